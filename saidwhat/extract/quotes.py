@@ -1,0 +1,77 @@
+"""Quotation spans from quote marks, tolerant of the marks real news gets wrong.
+
+Straight marks are paired by position (an opening mark follows a space or a bracket, a closing
+mark precedes one); curly marks and guillemets by their direction. A quote left open at the end of
+a paragraph continues when the next paragraph opens with a mark (the newswire convention for
+quotes spanning paragraphs) and otherwise closes there, so a stray mark never swallows the rest of
+the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+OPENING = {"“": "”", "«": "»", "„": "“", '"': '"', "‹": "›"}
+CLOSING = {"”", "»", '"', "“", "›"}
+PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[\"“«„])|\r\n\s*\r\n")
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every quotation, marks included, in text order."""
+    quotes: list[tuple[int, int]] = []
+    paragraphs = _paragraphs(text)
+    open_at: int | None = None
+    closer = ""
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        i = p_start
+        while i < p_end:
+            ch = text[i]
+            if open_at is None:
+                if ch in OPENING and _opens(text, i):
+                    open_at, closer = i, OPENING[ch]
+            elif ch in CLOSING and (ch == closer or ch in "”»") and _closes(text, i, open_at):
+                quotes.append((open_at, i + 1))
+                open_at = None
+            i += 1
+        if open_at is not None:
+            next_opens = p_index + 1 < len(paragraphs) and text[paragraphs[p_index + 1][0]] in OPENING
+            if not next_opens:
+                quotes.append((open_at, _rstrip(text, p_start, p_end)))
+                open_at = None
+            else:
+                # The repeated opening mark of the next paragraph is not a new quote.
+                paragraphs[p_index + 1] = (paragraphs[p_index + 1][0] + 1, paragraphs[p_index + 1][1])
+    return [(s, e) for s, e in quotes if e - s > 2]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in PARAGRAPH.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _opens(text: str, i: int) -> bool:
+    if text[i] != '"':
+        return True
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:;,") and not after.isspace()
+
+
+def _closes(text: str, i: int, open_at: int) -> bool:
+    if text[i] in "”»›":
+        return True
+    if text[i] == "“":  # German-style closing mark only when it does not open the next quote
+        return not (i + 1 < len(text) and text[i + 1].isalnum())
+    before = text[i - 1]
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i > open_at + 1 and not before.isspace() and (after.isspace() or not after.isalnum())

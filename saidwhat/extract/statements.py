@@ -1,0 +1,310 @@
+"""Statements: who said what, with which cue, read off the dependency parse and the quote marks.
+
+Three finders feed one list, each candidate a cue, a source and a content as token sets:
+- reporting verbs with a clausal complement ("said that ...", "asked Putin to deploy ...") or
+  standing beside the clause they report (``"The economy," she said, "is strong."``);
+- "according to X", whose content is the clause it modifies;
+- quotations no verb claimed, attributed to the nearest reporting verb around them or, failing
+  that, to the statement just before them (a floating quote).
+A statement whose cue lies inside another's content is reported through it (``via``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Part, Source, Statement, TimeExpression
+from .cues import CLAUSE_ONLY, NOUN_CUES, OBJECT_CONTROL, SPEECH_VERBS
+from .entities import EntityIndex
+from .modality import attributes
+from .quotes import find_quotes
+
+MIN_QUOTE_WORDS = 4
+
+
+@dataclass
+class Candidate:
+    cue: list[int]
+    source: tuple[int, int] | None
+    content: set[int]
+    anchor: int = field(default=-1)  # the cue's head token, to merge finders' results
+
+    @property
+    def start(self) -> int:
+        return min(self.content)
+
+
+def extract_statements(
+    doc: Doc, entities: EntityIndex, times: list[TimeExpression], published: date | None
+) -> list[Statement]:
+    quotes = [_tokens_in(doc, s, e) for s, e in find_quotes(doc.text)]
+    in_quote = {i for q in quotes for i in q}
+    found: dict[int, Candidate] = {}
+    for token in doc:
+        cand = _verb_statement(token) or _according_to(token)
+        if cand is not None and cand.content:
+            found.setdefault(cand.anchor, cand)
+    candidates = list(found.values())
+    for quote in quotes:
+        _attach_quote(doc, quote, candidates)
+    candidates = [c for c in candidates if _words(doc, c.content)]
+    candidates.sort(key=lambda c: (c.start, c.anchor))
+    return _statements(doc, candidates, in_quote, entities, times, published)
+
+
+# --- finders ---------------------------------------------------------------------------------
+
+
+def _verb_statement(token: Token) -> Candidate | None:
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    lemma = token.lemma_.lower()
+    clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    clauses += [c for c in token.children if c.dep_ == "ccomp" and c.pos_ not in ("VERB", "AUX")]
+    content: set[int] = set()
+    for clause in clauses:
+        start = clause.left_edge.i
+        if lemma in OBJECT_CONTROL and clause.dep_ == "xcomp":
+            objects = [c.left_edge.i for c in token.children if c.dep_ == "dobj" and c.i < clause.i]
+            start = min([start, *objects])
+        content.update(range(start, clause.right_edge.i + 1))
+    if not content and lemma not in CLAUSE_ONLY and _reports_its_head(token):
+        head = token.head
+        content = set(range(head.left_edge.i, head.right_edge.i + 1)) - _subtree(token)
+    if not content:
+        return None
+    content -= {t.i for t in token.doc if t.i in content and t.dep_ == "punct" and t.head.i == token.i}
+    return Candidate(cue=_cue_tokens(token), source=_source(token), content=content, anchor=token.i)
+
+
+def _reports_its_head(token: Token) -> bool:
+    """ "“We will fight,” he said": spaCy hangs the cue off the quoted clause."""
+    return (
+        token.dep_ in ("parataxis", "ccomp", "advcl")
+        and token.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in token.children)
+        and any(t.is_punct for t in token.doc[min(token.i, token.head.i) : max(token.i, token.head.i)])
+    )
+
+
+def _according_to(token: Token) -> Candidate | None:
+    doc = token.doc
+    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    to = doc[token.i + 1]
+    objects = [c for c in (*to.children, *token.children) if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    phrase = _subtree(token) | _subtree(to) | {token.i, to.i}
+    head = token.head if token.head.i != token.i else token
+    sentence = token.sent
+    if head.pos_ in ("VERB", "AUX") and head.i != token.i:
+        clause = set(range(head.left_edge.i, head.right_edge.i + 1))
+    else:
+        clause = set(range(sentence.start, sentence.end))
+    content = {i for i in clause - phrase if not (doc[i].is_punct and doc[i].head.i in phrase)}
+    return Candidate(cue=[token.i, to.i], source=_np(objects[0]), content=content, anchor=token.i)
+
+
+def _attach_quote(doc: Doc, quote: set[int], candidates: list[Candidate]) -> None:
+    """Give a quotation to the statement that already holds part of it, or attribute it."""
+    if not quote:
+        return
+    holders = [c for c in candidates if c.content & quote and not set(c.cue) & quote]
+    if holders:
+        for c in holders:
+            c.content |= quote - set(c.cue) - _source_set(c)
+        return
+    if _words(doc, quote) < MIN_QUOTE_WORDS:
+        return
+    cue = _nearest_cue(doc, quote)
+    if cue is not None:
+        candidates.append(
+            Candidate(cue=_cue_tokens(cue), source=_source(cue), content=set(quote), anchor=cue.i)
+        )
+        return
+    before = [c for c in candidates if c.start < min(quote) and c.source is not None]
+    if before:
+        prev = max(before, key=lambda c: c.start)
+        if min(quote) - max(prev.content) < 120:
+            candidates.append(Candidate(cue=prev.cue, source=prev.source, content=set(quote), anchor=-min(quote) - 1))
+
+
+def _nearest_cue(doc: Doc, quote: set[int]) -> Token | None:
+    """A reporting verb with a subject, outside the quote, in its sentence or a short neighbour."""
+    first, last = doc[min(quote)], doc[max(quote)]
+    window = list(range(first.sent.start, last.sent.end))
+    before = doc[first.sent.start - 1].sent if first.sent.start > 0 else None
+    if before is not None and before[-1].text == ":":
+        window = list(range(before.start, before.end)) + window
+    if last.sent.end < len(doc):
+        after = doc[last.sent.end].sent
+        if len(after) <= 8:
+            window += list(range(after.start, after.end))
+    options = [
+        doc[i]
+        for i in window
+        if i not in quote
+        and doc[i].lemma_.lower() in SPEECH_VERBS
+        and doc[i].pos_ in ("VERB", "AUX")
+        and _source(doc[i]) is not None
+    ]
+    if not options:
+        return None
+    return min(options, key=lambda t: min(abs(t.i - min(quote)), abs(t.i - max(quote))))
+
+
+# --- parts of a statement --------------------------------------------------------------------
+
+
+def _cue_tokens(verb: Token) -> list[int]:
+    """The verb with its particle and a noun cue phrase: "said in a statement", "called for"."""
+    cue = [verb.i]
+    for child in verb.children:
+        if child.dep_ == "prt":
+            cue.append(child.i)
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            nouns = [c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in NOUN_CUES]
+            if nouns:
+                cue.extend(range(child.i, nouns[0].i + 1))
+    return sorted(cue)
+
+
+def _source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
+    """The speaker: the agent or subject of the verb, or of the verb it depends on ("adding")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _np(objects[0])
+    for child in verb.children:
+        if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
+            if child.lower_ in ("it", "there") and child.dep_ == "nsubj" and verb.lemma_ in ("seem", "appear"):
+                return None
+            return _np(child)
+    if any(c.dep_ == "nsubjpass" for c in verb.children) or depth >= 3 or verb.head.i == verb.i:
+        return None
+    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        return _source(verb.head, depth + 1)
+    return None
+
+
+def _np(head: Token) -> tuple[int, int]:
+    """A noun phrase's tokens, without trailing appositives, relative clauses or commas."""
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj") or child.is_punct:
+            break
+        end = child.right_edge.i + 1
+    return head.left_edge.i, end
+
+
+def _subtree(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _source_set(c: Candidate) -> set[int]:
+    return set(range(*c.source)) if c.source else set()
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> set[int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return set(range(span.start, span.end)) if span is not None else set()
+
+
+def _words(doc: Doc, tokens: set[int]) -> int:
+    return sum(1 for i in tokens if not doc[i].is_punct and not doc[i].is_space)
+
+
+# --- records ---------------------------------------------------------------------------------
+
+
+def _char_spans(doc: Doc, tokens: set[int] | list[int]) -> list[tuple[int, int]]:
+    """Contiguous character ranges of a token set, trimmed of edge punctuation and spaces."""
+    spans: list[tuple[int, int]] = []
+    run: list[int] = []
+    for i in sorted(tokens):
+        if run and i != run[-1] + 1:
+            spans.extend(_run_span(doc, run))
+            run = []
+        run.append(i)
+    if run:
+        spans.extend(_run_span(doc, run))
+    return spans
+
+
+def _run_span(doc: Doc, run: list[int]) -> list[tuple[int, int]]:
+    while run and (doc[run[0]].is_space or (doc[run[0]].is_punct and not doc[run[0]].is_quote)):
+        run = run[1:]
+    while run and (doc[run[-1]].is_space or doc[run[-1]].text in (",", ";", ":", "—", "–", "-")):
+        run = run[:-1]
+    if not run:
+        return []
+    last = doc[run[-1]]
+    return [(doc[run[0]].idx, last.idx + len(last))]
+
+
+def _part(doc: Doc, tokens: set[int] | list[int]) -> Part | None:
+    spans = _char_spans(doc, tokens)
+    if not spans:
+        return None
+    return Part(spans=spans, text=" ".join(doc.text[s:e] for s, e in spans))
+
+
+def _kind(doc: Doc, content: set[int], in_quote: set[int]) -> str:
+    words = [i for i in content if not doc[i].is_punct and not doc[i].is_space]
+    quoted = sum(1 for i in words if i in in_quote)
+    if words and quoted >= 0.9 * len(words):
+        return "direct"
+    return "mixed" if quoted else "indirect"
+
+
+def _statements(
+    doc: Doc,
+    candidates: list[Candidate],
+    in_quote: set[int],
+    entities: EntityIndex,
+    times: list[TimeExpression],
+    published: date | None,
+) -> list[Statement]:
+    statements: list[Statement] = []
+    spans: list[set[int]] = []
+    for cand in candidates:
+        cue, content = _part(doc, cand.cue), _part(doc, cand.content)
+        if cue is None or content is None:
+            continue
+        source = None
+        if cand.source is not None:
+            mention = doc[cand.source[0] : cand.source[1]]
+            src = _part(doc, list(range(*cand.source)))
+            if src is not None:
+                source = Source(spans=src.spans, text=src.text, entity=_resolve(entities, mention))
+        sid = f"s{len(statements) + 1}"
+        holders = [k for k, held in enumerate(spans) if cand.cue[0] in held]
+        via = statements[min(holders, key=lambda k: len(spans[k]))].id if holders else None
+        statements.append(
+            Statement(
+                id=sid,
+                kind=_kind(doc, cand.content, in_quote),
+                source=source,
+                cue=cue,
+                content=content,
+                via=via,
+                **attributes(doc, cand.cue, cand.content, times, published),
+            )
+        )
+        spans.append(cand.content)
+    return statements
+
+
+def _resolve(entities: EntityIndex, mention: Span) -> str | None:
+    """Relative pronouns ("who said") stand for the noun their clause modifies."""
+    root = mention.root
+    if root.lower_ in ("who", "which", "that") and root.head.dep_ == "relcl":
+        noun = root.head.head
+        return entities.resolve(mention.doc[noun.i : noun.i + 1])
+    return entities.resolve(mention)

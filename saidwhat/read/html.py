@@ -1,0 +1,96 @@
+"""HTML pages: trafilatura finds the main text and the metadata, then related-link lines go.
+
+The article text is the extracted paragraphs joined by blank lines, as in plain-text input, so a
+quotation that runs over a paragraph break looks the same whichever way the article came in.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import trafilatura
+
+from ..model import Article
+from .source import ReadError, check_length
+
+_RELATED = re.compile(
+    r"""^(?:
+        (?i:read\ (?:more|also)|also\ read|see\ also|related(?:\ (?:articles?|coverage|stories|links?))?
+            |more\ on\ this(?:\ story)?)\s*[:：]   # any case, with a colon
+        |(?:READ\ MORE|READ\ ALSO|RELATED)\b       # shouted, with or without one
+        |Read\ (?:more|also)\b                     # "Read also Valmora port ..."
+    )""",
+    re.VERBOSE,
+)
+_LINK_LINE_MAX = 300
+"""Longer lines are prose that happens to start like a link, and are kept."""
+_SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", '»')
+
+
+def is_related_link(line: str) -> bool:
+    """Whether a line is a pointer to another story ("Read more: ...", "RELATED: ...")."""
+    line = line.strip()
+    return len(line) <= _LINK_LINE_MAX and _RELATED.match(line) is not None
+
+
+def strip_related(lines: list[str]) -> list[str]:
+    """Drop related-link lines (stripped, non-blank); a bare marker line ("Read more:") takes the
+    headline after it, a line without closing punctuation, with it."""
+    kept: list[str] = []
+    skip_headline = False
+    for line in lines:
+        if skip_headline and len(line) <= _LINK_LINE_MAX and not line.endswith(_SENTENCE_END):
+            skip_headline = False
+            continue
+        skip_headline = False
+        if is_related_link(line):
+            skip_headline = _RELATED.sub("", line).strip(" :：") == ""
+            continue
+        kept.append(line)
+    return kept
+
+
+def body(extracted: str, title: str | None) -> str:
+    """Extracted lines as paragraphs, without the page's headline repeated and related links."""
+    lines = [line.strip() for line in extracted.splitlines() if line.strip()]
+    if lines and lines[0] == title:
+        lines = lines[1:]
+    return "\n\n".join(strip_related(lines))
+
+
+def read_html(
+    page: str | bytes,
+    *,
+    id: str,
+    origin: str,
+    published: date | None,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    author: str | None = None,
+) -> Article:
+    """The article in a page; the caller's metadata wins over what the page says about itself."""
+    found = trafilatura.bare_extraction(
+        page, url=url, with_metadata=True, include_comments=False, include_tables=False
+    )
+    text = body(found.text or "", found.title) if found else ""
+    if not found or not text:
+        raise ReadError(origin, "no article text found")
+    return Article(
+        id=id,
+        text=check_length(text, origin),
+        title=title or found.title,
+        published=published or _date(found.date),
+        url=url or found.url,
+        source=source or found.sitename,
+        author=author or found.author,
+        origin=origin,
+    )
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None

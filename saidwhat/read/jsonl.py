@@ -1,0 +1,100 @@
+"""JSON Lines (and JSON) records: one article each, from ``text`` as is or from ``html``.
+
+A broken line or record is reported with its line number and the rest are still read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any, BinaryIO
+
+from ..model import Article
+from .html import read_html
+from .source import Input, ReadError, check_length, decode
+
+_OPTIONAL = ("title", "url", "source", "author")
+_ID_FORBIDDEN = ("/", "\\", "\0")
+
+
+def read_jsonl(stream: BinaryIO, source: Input, published: date | None) -> Iterator[Article | ReadError]:
+    """One article per non-blank line; ``origin`` is ``path:line``."""
+    for lineno, line in enumerate(stream, 1):
+        if line.strip():
+            origin = f"{source.origin}:{lineno}"
+            try:
+                yield from_record(_parse(line, origin), origin, published)
+            except ReadError as error:
+                yield error
+
+
+def read_json(stream: BinaryIO, source: Input, published: date | None) -> Iterator[Article | ReadError]:
+    """A single record, or a list of them (``origin`` is then ``path[index]``)."""
+    loaded = _parse(stream.read(), source.origin)
+    records = loaded if isinstance(loaded, list) else [loaded]
+    for index, record in enumerate(records):
+        origin = f"{source.origin}[{index}]" if isinstance(loaded, list) else source.origin
+        try:
+            yield from_record(record, origin, published)
+        except ReadError as error:
+            yield error
+
+
+def from_record(record: Any, origin: str, published: date | None) -> Article:
+    """An article from one record; ``published``, when given, wins over the record's own date."""
+    if not isinstance(record, dict):
+        raise ReadError(origin, "record is not a JSON object")
+    meta = {key: _string(record, key, origin) for key in _OPTIONAL}
+    article_id = _id(record, origin)
+    published = published or _date(record.get("published"), origin)
+    text, html = record.get("text"), record.get("html")
+    if text is None and html is None:
+        raise ReadError(origin, "record has neither text nor html")
+    if text is None:
+        if not isinstance(html, str):
+            raise ReadError(origin, "html is not a string")
+        return read_html(html, id=article_id, origin=origin, published=published, **meta)
+    if not isinstance(text, str):
+        raise ReadError(origin, "text is not a string")
+    if not text.strip():
+        raise ReadError(origin, "empty text")
+    return Article(
+        id=article_id, text=check_length(text, origin), published=published, origin=origin, **meta
+    )
+
+
+def _parse(data: bytes, origin: str) -> Any:
+    try:
+        return json.loads(decode(data, origin))
+    except json.JSONDecodeError as error:
+        raise ReadError(origin, f"invalid JSON ({error.msg} at column {error.colno})") from None
+
+
+def _id(record: dict[str, Any], origin: str) -> str:
+    """The record's id, which names its output file and so must be a plain file name."""
+    value = record.get("id")
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise ReadError(origin, "record has no id")
+    if value in (".", "..") or any(c in value for c in _ID_FORBIDDEN):
+        raise ReadError(origin, f"id {value!r} cannot be a file name")
+    return value
+
+
+def _string(record: dict[str, Any], key: str, origin: str) -> str | None:
+    value = record.get(key)
+    if value is not None and not isinstance(value, str):
+        raise ReadError(origin, f"{key} is not a string")
+    return value or None
+
+
+def _date(value: Any, origin: str) -> date | None:
+    """A ``YYYY-MM-DD`` date, or the date of an ISO timestamp."""
+    if value is None or value == "":
+        return None
+    try:
+        return datetime.fromisoformat(value).date() if "T" in value else date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ReadError(origin, f"published is not an ISO date: {value!r}") from None

@@ -1,0 +1,170 @@
+"""Opening inputs as byte streams, and turning every way they can be broken into a ``ReadError``.
+
+Inputs are read as bytes and decoded here, never through text-mode files, so that no newline
+translation can shift the offsets that every later stage reports.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import sys
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+Format = Literal["text", "html", "jsonl", "json"]
+
+STDIN = "-"
+MAX_CHARS = 1_000_000
+"""The longest article text accepted; longer inputs are refused rather than held in memory."""
+MAX_TEXT_BYTES = 4 * MAX_CHARS
+"""UTF-8 needs at most four bytes a character, so a longer plain-text file is surely too long."""
+MAX_PAGE_BYTES = 20 * MAX_CHARS
+"""The largest HTML page handed to the extractor."""
+
+EXTENSIONS: dict[str, Format] = {
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".json": "json",
+}
+_GZIP_MAGIC = b"\x1f\x8b"
+_CHUNK = 1 << 16
+
+
+class ReadError(Exception):
+    """An input, or one record of it, that yields no article; reading goes on with the rest."""
+
+    def __init__(self, origin: str, reason: str):
+        super().__init__(origin, reason)
+        self.origin = origin
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Input:
+    """Where an input came from: its name in messages, its default article id, its format."""
+
+    origin: str
+    stem: str
+    format: Format | None
+    """``None`` when the name does not say; the content decides (see ``sniff``)."""
+
+
+def describe(name: str) -> Input:
+    """The input a command-line name stands for; ``a.txt.gz`` has the id ``a``."""
+    if name == STDIN:
+        return Input("<stdin>", "stdin", None)
+    path = Path(name)
+    if path.suffix.lower() == ".gz":
+        path = path.with_suffix("")
+    return Input(name, path.stem, EXTENSIONS.get(path.suffix.lower()))
+
+
+def open_stream(name: str) -> BinaryIO:
+    """A peekable binary stream of the input, decompressed when it starts with the gzip magic."""
+    stream: io.BufferedIOBase
+    if name == STDIN:
+        stream = io.BufferedReader(_stdin_bytes(), _CHUNK)  # type: ignore[arg-type]
+    else:
+        stream = open(name, "rb")  # noqa: SIM115 - the caller closes it
+    if stream.peek(2)[:2] == _GZIP_MAGIC:  # type: ignore[attr-defined]
+        stream = gzip.GzipFile(fileobj=stream, mode="rb")
+    return stream  # type: ignore[return-value]
+
+
+def _stdin_bytes() -> BinaryIO:
+    """Standard input's bytes; a text-only stand-in (as in tests) is encoded back to UTF-8."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    return buffer if buffer is not None else io.BytesIO(sys.stdin.read().encode("utf-8"))
+
+
+@contextmanager
+def failures(origin: str) -> Iterator[None]:
+    """Re-raise file-system and gzip failures as a one-line ``ReadError``."""
+    try:
+        yield
+    except EOFError:
+        raise ReadError(origin, "truncated gzip stream") from None
+    except gzip.BadGzipFile as error:
+        raise ReadError(origin, f"corrupt gzip stream ({error})") from None
+    except zlib.error as error:
+        raise ReadError(origin, f"corrupt gzip stream ({error})") from None
+    except FileNotFoundError:
+        raise ReadError(origin, "no such file") from None
+    except IsADirectoryError:
+        raise ReadError(origin, "is a directory") from None
+    except PermissionError:
+        raise ReadError(origin, "permission denied") from None
+    except OSError as error:
+        raise ReadError(origin, (error.strerror or str(error)).lower()) from None
+
+
+def sniff(stream: BinaryIO) -> Format:
+    """Guess a format from the first bytes: ``{`` starts JSON Lines, ``[{`` a JSON list,
+    ``<`` an HTML page, anything else plain text."""
+    head = stream.peek(_CHUNK)[:_CHUNK].removeprefix(b"\xef\xbb\xbf").lstrip()  # type: ignore[attr-defined]
+    if head.startswith(b"{"):
+        return "jsonl"
+    if head.startswith(b"[") and head[1:].lstrip().startswith(b"{"):
+        return "json"
+    return "html" if head.startswith(b"<") else "text"
+
+
+def decode(data: bytes, origin: str) -> str:
+    """Strict UTF-8, refusing empty and binary input with the byte offset of the first problem."""
+    if not data.strip():
+        raise ReadError(origin, "empty input")
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise ReadError(origin, f"binary data, not text (NUL byte at byte offset {nul})")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        bad = data[error.start]
+        raise ReadError(origin, f"not valid UTF-8 (byte 0x{bad:02x} at byte offset {error.start})") from None
+
+
+def too_long(chars: int) -> str:
+    return f"article too long ({chars:,} characters; the limit is {MAX_CHARS:,})"
+
+
+def check_length(text: str, origin: str) -> str:
+    if len(text) > MAX_CHARS:
+        raise ReadError(origin, too_long(len(text)))
+    return text
+
+
+def read_text(stream: BinaryIO, origin: str) -> str:
+    """The whole stream as text, refusing over-long input without holding all of it."""
+    data = stream.read(MAX_TEXT_BYTES + 1)
+    if len(data) > MAX_TEXT_BYTES:
+        rest = iter(lambda: stream.read(_CHUNK), b"")
+        raise ReadError(origin, too_long(_utf8_length(data) + sum(map(_utf8_length, rest))))
+    return check_length(decode(data, origin), origin)
+
+
+def read_page(stream: BinaryIO, origin: str) -> bytes:
+    """The whole stream as bytes for the HTML extractor, which detects the page's own encoding."""
+    data = stream.read(MAX_PAGE_BYTES + 1)
+    if len(data) > MAX_PAGE_BYTES:
+        raise ReadError(origin, f"page too large (over {MAX_PAGE_BYTES:,} bytes)")
+    if not data.strip():
+        raise ReadError(origin, "empty input")
+    return data
+
+
+_CONTINUATION = bytes(range(0x80, 0xC0))
+
+
+def _utf8_length(data: bytes) -> int:
+    """Characters in UTF-8 bytes: every byte but the continuation bytes starts one."""
+    return len(data.translate(None, _CONTINUATION))
