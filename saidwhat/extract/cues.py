@@ -33,6 +33,14 @@ CLAUSE_ONLY = frozenset(
     """.split()
 )
 
+# Verbs whose object is what was said or judged: "cited the report", "called the plan a disaster".
+OBJECT_CONTENT = frozenset(
+    """
+    cite call criticize criticise attack condemn praise blast slam denounce mention describe
+    label dub brand claim announce propose demand deny dismiss reject question tout
+    """.split()
+)
+
 NOUN_CUES = frozenset(
     """
     statement remarks remark comments comment interview email letter tweet post speech

@@ -17,12 +17,14 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Part, Source, Statement, TimeExpression
-from .cues import CLAUSE_ONLY, NOUN_CUES, OBJECT_CONTROL, SPEECH_VERBS
+from .cues import CLAUSE_ONLY, NOUN_CUES, OBJECT_CONTENT, OBJECT_CONTROL, SPEECH_VERBS
 from .entities import EntityIndex
 from .modality import attributes
 from .quotes import find_quotes
 
 MIN_QUOTE_WORDS = 4
+MAX_FLOAT_GAP = 80  # tokens between a statement and a quote that still continues it
+DASHES = {"―", "—", "–"}
 
 
 @dataclass
@@ -44,7 +46,7 @@ def extract_statements(
     in_quote = {i for q in quotes for i in q}
     found: dict[int, Candidate] = {}
     for token in doc:
-        cand = _verb_statement(token) or _according_to(token)
+        cand = _verb_statement(token) or _according_to(token) or _colon_statement(token)
         if cand is not None and cand.content:
             found.setdefault(cand.anchor, cand)
     candidates = list(found.values())
@@ -71,6 +73,8 @@ def _verb_statement(token: Token) -> Candidate | None:
             objects = [c.left_edge.i for c in token.children if c.dep_ == "dobj" and c.i < clause.i]
             start = min([start, *objects])
         content.update(range(start, clause.right_edge.i + 1))
+    if not content and lemma in OBJECT_CONTENT:
+        content = _object_content(token)
     if not content and lemma not in CLAUSE_ONLY and _reports_its_head(token):
         head = token.head
         content = set(range(head.left_edge.i, head.right_edge.i + 1)) - _subtree(token)
@@ -78,6 +82,20 @@ def _verb_statement(token: Token) -> Candidate | None:
         return None
     content -= {t.i for t in token.doc if t.i in content and t.dep_ == "punct" and t.head.i == token.i}
     return Candidate(cue=_cue_tokens(token), source=_source(token), content=content, anchor=token.i)
+
+
+def _object_content(verb: Token) -> set[int]:
+    """ "called the plan “a disaster”", "cited a poll", "called for an inquiry"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        objects = [
+            o for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i == verb.i + 1
+            for o in c.children if c.dep_ == "pobj"
+        ]
+    if not objects:
+        return set()
+    end = max([objects[0].right_edge.i, *(c.right_edge.i for c in verb.children if c.dep_ == "oprd")])
+    return set(range(objects[0].left_edge.i, end + 1))
 
 
 def _reports_its_head(token: Token) -> bool:
@@ -127,11 +145,43 @@ def _attach_quote(doc: Doc, quote: set[int], candidates: list[Candidate]) -> Non
             Candidate(cue=_cue_tokens(cue), source=_source(cue), content=set(quote), anchor=cue.i)
         )
         return
-    before = [c for c in candidates if c.start < min(quote) and c.source is not None]
+    signed = _signature(doc, quote)
+    if signed is not None:
+        candidates.append(Candidate(cue=[signed[0]], source=signed[1], content=set(quote), anchor=signed[0]))
+        return
+    # A floating quote continues the statement just before it, as newswire quotes run on.
+    before = [c for c in candidates if max(c.content) < min(quote) and c.source is not None]
     if before:
-        prev = max(before, key=lambda c: c.start)
-        if min(quote) - max(prev.content) < 120:
-            candidates.append(Candidate(cue=prev.cue, source=prev.source, content=set(quote), anchor=-min(quote) - 1))
+        prev = max(before, key=lambda c: max(c.content))
+        gap = range(max(prev.content) + 1, min(quote))
+        if len(gap) < MAX_FLOAT_GAP and not any(i in gap for c in candidates if c is not prev for i in c.cue):
+            prev.content |= quote
+
+
+def _signature(doc: Doc, quote: set[int]) -> tuple[int, tuple[int, int]] | None:
+    """A quote signed with a dash after it: "“...” ― Pamela Padilla"."""
+    dash = max(quote) + 1
+    if dash >= len(doc) or doc[dash].text not in DASHES:
+        return None
+    end = dash + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    return (dash, (dash + 1, end)) if end > dash + 1 else None
+
+
+def _colon_statement(token: Token) -> Candidate | None:
+    """A speaker label or headline: "PENCE: Well, look ...", "Pat Caddell: Voters worried"."""
+    sent = token.sent
+    if token.text != ":" or token.i - sent.start > 5 or token.i == sent.start:
+        return None
+    label = token.doc[sent.start : token.i]
+    if not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in label) or not label.root.pos_ == "PROPN":
+        return None
+    end = token.i + 1
+    while end < len(token.doc) and "\n" not in token.doc[end - 1].whitespace_ and "\n" not in token.doc[end].text:
+        end += 1
+    content = set(range(token.i + 1, end))
+    return Candidate(cue=[token.i], source=(label.start, label.end), content=content, anchor=token.i)
 
 
 def _nearest_cue(doc: Doc, quote: set[int]) -> Token | None:
@@ -165,7 +215,7 @@ def _cue_tokens(verb: Token) -> list[int]:
     """The verb with its particle and a noun cue phrase: "said in a statement", "called for"."""
     cue = [verb.i]
     for child in verb.children:
-        if child.dep_ == "prt":
+        if child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ == "for" and child.i == verb.i + 1):
             cue.append(child.i)
         elif child.dep_ == "prep" and child.lower_ == "in":
             nouns = [c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in NOUN_CUES]

@@ -10,22 +10,25 @@ import re
 from datetime import date
 
 import trafilatura
+from trafilatura.settings import set_date_params
 
 from ..model import Article
 from .source import ReadError, check_length
 
-_RELATED = re.compile(
-    r"""^(?:
-        (?i:read\ (?:more|also)|also\ read|see\ also|related(?:\ (?:articles?|coverage|stories|links?))?
-            |more\ on\ this(?:\ story)?)\s*[:：]   # any case, with a colon
-        |(?:READ\ MORE|READ\ ALSO|RELATED)\b       # shouted, with or without one
-        |Read\ (?:more|also)\b                     # "Read also Valmora port ..."
-    )""",
-    re.VERBOSE,
+_MARKERS = (
+    r"read (?:more|also)|also read|see also|more on this(?: story)?"
+    r"|related(?: articles?| coverage| stories| links?)?"
 )
+_RELATED = re.compile(
+    rf"^(?:(?i:{_MARKERS})\s*[:：]"  # any case, with a colon
+    r"|(?:READ MORE|READ ALSO|RELATED)\b"  # shouted, colon or not
+    r"|Read (?:more|also)\b)"  # "Read also Valmora port ..."
+)
+_MIN_PARAGRAPH_WORDS = 8
+"""A page whose longest extracted line is shorter holds menus and captions, not an article."""
 _LINK_LINE_MAX = 300
 """Longer lines are prose that happens to start like a link, and are kept."""
-_SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", '»')
+_SENTENCE_END = tuple(".!?\"'”’»")
 
 
 def is_related_link(line: str) -> bool:
@@ -72,10 +75,16 @@ def read_html(
 ) -> Article:
     """The article in a page; the caller's metadata wins over what the page says about itself."""
     found = trafilatura.bare_extraction(
-        page, url=url, with_metadata=True, include_comments=False, include_tables=False
+        page,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        # no guessing from copyright years and the like: a wrong date skews every relative time
+        date_extraction_params=set_date_params(extensive=False),
     )
     text = body(found.text or "", found.title) if found else ""
-    if not found or not text:
+    if not found or not _has_paragraph(text):
         raise ReadError(origin, "no article text found")
     return Article(
         id=id,
@@ -87,6 +96,10 @@ def read_html(
         author=author or found.author,
         origin=origin,
     )
+
+
+def _has_paragraph(text: str) -> bool:
+    return any(len(line.split()) >= _MIN_PARAGRAPH_WORDS for line in text.split("\n"))
 
 
 def _date(value: str | None) -> date | None:

@@ -1,0 +1,129 @@
+"""Read-side queries: statements by speaker, words and date, and who speaks most.
+
+Every user-supplied value reaches the database as a bound parameter, never as SQL text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, Connection, func, or_, select
+
+from ..model import StatementKind
+from .schema import articles, entities, statements, times
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    """One statement flattened for listing; ``speaker`` is the resolved name, else as written."""
+
+    article_id: str
+    article_title: str | None
+    published: date | None
+    statement_id: str
+    kind: StatementKind
+    speaker: str | None
+    source_text: str | None
+    cue: str
+    content: str
+    said_on: date | None
+    hedged: bool
+    negated: bool
+    future: bool
+    due: date | None
+
+
+@dataclass(frozen=True)
+class SpeakerRow:
+    """A named entity that speaks, totalled over every article that mentions it."""
+
+    name: str
+    type: str
+    statements: int
+    articles: int
+    first: date | None
+    last: date | None
+
+
+# A statement's date: when it was said, else when its article was published.
+_when = func.coalesce(statements.c.said_on, articles.c.published)
+
+
+def _matches(column: ColumnElement[str | None], needle: str) -> ColumnElement[bool]:
+    """Case-insensitive substring test; ``%`` and ``_`` in the needle match only themselves."""
+    return column.icontains(needle, autoescape=True)
+
+
+def select_statements(
+    conn: Connection,
+    speaker: str | None = None,
+    text: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int | None = None,
+) -> list[StatementRow]:
+    """Statements matching every given filter, oldest first; ``text`` needs all its words."""
+    query = (
+        select(
+            articles.c.id.label("article_id"),
+            articles.c.title.label("article_title"),
+            articles.c.published,
+            statements.c.local_id.label("statement_id"),
+            statements.c.kind,
+            func.coalesce(entities.c.name, statements.c.source_text).label("speaker"),
+            statements.c.source_text,
+            statements.c.cue_text.label("cue"),
+            statements.c.content_text.label("content"),
+            statements.c.said_on,
+            statements.c.hedged,
+            statements.c.negated,
+            statements.c.future,
+            statements.c.due,
+        )
+        .select_from(statements.join(articles).outerjoin(entities))
+        .order_by(_when.nulls_last(), articles.c.id, statements.c.seq)
+        .limit(limit)
+    )
+    if speaker is not None:
+        query = query.where(
+            or_(_matches(entities.c.name, speaker), _matches(statements.c.source_text, speaker))
+        )
+    for word in (text or "").split():
+        query = query.where(_matches(statements.c.content_text, word))
+    if since is not None:
+        query = query.where(_when >= since)
+    if until is not None:
+        query = query.where(_when <= until)
+    return [StatementRow(**row) for row in conn.execute(query).mappings()]
+
+
+def select_speakers(conn: Connection, limit: int | None = None) -> list[SpeakerRow]:
+    """Resolved speakers by number of statements; unresolved sources ("he") name nobody."""
+    query = (
+        select(
+            entities.c.name,
+            entities.c.type,
+            func.count(statements.c.pk).label("statements"),
+            func.count(articles.c.pk.distinct()).label("articles"),
+            func.min(_when).label("first"),
+            func.max(_when).label("last"),
+        )
+        .select_from(
+            statements.join(entities, statements.c.source_entity_pk == entities.c.pk)
+            .join(articles, statements.c.article_pk == articles.c.pk)
+        )
+        .group_by(entities.c.name, entities.c.type)
+        .order_by(func.count(statements.c.pk).desc(), entities.c.name, entities.c.type)
+        .limit(limit)
+    )
+    return [SpeakerRow(**row) for row in conn.execute(query).mappings()]
+
+
+def count_rows(conn: Connection) -> dict[str, int]:
+    """How many articles, statements, entities and time expressions are stored."""
+    tables = {"articles": articles, "statements": statements, "entities": entities, "times": times}
+    return {
+        name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+        for name, table in tables.items()
+    }

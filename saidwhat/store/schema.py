@@ -1,0 +1,130 @@
+"""The database schema, in portable SQLAlchemy Core types so SQLite and PostgreSQL share it.
+
+Each extracted record belongs to one article and is deleted with it. Local ids ("e1", "s1") are
+unique only within their article, so rows carry a surrogate key plus a ``seq`` column that keeps
+the order the records had in the Extraction.
+"""
+
+from __future__ import annotations
+
+from typing import get_args
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from ..model import StatementKind, TimexType
+
+metadata = MetaData()
+
+
+def _pk() -> Column[int]:
+    return Column("pk", Integer, primary_key=True, autoincrement=True)
+
+
+def _article_fk() -> Column[int]:
+    return Column(
+        "article_pk", ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False, index=True
+    )
+
+
+def _choice(name: str, literal: object) -> Enum:
+    """A string column restricted by a CHECK constraint rather than a native enum type."""
+    return Enum(*get_args(literal), name=name, native_enum=False, create_constraint=True)
+
+
+articles = Table(
+    "articles",
+    metadata,
+    _pk(),
+    # The external id; a clash with different content gets a suffix (see records.unique_id).
+    Column("id", String, nullable=False, unique=True),
+    Column("title", Text),
+    Column("published", Date, index=True),
+    Column("url", Text, unique=True),
+    Column("source", Text),
+    Column("author", Text),
+    Column("origin", Text),
+    Column("text", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    _pk(),
+    _article_fk(),
+    Column("seq", Integer, nullable=False),
+    Column("local_id", String, nullable=False),
+    Column("name", Text, nullable=False, index=True),
+    Column("type", String, nullable=False),
+    Column("roles", JSON, nullable=False),
+    UniqueConstraint("article_pk", "local_id"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    _pk(),
+    Column(
+        "entity_pk", ForeignKey("entities.pk", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column("seq", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+statements = Table(
+    "statements",
+    metadata,
+    _pk(),
+    _article_fk(),
+    Column("seq", Integer, nullable=False),
+    Column("local_id", String, nullable=False),
+    Column("kind", _choice("statement_kind", StatementKind), nullable=False),
+    # A statement without a source has NULL source_text and source_spans.
+    Column("source_text", Text),
+    Column("source_spans", JSON),
+    Column("source_entity_pk", ForeignKey("entities.pk", ondelete="SET NULL"), index=True),
+    Column("cue_text", Text, nullable=False),
+    Column("cue_spans", JSON, nullable=False),
+    Column("content_text", Text, nullable=False),
+    Column("content_spans", JSON, nullable=False),
+    Column("via", String),
+    Column("said_on", Date, index=True),
+    Column("hedged", Boolean, nullable=False),
+    Column("negated", Boolean, nullable=False),
+    Column("future", Boolean, nullable=False),
+    Column("due", Date, index=True),
+    UniqueConstraint("article_pk", "local_id"),
+)
+
+times = Table(
+    "times",
+    metadata,
+    _pk(),
+    _article_fk(),
+    Column("seq", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", _choice("timex_type", TimexType), nullable=False),
+    Column("value", String, nullable=False),
+    Column("mod", String),
+)
+
+Index("ix_statements_source_text", statements.c.source_text)
