@@ -42,16 +42,16 @@ class Candidate:
 def extract_statements(
     doc: Doc, entities: EntityIndex, times: list[TimeExpression], published: date | None
 ) -> list[Statement]:
-    quotes = [_tokens_in(doc, s, e) for s, e in find_quotes(doc.text)]
-    in_quote = {i for q in quotes for i in q}
+    quotes = [(_tokens_in(doc, s, e), e) for s, e in find_quotes(doc.text)]
+    in_quote = {i for q, _ in quotes for i in q}
     found: dict[int, Candidate] = {}
     for token in doc:
         cand = _verb_statement(token) or _according_to(token) or _colon_statement(token)
         if cand is not None and cand.content:
             found.setdefault(cand.anchor, cand)
     candidates = list(found.values())
-    for quote in quotes:
-        _attach_quote(doc, quote, candidates)
+    for quote, end in quotes:
+        _attach_quote(doc, quote, end, candidates)
     candidates = [c for c in candidates if _words(doc, c.content)]
     candidates.sort(key=lambda c: (c.start, c.anchor))
     return _statements(doc, candidates, in_quote, entities, times, published)
@@ -128,7 +128,7 @@ def _according_to(token: Token) -> Candidate | None:
     return Candidate(cue=[token.i, to.i], source=_np(objects[0]), content=content, anchor=token.i)
 
 
-def _attach_quote(doc: Doc, quote: set[int], candidates: list[Candidate]) -> None:
+def _attach_quote(doc: Doc, quote: set[int], end: int, candidates: list[Candidate]) -> None:
     """Give a quotation to the statement that already holds part of it, or attribute it."""
     if not quote:
         return
@@ -139,15 +139,15 @@ def _attach_quote(doc: Doc, quote: set[int], candidates: list[Candidate]) -> Non
         return
     if _words(doc, quote) < MIN_QUOTE_WORDS:
         return
+    signed = _signature(doc, end)
+    if signed is not None:
+        candidates.append(Candidate(cue=[signed[0]], source=signed[1], content=set(quote), anchor=signed[0]))
+        return
     cue = _nearest_cue(doc, quote)
     if cue is not None:
         candidates.append(
             Candidate(cue=_cue_tokens(cue), source=_source(cue), content=set(quote), anchor=cue.i)
         )
-        return
-    signed = _signature(doc, quote)
-    if signed is not None:
-        candidates.append(Candidate(cue=[signed[0]], source=signed[1], content=set(quote), anchor=signed[0]))
         return
     # A floating quote continues the statement just before it, as newswire quotes run on.
     before = [c for c in candidates if max(c.content) < min(quote) and c.source is not None]
@@ -158,15 +158,21 @@ def _attach_quote(doc: Doc, quote: set[int], candidates: list[Candidate]) -> Non
             prev.content |= quote
 
 
-def _signature(doc: Doc, quote: set[int]) -> tuple[int, tuple[int, int]] | None:
+def _signature(doc: Doc, end: int) -> tuple[int, tuple[int, int]] | None:
     """A quote signed with a dash after it: "“...” ― Pamela Padilla"."""
-    dash = max(quote) + 1
-    if dash >= len(doc) or doc[dash].text not in DASHES:
+    text = doc.text
+    dash = end
+    while dash < len(text) and text[dash] in " \t\xa0":
+        dash += 1
+    if dash >= len(text) or text[dash] not in DASHES:
         return None
-    end = dash + 1
-    while end < len(doc) and doc[end].pos_ == "PROPN" and "\n" not in doc[end - 1].whitespace_:
-        end += 1
-    return (dash, (dash + 1, end)) if end > dash + 1 else None
+    cue = doc.char_span(dash, dash + 1, alignment_mode="expand")
+    if cue is None:
+        return None
+    stop = cue.end
+    while stop < len(doc) and doc[stop].pos_ == "PROPN" and "\n" not in doc[stop - 1].whitespace_:
+        stop += 1
+    return (cue.start, (cue.end, stop)) if stop > cue.end else None
 
 
 def _colon_statement(token: Token) -> Candidate | None:
@@ -273,33 +279,34 @@ def _words(doc: Doc, tokens: set[int]) -> int:
 # --- records ---------------------------------------------------------------------------------
 
 
-def _char_spans(doc: Doc, tokens: set[int] | list[int]) -> list[tuple[int, int]]:
-    """Contiguous character ranges of a token set, trimmed of edge punctuation and spaces."""
-    spans: list[tuple[int, int]] = []
-    run: list[int] = []
+def _char_spans(doc: Doc, tokens: set[int] | list[int], trim: bool) -> list[tuple[int, int]]:
+    """Contiguous character ranges of a token set; with ``trim``, without edge punctuation."""
+    runs: list[list[int]] = []
     for i in sorted(tokens):
-        if run and i != run[-1] + 1:
-            spans.extend(_run_span(doc, run))
-            run = []
-        run.append(i)
-    if run:
-        spans.extend(_run_span(doc, run))
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    spans = []
+    for run in runs:
+        kept = [i for i in run if not doc[i].is_space]
+        if trim:
+            kept = _trimmed(doc, kept)
+        if kept:
+            spans.append((doc[kept[0]].idx, doc[kept[-1]].idx + len(doc[kept[-1]])))
     return spans
 
 
-def _run_span(doc: Doc, run: list[int]) -> list[tuple[int, int]]:
-    while run and (doc[run[0]].is_space or (doc[run[0]].is_punct and not doc[run[0]].is_quote)):
+def _trimmed(doc: Doc, run: list[int]) -> list[int]:
+    while run and doc[run[0]].is_punct and not doc[run[0]].is_quote:
         run = run[1:]
-    while run and (doc[run[-1]].is_space or doc[run[-1]].text in (",", ";", ":", "—", "–", "-")):
+    while run and doc[run[-1]].text in (",", ";", ":", "—", "–", "-"):
         run = run[:-1]
-    if not run:
-        return []
-    last = doc[run[-1]]
-    return [(doc[run[0]].idx, last.idx + len(last))]
+    return run
 
 
-def _part(doc: Doc, tokens: set[int] | list[int]) -> Part | None:
-    spans = _char_spans(doc, tokens)
+def _part(doc: Doc, tokens: set[int] | list[int], trim: bool = True) -> Part | None:
+    spans = _char_spans(doc, tokens, trim)
     if not spans:
         return None
     return Part(spans=spans, text=" ".join(doc.text[s:e] for s, e in spans))
@@ -324,7 +331,7 @@ def _statements(
     statements: list[Statement] = []
     spans: list[set[int]] = []
     for cand in candidates:
-        cue, content = _part(doc, cand.cue), _part(doc, cand.content)
+        cue, content = _part(doc, cand.cue, trim=False), _part(doc, cand.content)
         if cue is None or content is None:
             continue
         source = None

@@ -15,13 +15,24 @@ from datetime import date
 from ..model import Article
 from .html import read_html
 from .jsonl import read_json, read_jsonl
-from .source import MAX_CHARS, ReadError, describe, failures, open_stream, read_page, sniff
+from .source import (
+    MAX_CHARS,
+    ReadError,
+    describe,
+    estimate_articles,
+    failures,
+    opened,
+    read_page,
+    sniff,
+)
 from .text import read_plain
 
-__all__ = ["MAX_CHARS", "ReadError", "read_inputs"]
+__all__ = ["MAX_CHARS", "ReadError", "estimate_articles", "read_inputs"]
 
 
-def read_inputs(inputs: Iterable[str], published: date | None = None) -> Iterator[Article | ReadError]:
+def read_inputs(
+    inputs: Iterable[str], published: date | None = None
+) -> Iterator[Article | ReadError]:
     """Articles from each input in turn, and a ``ReadError`` for each that fails.
 
     ``published`` (the ``--published`` flag) wins over any date the input carries; without it an
@@ -36,7 +47,7 @@ def read_inputs(inputs: Iterable[str], published: date | None = None) -> Iterato
 
 def _read_one(name: str, published: date | None) -> Iterator[Article | ReadError]:
     source = describe(name)
-    with failures(source.origin), open_stream(name) as stream:
+    with failures(source.origin), opened(name) as stream:
         form = source.format or sniff(stream)
         if form == "jsonl":
             yield from read_jsonl(stream, source, published)

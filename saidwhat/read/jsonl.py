@@ -6,7 +6,7 @@ A broken line or record is reported with its line number and the rest are still 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Any, BinaryIO
 
@@ -14,39 +14,36 @@ from ..model import Article
 from .html import read_html
 from .source import Input, ReadError, check_length, decode
 
+Result = Article | ReadError
 _OPTIONAL = ("title", "url", "source", "author")
-_ID_FORBIDDEN = ("/", "\\", "\0")
 
 
-def read_jsonl(stream: BinaryIO, source: Input, published: date | None) -> Iterator[Article | ReadError]:
+def read_jsonl(stream: BinaryIO, source: Input, published: date | None) -> Iterator[Result]:
     """One article per non-blank line; ``origin`` is ``path:line``."""
+    empty = True
     for lineno, line in enumerate(stream, 1):
         if line.strip():
-            origin = f"{source.origin}:{lineno}"
-            try:
-                yield from_record(_parse(line, origin), origin, published)
-            except ReadError as error:
-                yield error
+            empty = False
+            yield _attempt(_from_line, line, f"{source.origin}:{lineno}", published)
+    if empty:
+        raise ReadError(source.origin, "empty input")
 
 
-def read_json(stream: BinaryIO, source: Input, published: date | None) -> Iterator[Article | ReadError]:
+def read_json(stream: BinaryIO, source: Input, published: date | None) -> Iterator[Result]:
     """A single record, or a list of them (``origin`` is then ``path[index]``)."""
     loaded = _parse(stream.read(), source.origin)
     records = loaded if isinstance(loaded, list) else [loaded]
     for index, record in enumerate(records):
         origin = f"{source.origin}[{index}]" if isinstance(loaded, list) else source.origin
-        try:
-            yield from_record(record, origin, published)
-        except ReadError as error:
-            yield error
+        yield _attempt(from_record, record, origin, published)
 
 
 def from_record(record: Any, origin: str, published: date | None) -> Article:
     """An article from one record; ``published``, when given, wins over the record's own date."""
     if not isinstance(record, dict):
         raise ReadError(origin, "record is not a JSON object")
-    meta = {key: _string(record, key, origin) for key in _OPTIONAL}
     article_id = _id(record, origin)
+    meta = {key: _string(record, key, origin) for key in _OPTIONAL}
     published = published or _date(record.get("published"), origin)
     text, html = record.get("text"), record.get("html")
     if text is None and html is None:
@@ -64,22 +61,35 @@ def from_record(record: Any, origin: str, published: date | None) -> Article:
     )
 
 
+def _attempt(build: Callable[[Any, str, date | None], Article], *args: Any) -> Result:
+    """The article, or the reason there is none, so that one bad record stops nothing."""
+    try:
+        return build(*args)
+    except ReadError as error:
+        return error
+
+
+def _from_line(line: bytes, origin: str, published: date | None) -> Article:
+    return from_record(_parse(line, origin), origin, published)
+
+
 def _parse(data: bytes, origin: str) -> Any:
     try:
-        return json.loads(decode(data, origin))
+        return json.loads(decode(data, origin).removeprefix("\ufeff").strip())
     except json.JSONDecodeError as error:
-        raise ReadError(origin, f"invalid JSON ({error.msg} at column {error.colno})") from None
+        where = f"column {error.colno}"
+        if error.lineno > 1:
+            where = f"line {error.lineno}, {where}"
+        raise ReadError(origin, f"invalid JSON ({error.msg} at {where})") from None
 
 
 def _id(record: dict[str, Any], origin: str) -> str:
-    """The record's id, which names its output file and so must be a plain file name."""
+    """The record's id; a number is taken as its digits."""
     value = record.get("id")
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str) or not value.strip():
         raise ReadError(origin, "record has no id")
-    if value in (".", "..") or any(c in value for c in _ID_FORBIDDEN):
-        raise ReadError(origin, f"id {value!r} cannot be a file name")
     return value
 
 

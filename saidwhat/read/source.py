@@ -10,7 +10,7 @@ import gzip
 import io
 import sys
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,16 +69,26 @@ def describe(name: str) -> Input:
     return Input(name, path.stem, EXTENSIONS.get(path.suffix.lower()))
 
 
-def open_stream(name: str) -> BinaryIO:
+@contextmanager
+def opened(name: str) -> Iterator[BinaryIO]:
     """A peekable binary stream of the input, decompressed when it starts with the gzip magic."""
-    stream: io.BufferedIOBase
-    if name == STDIN:
-        stream = io.BufferedReader(_stdin_bytes(), _CHUNK)  # type: ignore[arg-type]
-    else:
-        stream = open(name, "rb")  # noqa: SIM115 - the caller closes it
-    if stream.peek(2)[:2] == _GZIP_MAGIC:  # type: ignore[attr-defined]
-        stream = gzip.GzipFile(fileobj=stream, mode="rb")
-    return stream  # type: ignore[return-value]
+    if name != STDIN:
+        with open(name, "rb") as file:
+            yield from _unpacked(file)
+        return
+    stream = io.BufferedReader(_stdin_bytes(), _CHUNK)  # type: ignore[arg-type]
+    try:
+        yield from _unpacked(stream)
+    finally:
+        stream.detach()  # stdin is not ours to close
+
+
+def _unpacked(stream: io.BufferedReader) -> Iterator[BinaryIO]:
+    if stream.peek(2)[:2] != _GZIP_MAGIC:
+        yield stream
+        return
+    with gzip.GzipFile(fileobj=stream, mode="rb") as unpacked:
+        yield unpacked  # type: ignore[misc]
 
 
 def _stdin_bytes() -> BinaryIO:
@@ -94,9 +104,7 @@ def failures(origin: str) -> Iterator[None]:
         yield
     except EOFError:
         raise ReadError(origin, "truncated gzip stream") from None
-    except gzip.BadGzipFile as error:
-        raise ReadError(origin, f"corrupt gzip stream ({error})") from None
-    except zlib.error as error:
+    except (gzip.BadGzipFile, zlib.error) as error:
         raise ReadError(origin, f"corrupt gzip stream ({error})") from None
     except FileNotFoundError:
         raise ReadError(origin, "no such file") from None
@@ -111,7 +119,8 @@ def failures(origin: str) -> Iterator[None]:
 def sniff(stream: BinaryIO) -> Format:
     """Guess a format from the first bytes: ``{`` starts JSON Lines, ``[{`` a JSON list,
     ``<`` an HTML page, anything else plain text."""
-    head = stream.peek(_CHUNK)[:_CHUNK].removeprefix(b"\xef\xbb\xbf").lstrip()  # type: ignore[attr-defined]
+    head = stream.peek(_CHUNK)[:_CHUNK]  # type: ignore[attr-defined]
+    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if head.startswith(b"{"):
         return "jsonl"
     if head.startswith(b"[") and head[1:].lstrip().startswith(b"{"):
@@ -130,7 +139,8 @@ def decode(data: bytes, origin: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         bad = data[error.start]
-        raise ReadError(origin, f"not valid UTF-8 (byte 0x{bad:02x} at byte offset {error.start})") from None
+        reason = f"not valid UTF-8 (byte 0x{bad:02x} at byte offset {error.start})"
+        raise ReadError(origin, reason) from None
 
 
 def too_long(chars: int) -> str:
@@ -160,6 +170,24 @@ def read_page(stream: BinaryIO, origin: str) -> bytes:
     if not data.strip():
         raise ReadError(origin, "empty input")
     return data
+
+
+def estimate_articles(inputs: Iterable[str]) -> int | None:
+    """About how many articles the inputs hold, for a progress bar: a JSON Lines file's line
+    count, one for any other file; ``None`` when stdin makes it unknowable."""
+    names = list(inputs)
+    return None if STDIN in names else sum(map(_estimate, names))
+
+
+def _estimate(name: str) -> int:
+    if describe(name).format != "jsonl":
+        return 1
+    try:
+        with opened(name) as stream:
+            chunks = iter(lambda: stream.read(_CHUNK), b"")
+            return max(1, sum(chunk.count(b"\n") for chunk in chunks))
+    except (OSError, EOFError, zlib.error):
+        return 1  # reading it for real will say what is wrong
 
 
 _CONTINUATION = bytes(range(0x80, 0xC0))

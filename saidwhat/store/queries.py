@@ -81,7 +81,10 @@ def select_statements(
             statements.c.future,
             statements.c.due,
         )
-        .select_from(statements.join(articles).outerjoin(entities))
+        .select_from(
+            statements.join(articles, statements.c.article_pk == articles.c.pk)
+            .outerjoin(entities, statements.c.source_entity_pk == entities.c.pk)
+        )
         .order_by(_when.nulls_last(), articles.c.id, statements.c.seq)
         .limit(limit)
     )
@@ -98,32 +101,41 @@ def select_statements(
     return [StatementRow(**row) for row in conn.execute(query).mappings()]
 
 
-def select_speakers(conn: Connection, limit: int | None = None) -> list[SpeakerRow]:
-    """Resolved speakers by number of statements; unresolved sources ("he") name nobody."""
-    query = (
-        select(
-            entities.c.name,
-            entities.c.type,
-            func.count(statements.c.pk).label("statements"),
-            func.count(articles.c.pk.distinct()).label("articles"),
-            func.min(_when).label("first"),
-            func.max(_when).label("last"),
-        )
-        .select_from(
-            statements.join(entities, statements.c.source_entity_pk == entities.c.pk)
-            .join(articles, statements.c.article_pk == articles.c.pk)
-        )
-        .group_by(entities.c.name, entities.c.type)
-        .order_by(func.count(statements.c.pk).desc(), entities.c.name, entities.c.type)
-        .limit(limit)
+# A speaker is a resolved entity, the same name and type across articles; unresolved sources
+# ("he", "officials") name nobody.
+_speakers = (
+    select(
+        entities.c.name,
+        entities.c.type,
+        func.count(statements.c.pk).label("statements"),
+        func.count(articles.c.pk.distinct()).label("articles"),
+        func.min(_when).label("first"),
+        func.max(_when).label("last"),
     )
+    .select_from(
+        statements.join(entities, statements.c.source_entity_pk == entities.c.pk)
+        .join(articles, statements.c.article_pk == articles.c.pk)
+    )
+    .group_by(entities.c.name, entities.c.type)
+)
+
+
+def select_speakers(conn: Connection, limit: int | None = None) -> list[SpeakerRow]:
+    """Speakers by number of statements, then by name."""
+    query = _speakers.order_by(
+        func.count(statements.c.pk).desc(), entities.c.name, entities.c.type
+    ).limit(limit)
     return [SpeakerRow(**row) for row in conn.execute(query).mappings()]
 
 
 def count_rows(conn: Connection) -> dict[str, int]:
-    """How many articles, statements, entities and time expressions are stored."""
+    """How many articles, statements, entities, time expressions and speakers are stored."""
     tables = {"articles": articles, "statements": statements, "entities": entities, "times": times}
-    return {
+    counts = {
         name: conn.execute(select(func.count()).select_from(table)).scalar_one()
         for name, table in tables.items()
     }
+    counts["speakers"] = conn.execute(
+        select(func.count()).select_from(_speakers.subquery())
+    ).scalar_one()
+    return counts

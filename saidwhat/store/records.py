@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Literal
 
-from sqlalchemy import Connection, insert, or_, select
+from sqlalchemy import Connection, RowMapping, Table, insert, or_, select
 
 from ..model import Entity, Extraction, Part, Source, Span, Statement, TimeExpression
 from .schema import articles, entities, mentions, statements, times
@@ -60,7 +60,7 @@ def save(conn: Connection, extraction: Extraction) -> Literal["new", "duplicate"
     return "new"
 
 
-def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     if rows:
         conn.execute(insert(table), rows)
 
@@ -143,7 +143,7 @@ def load(conn: Connection, article_id: str) -> Extraction | None:
     )
 
 
-def _statement(row: Any, local_ids: dict[int, str]) -> Statement:
+def _statement(row: RowMapping, local_ids: dict[int, str]) -> Statement:
     source = None
     if row["source_text"] is not None:
         entity_pk = row["source_entity_pk"]

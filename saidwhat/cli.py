@@ -1,0 +1,286 @@
+"""The ``saidwhat`` command: extract, ingest, query and evaluate."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from .model import Article, Extraction
+from .read import ReadError, read_inputs
+
+app = typer.Typer(
+    help="Who said what, when, and according to whom: statements, speakers and dates from news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score extraction against annotated corpora (see EVAL.md).", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+
+DEFAULT_DB = "saidwhat.db"
+Inputs = Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl, .json; .gz accepted) or - for stdin.")]
+Model = Annotated[Optional[str], typer.Option("--model", envvar="SAIDWHAT_MODEL", help="spaCy pipeline to use.")]
+Db = Annotated[str, typer.Option("--db", envvar="SAIDWHAT_DB", help="SQLite path or database URL.")]
+
+
+def _day(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+Published = Annotated[
+    Optional[str], typer.Option("--published", help="Publication date YYYY-MM-DD, overriding the input's.")
+]
+
+
+class ExtractFormat(str, Enum):
+    json = "json"
+    text = "text"
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _pipeline(model: str | None):
+    from .nlp import ModelNotFound
+    from .pipeline import Pipeline
+
+    try:
+        return Pipeline(model=model)
+    except ModelNotFound as error:
+        err.print(f"saidwhat: {error}")
+        raise typer.Exit(2) from None
+
+
+def _extract_all(inputs: list[str], published: date | None, model: str | None, failed: list[str]) -> Iterator[Extraction]:
+    """Extractions for every readable article; each failure is reported once and remembered."""
+    def articles() -> Iterator[Article]:
+        for item in read_inputs(inputs, published):
+            if isinstance(item, ReadError):
+                err.print(f"error: {item}", markup=False)
+                failed.append(str(item))
+            else:
+                yield item
+
+    yield from _pipeline(model).pipe(articles())
+
+
+@app.command()
+def extract(
+    inputs: Inputs,
+    format: Annotated[ExtractFormat, typer.Option("--format", help="json (the contract) or a readable text report.")] = ExtractFormat.json,
+    published: Published = None,
+    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Write DIR/<id>.json per article.")] = None,
+    model: Model = None,
+) -> None:
+    """Extract entities, statements and time expressions; print them or write one file per article."""
+    from .report import text_report
+
+    failed: list[str] = []
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    for n, extraction in enumerate(_extract_all(inputs, _day(published), model, failed)):
+        if format is ExtractFormat.text:
+            rendered = text_report(extraction) + "\n"
+        else:
+            rendered = json.dumps(extraction.to_json_dict(), ensure_ascii=False) + "\n"
+        if out_dir is None:
+            sys.stdout.write(("\n" if n and format is ExtractFormat.text else "") + rendered)
+        else:
+            suffix = ".txt" if format is ExtractFormat.text else ".json"
+            target = out_dir / f"{_safe_name(extraction.id)}{suffix}"
+            tmp = target.with_suffix(suffix + ".tmp")
+            tmp.write_text(rendered, encoding="utf-8")
+            tmp.replace(target)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _safe_name(article_id: str) -> str:
+    """An article id usable as a file name (ids from JSONL may hold slashes)."""
+    return "".join(c if c.isalnum() or c in "-_.~" else "_" for c in article_id) or "article"
+
+
+@app.command()
+def ingest(
+    inputs: Inputs,
+    db: Db = DEFAULT_DB,
+    published: Published = None,
+    model: Model = None,
+) -> None:
+    """Extract from the inputs and store everything; the same story twice is stored once."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .read import estimate_articles
+    from .store import Store
+
+    failed: list[str] = []
+    tally = {"new": 0, "duplicate": 0}
+    store = _open_store(db)
+    columns = (
+        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
+    )
+    with store, Progress(*columns, console=err, disable=not err.is_terminal, transient=True) as progress:
+        task = progress.add_task("ingest", total=estimate_articles(inputs), rate="")
+        started = datetime.now()
+        for extraction in _extract_all(inputs, _day(published), model, failed):
+            try:
+                tally[store.add(extraction)] += 1
+            except Exception as error:  # a database error for one article must not stop the batch
+                err.print(f"error: {extraction.origin or extraction.id}: not stored: {error}", markup=False)
+                failed.append(extraction.id)
+            done = progress.tasks[0].completed + 1
+            elapsed = (datetime.now() - started).total_seconds() or 1e-9
+            progress.update(task, completed=done, rate=f"{done / elapsed:.1f} articles/s")
+        counts = store.counts()
+    err.print(
+        f"{tally['new']} new, {tally['duplicate']} duplicate, {len(failed)} failed; "
+        f"the database now holds {counts['articles']} articles, {counts['statements']} statements, "
+        f"{counts['speakers']} speakers ({db})"
+    )
+    if failed:
+        raise typer.Exit(1)
+
+
+def _open_store(db: str):
+    from .store import Store, StoreError
+
+    try:
+        return Store.open(db)
+    except StoreError as error:
+        err.print(f"saidwhat: {error}", markup=False)
+        raise typer.Exit(2) from None
+
+
+def _print_rows(rows: list, format: ListFormat, columns: list[str]) -> None:
+    from .store.render import rows_table, rows_to_csv, rows_to_json
+
+    if format is ListFormat.json:
+        sys.stdout.write(rows_to_json(rows) + "\n")
+    elif format is ListFormat.csv:
+        rows_to_csv(rows, sys.stdout)
+    else:
+        out.print(rows_table(rows, columns))
+
+
+@app.command()
+def statements(
+    speaker: Annotated[Optional[str], typer.Option(help="Part of the speaker's name.")] = None,
+    text: Annotated[Optional[str], typer.Option(help="Words that must all occur in the content.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Said on or after YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Said on or before YYYY-MM-DD.")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many rows.")] = None,
+    format: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
+    db: Db = DEFAULT_DB,
+) -> None:
+    """List stored statements, filtered by speaker, words and date."""
+    with _open_store(db) as store:
+        rows = store.statements(speaker=speaker, text=text, since=_day(since), until=_day(until), limit=limit)
+    _print_rows(rows, format, ["said_on", "speaker", "kind", "cue", "content", "article_id"])
+
+
+@app.command()
+def speakers(
+    limit: Annotated[Optional[int], typer.Option(help="At most this many rows.")] = None,
+    format: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
+    db: Db = DEFAULT_DB,
+) -> None:
+    """Who is quoted most: statements and articles per speaker, first and last date."""
+    with _open_store(db) as store:
+        rows = store.speakers(limit=limit)
+    _print_rows(rows, format, ["name", "type", "statements", "articles", "first", "last"])
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="The article's id.")],
+    format: Annotated[ExtractFormat, typer.Option("--format")] = ExtractFormat.text,
+    db: Db = DEFAULT_DB,
+) -> None:
+    """One stored article with everything extracted from it."""
+    from .report import text_report
+
+    with _open_store(db) as store:
+        extraction = store.get(article_id)
+    if extraction is None:
+        err.print(f"saidwhat: no article {article_id!r} in {db}", markup=False)
+        raise typer.Exit(1)
+    if format is ExtractFormat.json:
+        sys.stdout.write(json.dumps(extraction.to_json_dict(), ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(text_report(extraction) + "\n")
+
+
+@eval_app.command("attribution")
+def eval_attribution(
+    data_dir: Annotated[Path, typer.Argument(help="The PolNeAR folder (holding train/, dev/, metadata.tsv).")],
+    split: Annotated[str, typer.Argument(help="train, dev or test.")],
+    predictions: Annotated[
+        Optional[Path], typer.Option(help="Score <id>.json files written by `saidwhat extract --out` instead of running the pipeline.")
+    ] = None,
+    model: Model = None,
+) -> None:
+    """Linked (content, triple) and exact span scores on a PolNeAR split."""
+    from .eval.attribution import evaluate, format_attribution_report
+    from .model import Extraction as Ex
+
+    if predictions is not None:
+        def extract_fn(gold):
+            path = predictions / f"{_safe_name(gold.id)}.json"
+            return Ex.model_validate_json(path.read_text(encoding="utf-8")).statements if path.exists() else []
+    else:
+        pipeline = _pipeline(model)
+
+        def extract_fn(gold):
+            return pipeline.extract(gold.article()).statements
+
+    try:
+        scores = evaluate(data_dir, split, extract_fn)
+    except FileNotFoundError as error:
+        err.print(f"saidwhat: {error}", markup=False)
+        raise typer.Exit(2) from None
+    out.print(format_attribution_report(scores), markup=False)
+
+
+@eval_app.command("time")
+def eval_time(
+    data_dir: Annotated[Path, typer.Argument(help="MEANTIME (its XML folder) or a folder of TimeML .tml files.")],
+    model: Model = None,
+) -> None:
+    """Extent, value and type scores of time expressions (TempEval-3 rules)."""
+    from .eval.time import format_time_report, load_gold, score_times
+
+    pipeline = _pipeline(model)
+
+    def predict(text: str, dct: date | None):
+        return pipeline.extract(Article(id="eval", text=text, published=dct)).times
+
+    try:
+        gold = load_gold(data_dir)
+    except (FileNotFoundError, ValueError) as error:
+        err.print(f"saidwhat: {error}", markup=False)
+        raise typer.Exit(2) from None
+    out.print(format_time_report(score_times(gold, predict)), markup=False)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,127 @@
+"""Where extractions are kept: SQLite by default, any SQLAlchemy URL (PostgreSQL) alike."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..model import Extraction
+from .queries import SpeakerRow, StatementRow, count_rows, select_speakers, select_statements
+from .records import load, save
+from .render import rows_table, rows_to_csv, rows_to_json
+from .schema import metadata
+
+__all__ = [
+    "SpeakerRow",
+    "StatementRow",
+    "Store",
+    "StoreError",
+    "rows_table",
+    "rows_to_csv",
+    "rows_to_json",
+]
+
+
+class StoreError(Exception):
+    """The database cannot be opened: a missing directory, a bad URL or driver, not a database."""
+
+
+def _engine(url_or_path: str | Path) -> Engine:
+    """A URL goes to SQLAlchemy as is; anything else is the path of a SQLite file."""
+    if isinstance(url_or_path, str) and "://" in url_or_path:
+        return create_engine(url_or_path)
+    path = Path(url_or_path)
+    if not path.parent.is_dir():
+        raise StoreError(f"cannot create database {path}: no directory {path.parent}")
+    return create_engine(f"sqlite:///{path}")
+
+
+def _tune_sqlite(engine: Engine) -> None:
+    """Foreign keys on, WAL for concurrent readers, and real transactions.
+
+    The sqlite3 module would otherwise defer BEGIN until the first write, leaving the
+    duplicate check of ``Store.add`` outside the transaction that inserts.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+
+class Store:
+    """The database of extractions; use as a context manager or call ``close``."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url_or_path: str | Path = "saidwhat.db") -> Store:
+        """Open (creating tables if missing) a SQLite path or a SQLAlchemy database URL."""
+        try:
+            engine = _engine(url_or_path)
+            if engine.dialect.name == "sqlite":
+                _tune_sqlite(engine)
+            metadata.create_all(engine)
+        except (SQLAlchemyError, ImportError) as error:
+            detail = getattr(error, "orig", None) or error  # the driver's words, if it spoke
+            raise StoreError(f"cannot open database {url_or_path}: {detail}") from error
+        return cls(engine)
+
+    def add(self, extraction: Extraction) -> Literal["new", "duplicate"]:
+        """Store an article and all its records in one transaction, unless already stored.
+
+        A duplicate has the URL or the whitespace-normalised text of a stored article.
+        """
+        with self.engine.begin() as conn:
+            return save(conn, extraction)
+
+    def get(self, article_id: str) -> Extraction | None:
+        with self.engine.connect() as conn:
+            return load(conn, article_id)
+
+    def statements(
+        self,
+        speaker: str | None = None,
+        text: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int | None = None,
+    ) -> list[StatementRow]:
+        """Statements by speaker substring, content words and date (said_on, else published)."""
+        with self.engine.connect() as conn:
+            return select_statements(conn, speaker, text, since, until, limit)
+
+    def speakers(self, limit: int | None = None) -> list[SpeakerRow]:
+        with self.engine.connect() as conn:
+            return select_speakers(conn, limit)
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return count_rows(conn)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -1,0 +1,349 @@
+"""Reading articles: every format, gzip, stdin, ids, exact offsets, and every way input goes bad."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from saidwhat.model import Article
+from saidwhat.read import MAX_CHARS, ReadError, estimate_articles, read_inputs
+from saidwhat.read.html import is_related_link, strip_related
+from saidwhat.read.source import Input, describe
+
+FIXTURES = Path(__file__).parent / "fixtures" / "read"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "article-extraction"
+
+PLAIN_TEXT = (
+    "TARNO, May 2 (Northgate Wire) - The Tarno city council approved a new bus lane on Friday.\n"
+    "\n"
+    '"It will save commuters ten minutes a day," councillor Ada Brisk said.\n'
+)
+PAGE_TEXT = (
+    "TARNO, May 9 (Tarno Gazette) - The central library of Tarno reopened on Friday, two years "
+    "after a fire destroyed its reading rooms and about 40,000 books.\n\n"
+    "“Every shelf you see was paid for by the people of this town,” head librarian Oskar Wend "
+    "said at the ceremony.\n\n"
+    "Mayor Lidia Rusk said that the city plans to extend opening hours to Sundays next year.\n\n"
+    "Related costs, including new wiring, came to 2.1 million crowns, according to the council."
+)
+
+
+def read(*names: str | Path, published: date | None = None) -> list[Article | ReadError]:
+    return list(read_inputs([str(name) for name in names], published))
+
+
+def show(results: list[Article | ReadError]) -> list[Article | str]:
+    """Errors as their one-line message (exceptions compare by identity, messages by value)."""
+    return [result if isinstance(result, Article) else str(result) for result in results]
+
+
+def errors(results: list[Article | ReadError]) -> list[str]:
+    return [str(result) for result in results if isinstance(result, ReadError)]
+
+
+def write(path: Path, data: bytes) -> str:
+    path.write_bytes(data)
+    return str(path)
+
+
+def test_read_error_is_one_line() -> None:
+    error = ReadError("a.txt", "empty input")
+    assert (error.origin, error.reason) == ("a.txt", "empty input")
+    assert str(error) == "a.txt: empty input"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("a.txt.gz", Input("a.txt.gz", "a", "text")),
+        ("news/story.2025.HTML", Input("news/story.2025.HTML", "story.2025", "html")),
+        ("feed.jsonl.gz", Input("feed.jsonl.gz", "feed", "jsonl")),
+        ("one.json", Input("one.json", "one", "json")),
+        ("notes.md", Input("notes.md", "notes", None)),
+        ("-", Input("<stdin>", "stdin", None)),
+    ],
+)
+def test_names_give_id_and_format(name: str, expected: Input) -> None:
+    assert describe(name) == expected
+
+
+def test_text_file_is_the_article_text() -> None:
+    path = FIXTURES / "plain.txt"
+    assert read(path) == [Article(id="plain", text=PLAIN_TEXT, origin=str(path))]
+
+
+def test_text_keeps_crlf_and_every_character(tmp_path: Path) -> None:
+    raw = "\ufeff“Yes,” she said.\r\n\r\nThe end.\r".encode()
+    [article] = read(write(tmp_path / "crlf.txt", raw))
+    assert isinstance(article, Article)
+    assert article.text == "\ufeff“Yes,” she said.\r\n\r\nThe end.\r"
+    assert article.text.index("The end.") == 21
+
+
+def test_published_flag_wins_over_the_input_date() -> None:
+    flag = date(2025, 6, 1)
+    results = read(FIXTURES / "plain.txt", FIXTURES / "page.html", FIXTURES / "records.jsonl",
+                   published=flag)
+    assert {r.published for r in results if isinstance(r, Article)} == {flag}
+
+
+def test_html_page_gives_main_text_and_metadata() -> None:
+    path = FIXTURES / "page.html"
+    assert read(path) == [
+        Article(
+            id="page",
+            text=PAGE_TEXT,
+            title="Tarno opens library after fire",
+            published=date(2025, 5, 9),
+            url="https://gazette.example.com/2025/05/09/tarno-library",
+            source="Tarno Gazette",
+            author="Ines Moravec",
+            origin=str(path),
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "related"),
+    [
+        ("Read more: Fire guts Tarno library", True),
+        ("Read also Kestland nurse shortage worst in a decade", True),
+        ("READ MORE Valmora port backlog grows", True),
+        ("RELATED: Book drive collects 12,000 donations", True),
+        ("Related coverage: Tarno council votes", True),
+        ("see also: the mayor's letter", True),
+        ("Related costs, including new wiring, came to 2.1 million crowns.", False),
+        ("Reading more than one newspaper helps, the teacher said.", False),
+        ("Read more: " + "x" * 300, False),
+    ],
+)
+def test_related_link_lines(line: str, related: bool) -> None:
+    assert is_related_link(line) is related
+
+
+def test_a_bare_marker_takes_the_headline_after_it() -> None:
+    lines = ["He spoke.", "Read more:", "Ferry fares rise", "She replied.", "RELATED", "It rained."]
+    assert strip_related(lines) == ["He spoke.", "She replied.", "It rained."]
+
+
+def test_jsonl_records_and_their_errors() -> None:
+    path = FIXTURES / "records.jsonl"
+    results = read(path)
+    assert results[:2] == [
+        Article(
+            id="tarno-bus",
+            text='The council said "yes".\r\nVoting was 9-2.',
+            title="Tarno approves bus lane",
+            published=date(2025, 5, 2),
+            url="https://gazette.example.com/2025/05/02/bus-lane",
+            source="Tarno Gazette",
+            origin=f"{path}:1",
+        ),
+        Article(
+            id="17",
+            text="Ada Brisk said the lane would open next month.",
+            published=date(2025, 5, 3),
+            origin=f"{path}:2",
+        ),
+    ]
+    assert errors(results) == [
+        f"{path}:4: invalid JSON (Expecting ',' delimiter at column 44)",
+        f"{path}:5: record has no id",
+        f"{path}:6: record has neither text nor html",
+        f"{path}:7: record is not a JSON object",
+        f"{path}:8: published is not an ISO date: 'last Tuesday'",
+        f"{path}:9: text is not a string",
+    ]
+    assert results[-1] == Article(
+        id="tarno-page",
+        text="The Tarno ferry will run twice a day from June, its operator said on Monday.",
+        title="Tarno page",
+        origin=f"{path}:10",
+    )
+
+
+def test_json_file_holds_one_record_or_a_list(tmp_path: Path) -> None:
+    one = write(tmp_path / "one.json", b'{"id": "a", "text": "First."}')
+    many = write(tmp_path / "many.json", b'[{"id": "b", "text": "Second."}, {"text": "No id."}]')
+    assert show(read(one, many)) == [
+        Article(id="a", text="First.", origin=one),
+        Article(id="b", text="Second.", origin=f"{many}[0]"),
+        f"{many}[1]: record has no id",
+    ]
+
+
+def _without_origin(result: Article | ReadError) -> dict | str:
+    return result.model_dump(exclude={"origin"}) if isinstance(result, Article) else result.reason
+
+
+@pytest.mark.parametrize("name", ["plain.txt", "page.html", "records.jsonl"])
+def test_gzip_reads_like_the_plain_file(tmp_path: Path, name: str) -> None:
+    plain = FIXTURES / name
+    packed = write(tmp_path / f"{name}.gz", gzip.compress(plain.read_bytes()))
+    assert [_without_origin(r) for r in read(packed)] == [_without_origin(r) for r in read(plain)]
+
+
+def test_stdin_bytes_keep_crlf(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"One.\r\n\r\nTwo.\r\n")))
+    assert read("-") == [Article(id="stdin", text="One.\r\n\r\nTwo.\r\n", origin="<stdin>")]
+
+
+def test_stdin_twice_reads_nothing_the_second_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Once.")))
+    assert show(read("-", "-")) == [
+        Article(id="stdin", text="Once.", origin="<stdin>"),
+        "<stdin>: empty input",
+    ]
+
+
+def test_stdin_gzipped_jsonl(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = gzip.compress(b'{"id": "x", "text": "From a pipe."}\n')
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert read("-") == [Article(id="x", text="From a pipe.", origin="<stdin>:1")]
+
+
+def test_stdin_html_from_a_text_stream(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO((FIXTURES / "page.html").read_text()))
+    [article] = read("-")
+    assert isinstance(article, Article)
+    assert (article.id, article.text, article.origin) == ("stdin", PAGE_TEXT, "<stdin>")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "text"),
+    [
+        ("notes.md", b"The mayor spoke.", "The mayor spoke."),
+        ("page.php", (FIXTURES / "page.html").read_bytes(), PAGE_TEXT),
+        ("feed.data", b' [{"id": "q", "text": "Listed."}]', "Listed."),
+        ("feed.log", b'{"id": "r", "text": "Lined."}', "Lined."),
+    ],
+)
+def test_unknown_extension_goes_by_content(
+    tmp_path: Path, name: str, content: bytes, text: str
+) -> None:
+    [article] = read(write(tmp_path / name, content))
+    assert isinstance(article, Article) and article.text == text
+
+
+def _truncated_gzip() -> bytes:
+    packed = gzip.compress(b"The mayor said the bridge would reopen. " * 50)
+    return packed[: len(packed) // 2]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", "empty input"),
+        ("blank.txt", b" \r\n\t\n", "empty input"),
+        ("empty.html", b"\n", "empty input"),
+        ("png.txt", b"\x89PNG\r\n\x1a\n\x00", "binary data, not text (NUL byte at byte offset 8)"),
+        ("latin.txt", "Café".encode("latin-1"), "not valid UTF-8 (byte 0xe9 at byte offset 3)"),
+        ("cut.txt.gz", _truncated_gzip(), "truncated gzip stream"),
+        ("bad.txt.gz", b"\x1f\x8bxxxxxxxxxx", "corrupt gzip stream (Unknown compression method)"),
+        ("nobody.html", (FIXTURES / "nobody.html").read_bytes(), "no article text found"),
+        ("empty.jsonl", b"", "empty input"),
+    ],
+)
+def test_bad_input_has_a_clear_reason(
+    tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
+    path = write(tmp_path / name, content)
+    assert errors(read(path)) == [f"{path}: {reason}"]
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    missing = str(tmp_path / "missing.txt")
+    assert errors(read(missing, tmp_path)) == [
+        f"{missing}: no such file",
+        f"{tmp_path}: is a directory",
+    ]
+
+
+def test_huge_single_line_file_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path / "huge.txt", b"a" * 50_000_000)
+    reason = "article too long (50,000,000 characters; the limit is 1,000,000)"
+    assert errors(read(path)) == [f"{path}: {reason}"]
+
+
+def test_length_limit_counts_characters_not_bytes(tmp_path: Path) -> None:
+    at_limit = write(tmp_path / "at.txt", "é".encode() * MAX_CHARS)
+    record = json.dumps({"id": "over", "text": "é" * (MAX_CHARS + 1)}).encode()
+    over = write(tmp_path / "over.jsonl", record)
+    [article, error] = read(at_limit, over)
+    assert isinstance(article, Article) and len(article.text) == MAX_CHARS
+    reason = "article too long (1,000,001 characters; the limit is 1,000,000)"
+    assert str(error) == f"{over}:1: {reason}"
+
+
+def test_truncated_gzip_jsonl_keeps_the_records_before_the_cut(tmp_path: Path) -> None:
+    lines = b"".join(b'{"id": "r%d", "text": "Story number %d."}\n' % (i, i) for i in range(2000))
+    packed = gzip.compress(lines)
+    path = write(tmp_path / "cut.jsonl.gz", packed[: len(packed) // 2])
+    results = read(path)
+    assert all(isinstance(r, Article) for r in results[:-1]) and len(results) > 2
+    assert str(results[-1]) == f"{path}: truncated gzip stream"
+
+
+def test_a_batch_carries_on_after_bad_input(tmp_path: Path) -> None:
+    bad = write(tmp_path / "bad.txt", b"\xff\xfe")
+    results = show(read(FIXTURES / "plain.txt", tmp_path / "gone.txt", bad, FIXTURES / "page.html"))
+    assert [r if isinstance(r, str) else r.id for r in results] == [
+        "plain",
+        f"{tmp_path / 'gone.txt'}: no such file",
+        f"{bad}: not valid UTF-8 (byte 0xff at byte offset 0)",
+        "page",
+    ]
+
+
+def test_estimate_counts_jsonl_lines(tmp_path: Path) -> None:
+    packed = write(tmp_path / "three.jsonl.gz", gzip.compress(b"{}\n{}\n{}\n"))
+    names = [str(FIXTURES / "plain.txt"), packed, str(tmp_path / "gone.jsonl")]
+    assert estimate_articles(names) == 5
+    assert estimate_articles([*names, "-"]) is None
+
+
+def test_samples_load() -> None:
+    articles = read(SAMPLES / "articles.jsonl")
+    assert errors(articles) == []
+    assert len(articles) >= 12
+    assert len({a.id for a in articles}) == len(articles)
+    for article in articles:
+        assert isinstance(article, Article) and article.title and article.published
+        assert article.published.year == 2025
+        assert 150 <= len(article.text.split()) <= 400
+        assert "\n\n" in article.text and "\n\n\n" not in article.text
+
+
+def test_sample_pages_read_as_their_jsonl_text() -> None:
+    by_id = {a.id: a for a in read(SAMPLES / "articles.jsonl") if isinstance(a, Article)}
+    pages = read(*sorted((SAMPLES / "html").glob("*.html")))
+    assert len(pages) == 2
+    for page in pages:
+        assert isinstance(page, Article)
+        record = by_id[page.id]
+        assert (page.text, page.title, page.published, page.url) == (
+            record.text, record.title, record.published, record.url)
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="shared article-extraction data absent")
+@pytest.mark.parametrize(
+    "page_id",
+    [
+        "042bb7b5fedab6eac7db576522b89b93904c237d344bcbe14a6a5ab7f7335856",
+        "0d46122928b6f468cc4bbc694051d0dbae5702bc75a16dab82a99b58daf150a0",
+    ],
+)
+def test_real_pages_keep_the_first_sentence(page_id: str) -> None:
+    truth = json.loads((SHARED / "ground-truth.json").read_text(encoding="utf-8"))[page_id]
+    first_sentence = re.split(r"(?<=[.!?])\s", truth["articleBody"])[0]
+    [article] = read(SHARED / "html" / f"{page_id}.html.gz")
+    assert isinstance(article, Article) and article.id == page_id
+    assert first_sentence in article.text
