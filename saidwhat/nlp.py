@@ -8,6 +8,7 @@ installed pipeline (a package name or a path).
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 import spacy
@@ -46,10 +47,20 @@ def load(requested: str | None = None) -> Language:
     return nlp
 
 
+# A wire dateline: "KRALOV, Nov 28 (Northgate Wire) - " or "WASHINGTON (AP) — ".
+DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'\- ]+(?:,[^\n]{0,60}?)?(?:\([^)\n]{1,40}\))?\s+[-—–]{1,2}\s+")
+
+
 @Language.component("saidwhat_paragraphs")
 def paragraph_boundaries(doc):
-    """A blank line always ends a sentence: quotes and clauses never run across paragraphs."""
+    """A blank line always ends a sentence, and a dateline is not part of the first one: quotes
+    and clauses never run across paragraphs, and "KRALOV" is never a speaker."""
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
             token.is_sent_start = True
+    dateline = DATELINE.match(doc.text[:120])
+    if dateline:
+        after = [t for t in doc if t.idx >= dateline.end()]
+        if after and after[0].i > 0:
+            after[0].is_sent_start = True
     return doc

@@ -10,26 +10,27 @@ SPEECH_VERBS = frozenset(
     say tell add ask write report announce note argue suggest claim explain declare insist warn
     acknowledge admit deny confirm state respond reply predict promise vow pledge threaten urge
     accuse complain concede contend assert maintain stress emphasize emphasise tweet post recall
-    reveal indicate believe think show find estimate hope want expect fear worry agree recommend
-    propose demand request order inform advise caution allege mention observe remark comment
-    testify conclude describe signal hint joke quip recount tout boast brag lament charge counter
-    question wonder speculate vote pray call plead challenge assure reassure disclose guarantee
-    retort retweet blast slam criticize criticise praise dismiss reject insist rule announce
-    acknowledge mean feel suspect doubt imply propose plan intend seek demand decide learn hear
-    read cite quote say testify notice discover determine know realize realise understand
-    project forecast anticipate forecast project calculate figure reckon assume guess presume
-    suppose imagine envision recommend advocate support oppose endorse backed interject
+    reveal indicate show find estimate expect fear worry agree recommend propose demand request
+    order inform advise caution allege mention observe remark comment testify conclude describe
+    signal hint joke quip recount tout boast brag lament charge counter question wonder
+    speculate call plead challenge assure reassure disclose guarantee retort retweet blast slam
+    criticize criticise praise dismiss reject rule suspect doubt imply plan intend seek learn
+    read cite quote discover forecast anticipate project calculate reckon assume guess presume
+    imagine envision advocate support oppose endorse interject
     """.split()
 )
+# Left out on purpose: think, believe, want, know, mean, decide, hope, feel, hear, understand,
+# determine, suppose. They govern clauses often, but on PolNeAR train fewer than a quarter of
+# the clauses they govern are annotated as attributions, so they cost more precision than they
+# bring recall.
 
 # Verbs whose object-plus-infinitive is the content: "asked Putin to deploy the missiles".
 OBJECT_CONTROL = frozenset("ask tell urge call order request advise warn invite encourage".split())
 # Verbs that attribute only with a clause and mostly mean something else with a noun object.
 CLAUSE_ONLY = frozenset(
     """
-    show find know learn hear read mean feel understand realize realise notice discover
-    determine figure plan intend seek decide want hope expect vote pray call support oppose
-    endorse backed project forecast calculate
+    show find learn read discover plan intend seek expect call support oppose endorse project
+    forecast calculate
     """.split()
 )
 

@@ -155,11 +155,12 @@ def _appositive_role(span: Span) -> tuple[str, Span] | None:
 
 def _nominal_mentions(doc: Doc, groups: list[_Group], taken: set[int]) -> None:
     """Attach "the Belarusian leader" to the entity whose role shares a modifier or the head."""
-    role_words: list[tuple[_Group, set[str]]] = []
+    role_words: list[tuple[_Group, set[str], str]] = []
     for group in groups:
-        words = {w.lower() for role in group.roles for w in role.split() if w.lower() not in ("the", "a")}
-        if words:
-            role_words.append((group, words))
+        for role in group.roles:
+            words = role.lower().split()
+            if words:
+                role_words.append((group, set(words[:-1]) - {"the", "a"}, words[-1]))
     if not role_words:
         return
     for token in doc:
@@ -168,17 +169,19 @@ def _nominal_mentions(doc: Doc, groups: list[_Group], taken: set[int]) -> None:
         det = [c for c in token.children if c.dep_ == "det"]
         if not det or det[0].lower_ != "the":
             continue
-        words = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")} | {token.lower_}
-        best = None
-        for group, known in role_words:
-            first = min(s.start for s in group.names)
-            if first > token.i:
+        modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+        # A shared modifier ("Marovian") says more than a shared head noun ("leader"); on a tie
+        # the entity mentioned last before the description wins.
+        best: tuple[int, int, _Group] | None = None
+        for group, known_modifiers, head in role_words:
+            mentioned = [s.start for s in group.names if s.start < token.i]
+            if not mentioned:
                 continue
-            overlap = len(words & known)
-            if overlap and (best is None or overlap >= best[0]):
-                best = (overlap, group)
+            score = 2 * len(modifiers & known_modifiers) + (token.lower_ == head)
+            if score and (best is None or (score, max(mentioned)) > best[:2]):
+                best = (score, max(mentioned), group)
         if best is not None:
-            best[1].extra.append((det[0].i, token.i + 1))
+            best[2].extra.append((det[0].i, token.i + 1))
             taken.update(range(det[0].i, token.i + 1))
 
 

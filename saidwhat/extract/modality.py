@@ -14,7 +14,7 @@ from ..model import TimeExpression
 # Hedges by part of speech, so that "the plan" or "May" are not taken for "plans to" or "may".
 HEDGES = {
     "MD": frozenset("could may might".split()),
-    "VERB": frozenset("expect plan hope aim consider intend seek".split()),
+    "VERB": frozenset("expect plan hope aim consider intend".split()),
     "ADV": frozenset("possibly perhaps probably likely reportedly allegedly potentially".split()),
     "ADJ": frozenset("possible likely unlikely potential".split()),
 }

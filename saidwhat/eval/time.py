@@ -1,0 +1,229 @@
+"""Score time expressions against TimeML gold, exactly as EVAL.md specifies (TempEval-3 style).
+
+Extents match one-to-one by character overlap (relaxed) and by identical bounds (strict); values
+and types are judged on the relaxed matches, and value F1 = relaxed F1 x value accuracy.
+Gold comes as MEANTIME token-level XML or as plain TimeML ``.tml`` files.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..model import TimeExpression
+from .attribution import Counts
+
+Predict = Callable[[str, date | None], list[TimeExpression]]
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True)
+class GoldTime:
+    start: int
+    end: int
+    type: str
+    value: str
+
+
+@dataclass(frozen=True)
+class GoldDoc:
+    """One annotated article: its text, creation date and gold expressions.
+
+    The creation time is left out of the gold; where it is written in the text (MEANTIME's
+    dateline), ``dct_spans`` marks it so that predictions there are not scored either.
+    """
+
+    id: str
+    text: str
+    dct: date | None
+    times: tuple[GoldTime, ...]
+    dct_spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class TimeMatch:
+    """A gold expression paired with the prediction that overlaps it most."""
+
+    gold: GoldTime
+    predicted: TimeExpression
+
+    @property
+    def strict(self) -> bool:
+        return (self.gold.start, self.gold.end) == (self.predicted.start, self.predicted.end)
+
+
+def _dct(value: str | None) -> date | None:
+    match = _DATE.match(value or "")
+    return date(*map(int, match.groups())) if match else None
+
+
+def _meantime_doc(path: Path) -> GoldDoc | None:
+    """One MEANTIME file, or None when the XML is not a MEANTIME document."""
+    root = ET.parse(path).getroot()
+    if root.tag != "Document":
+        return None
+    spans: dict[str, tuple[int, int]] = {}
+    sentences: list[list[str]] = []
+    last_sentence = None
+    offset = 0
+    for token in root.iter("token"):
+        if token.get("sentence") != last_sentence:
+            if sentences:
+                offset += 1  # the newline between sentences
+            sentences.append([])
+            last_sentence = token.get("sentence")
+        elif sentences[-1]:
+            offset += 1  # the space between tokens
+        word = token.text or ""
+        spans[token.get("t_id", "")] = (offset, offset + len(word))
+        sentences[-1].append(word)
+        offset += len(word)
+    text = "\n".join(" ".join(words) for words in sentences)
+    dct, times, dct_spans = None, [], []
+    for timex in root.iter("TIMEX3"):
+        anchors = [spans[a.get("t_id", "")] for a in timex.iter("token_anchor")]
+        if timex.get("functionInDocument") == "CREATION_TIME":
+            dct = _dct(timex.get("value"))
+            if anchors:
+                dct_spans.append((min(s for s, _ in anchors), max(e for _, e in anchors)))
+        elif anchors:  # un-anchored TIMEX3s are implicit and have no extent
+            start, end = min(s for s, _ in anchors), max(e for _, e in anchors)
+            times.append(GoldTime(start, end, timex.get("type", ""), timex.get("value", "")))
+    times.sort(key=lambda t: (t.start, t.end))
+    return GoldDoc(root.get("doc_id") or path.stem, text, dct, tuple(times), tuple(dct_spans))
+
+
+def load_meantime(directory: Path) -> list[GoldDoc]:
+    """Every MEANTIME document under a folder, once each (by document id), in path order."""
+    docs: dict[str, GoldDoc] = {}
+    for path in sorted(Path(directory).rglob("*.xml")):
+        doc = _meantime_doc(path)
+        if doc is not None:
+            docs.setdefault(doc.id, doc)
+    return list(docs.values())
+
+
+def _timeml_doc(path: Path) -> GoldDoc:
+    root = ET.parse(path).getroot()
+    dct = next(
+        (_dct(t.get("value")) for t in root.iter("TIMEX3")
+         if t.get("functionInDocument") == "CREATION_TIME"),
+        None,
+    )
+    body = root.find(".//TEXT")
+    if body is None:
+        raise ValueError(f"{path}: no TEXT element")
+    pieces: list[str] = []
+    times: list[GoldTime] = []
+
+    def walk(element: ET.Element, offset: int) -> int:
+        """Append the element's text to ``pieces``; return the offset after it."""
+        start = offset
+        pieces.append(element.text or "")
+        offset += len(pieces[-1])
+        for child in element:
+            offset = walk(child, offset)
+            pieces.append(child.tail or "")
+            offset += len(pieces[-1])
+        if element.tag == "TIMEX3" and element.get("functionInDocument") != "CREATION_TIME":
+            times.append(GoldTime(start, offset, element.get("type", ""), element.get("value", "")))
+        return offset
+
+    walk(body, 0)
+    return GoldDoc(path.stem, "".join(pieces), dct, tuple(sorted(times, key=lambda t: t.start)))
+
+
+def load_timeml(directory: Path) -> list[GoldDoc]:
+    """Every ``.tml`` file under a folder: inline TIMEX3 tags in TEXT, the DCT from CREATION_TIME."""
+    return [_timeml_doc(path) for path in sorted(Path(directory).rglob("*.tml"))]
+
+
+def load_gold(directory: Path) -> list[GoldDoc]:
+    """TimeML when the folder holds ``.tml`` files, else MEANTIME XML."""
+    directory = Path(directory)
+    docs = load_timeml(directory) if any(directory.rglob("*.tml")) else load_meantime(directory)
+    if not docs:
+        raise ValueError(f"no TimeML or MEANTIME documents under {directory}")
+    return docs
+
+
+def match_times(
+    gold: Sequence[GoldTime], predicted: Sequence[TimeExpression]
+) -> list[TimeMatch]:
+    """Each gold expression, in text order, takes the unused prediction it overlaps most.
+
+    Ties go to the earlier prediction in the order given.
+    """
+    used: set[int] = set()
+    matches = []
+    for g in gold:
+        best, best_overlap = None, 0
+        for j, p in enumerate(predicted):
+            overlap = min(g.end, p.end) - max(g.start, p.start)
+            if j not in used and overlap > best_overlap:
+                best, best_overlap = j, overlap
+        if best is not None:
+            used.add(best)
+            matches.append(TimeMatch(g, predicted[best]))
+    return matches
+
+
+def score_times(gold_docs: Sequence[GoldDoc], predict: Predict) -> dict:
+    """Relaxed and strict extent P/R/F1, value and type accuracy and F1, and the counts."""
+    n_gold = n_pred = relaxed = strict = values = types = 0
+    for doc in gold_docs:
+        predicted = [
+            p for p in predict(doc.text, doc.dct)
+            if not any(p.start < e and s < p.end for s, e in doc.dct_spans)
+        ]
+        matches = match_times(doc.times, predicted)
+        n_gold += len(doc.times)
+        n_pred += len(predicted)
+        relaxed += len(matches)
+        strict += sum(m.strict for m in matches)
+        values += sum(m.gold.value == m.predicted.value for m in matches)
+        types += sum(m.gold.type == m.predicted.type for m in matches)
+    relaxed_counts = Counts(n_gold, n_pred, relaxed)
+    value_accuracy = values / relaxed if relaxed else 0.0
+    type_accuracy = types / relaxed if relaxed else 0.0
+    return {
+        "docs": len(gold_docs),
+        "gold": n_gold,
+        "predicted": n_pred,
+        "relaxed": _prf(relaxed_counts),
+        "strict": _prf(Counts(n_gold, n_pred, strict)),
+        "value_correct": values,
+        "type_correct": types,
+        "value_accuracy": value_accuracy,
+        "type_accuracy": type_accuracy,
+        "value_f1": relaxed_counts.f1 * value_accuracy,
+        "type_f1": relaxed_counts.f1 * type_accuracy,
+    }
+
+
+def _prf(counts: Counts) -> dict:
+    return {
+        "matched": counts.matched,
+        "precision": counts.precision,
+        "recall": counts.recall,
+        "f1": counts.f1,
+    }
+
+
+def format_time_report(scores: dict) -> str:
+    """A plain-text table of the scores, percentages with one decimal."""
+    lines = [f"{'':10}{'P':>7}{'R':>7}{'F1':>7}{'match':>8}"]
+    for name in ("relaxed", "strict"):
+        s = scores[name]
+        percents = "".join(f"{100 * s[k]:7.1f}" for k in ("precision", "recall", "f1"))
+        lines.append(f"{name:10}{percents}{s['matched']:8d}")
+    lines += [
+        f"value accuracy {100 * scores['value_accuracy']:.1f}, value F1 {100 * scores['value_f1']:.1f}",
+        f"type accuracy {100 * scores['type_accuracy']:.1f}, type F1 {100 * scores['type_f1']:.1f}",
+        f"{scores['docs']} documents, {scores['gold']} gold, {scores['predicted']} predicted",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,84 @@
+"""Words of time: month, weekday, unit and number names, and regex pieces built from them."""
+
+from __future__ import annotations
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        [("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
+         ("thursday", "thu", "thurs"), ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun")]
+    )
+    for name in names
+}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+# TIMEX3 duration unit and how many of it one named unit is.
+UNITS = {
+    "second": ("S", 1), "minute": ("M", 1), "hour": ("H", 1), "day": ("D", 1),
+    "week": ("W", 1), "fortnight": ("W", 2), "month": ("M", 1), "quarter": ("Q", 1),
+    "year": ("Y", 1), "decade": ("Y", 10), "century": ("Y", 100), "centurie": ("Y", 100),
+}
+CLOCK_UNITS = frozenset({"second", "minute", "hour"})
+NUMBERS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+NUMBERS.update(
+    {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+     "ninety": 90, "hundred": 100, "a": 1, "an": 1, "a single": 1, "a couple of": 2,
+     "a dozen": 12, "dozen": 12}
+)
+VAGUE_NUMBERS = ("several", "many", "a few", "few", "some", "numerous", "a number of")
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+            "4th": 4, "final": 4, "last": 4}
+PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
+FREQUENCIES = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
+               "monthly": "P1M", "quarterly": "P3M", "annual": "P1Y", "annually": "P1Y",
+               "yearly": "P1Y", "biannual": "P6M", "twice-yearly": "P6M"}
+FUZZY = {
+    "recently": "PAST_REF", "more recently": "PAST_REF", "lately": "PAST_REF",
+    "the past": "PAST_REF", "recent": "PAST_REF",
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "current": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
+    "at present": "PRESENT_REF", "these days": "PRESENT_REF", "the time being": "PRESENT_REF",
+    "at the moment": "PRESENT_REF", "ongoing": "PRESENT_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "very soon": "FUTURE_REF", "the near term": "FUTURE_REF", "the long term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the coming years": "FUTURE_REF",
+}
+TIME_ZONES = ("UTC", "GMT", "Z")
+
+
+def alternation(words: object) -> str:
+    """A regex alternation, longest words first so that "sept" wins over "sep"."""
+    return "|".join(sorted((w.replace(" ", r"\s+") for w in words), key=len, reverse=True))  # type: ignore[attr-defined]
+
+
+def number(word: str) -> float | None:
+    """A spelled or written count ("twenty-five", "2.5", "a couple of"); None if vague."""
+    word = " ".join(word.lower().replace("-", " ").split())
+    if word in NUMBERS:
+        return NUMBERS[word]
+    try:
+        return float(word.replace(",", ""))
+    except ValueError:
+        pass
+    parts = word.split()
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+        return NUMBERS[parts[0]] + NUMBERS[parts[1]]
+    return None

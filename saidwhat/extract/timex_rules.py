@@ -1,0 +1,358 @@
+"""The TIMEX3 grammar: one compiled regex per kind of expression, each with its normaliser.
+
+A normaliser gets the match and a ``Context`` (publication date, tense and token facts from spaCy)
+and returns ``(type, value)``, or None to reject the match (an age, "May" the modal verb).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Protocol
+
+from . import timex_calendar as cal
+from .timex_lexicon import (
+    CLOCK_UNITS, FREQUENCIES, FUZZY, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, SEASONS, UNITS,
+    VAGUE_NUMBERS, WEEKDAYS, alternation, number,
+)
+
+Timex = tuple[str, str]
+
+
+class Context(Protocol):
+    dct: date | None
+
+    def tense(self, start: int) -> cal.Tense: ...
+
+    def tag(self, start: int) -> str: ...
+
+    def is_year(self, start: int, end: int) -> bool: ...
+
+    def word_before(self, start: int) -> str: ...
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    normalise: Callable[[re.Match[str], Context], Timex | None]
+
+
+MONTH = alternation(MONTHS)
+MONTH_FULL = alternation(m for m in MONTHS if len(m) > 3 or m == "may")
+WEEKDAY = alternation(w for w in WEEKDAYS if len(w) > 4)
+SEASON = alternation(SEASONS)
+UNIT = r"(?P<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
+SPELLED = alternation(k for k in NUMBERS if k not in ("a", "an"))
+NUM = (
+    rf"(?P<num>\d+(?:\.\d+)?|(?:{SPELLED})(?:-(?:{SPELLED}))?|an?|{alternation(VAGUE_NUMBERS)})"
+)
+REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "this past": -1, "this": 0, "current": 0,
+             "same": 0, "the": 0, "next": 1, "coming": 1, "following": 1, "this coming": 1}
+UNIT_CODE = {"week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y",
+             "decade": "DE", "century": "CE", "day": "D"}
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+ZONES = r"UTC|GMT|Z|[ECMP][SD]T|ET|CET|BST"
+DAY_WORD = r"today|yesterday|tomorrow|tonight"
+
+
+def _capitalised(m: re.Match[str], group: str) -> bool:
+    return m.group(group)[0].isupper()
+
+
+def _day(ctx: Context, offset: int = 0) -> str:
+    return cal.day_value(ctx.dct + timedelta(days=offset)) if ctx.dct else "XXXX-XX-XX"
+
+
+def _day_word(word: str, ctx: Context) -> str:
+    return _day(ctx, {"yesterday": -1, "tomorrow": 1}.get(word.lower(), 0))
+
+
+def _weekday(m: re.Match[str], ctx: Context, rel: str | None) -> str:
+    weekday = WEEKDAYS[m.group("wd").lower()]
+    if ctx.dct is None:
+        return f"XXXX-WXX-{weekday + 1}"
+    tense = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(
+        rel or "", ctx.tense(m.start())
+    )
+    found = cal.weekday_date(ctx.dct, weekday, tense)  # type: ignore[arg-type]
+    if rel == "last" and found == ctx.dct:
+        found -= timedelta(days=7)
+    return cal.day_value(found)
+
+
+def _full_date(m: re.Match[str], ctx: Context) -> Timex | None:
+    month_text = m.group("mon")
+    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower().rstrip("."))
+    day = int(m.group("d"))
+    if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    if not month_text.isdigit() and not month_text[0].isupper():
+        return None
+    year_text = m.group("y")
+    if year_text:
+        year = int(year_text) + (2000 if len(year_text) == 2 and int(year_text) < 50 else
+                                 1900 if len(year_text) == 2 else 0)
+        try:
+            return "DATE", cal.day_value(date(year, month, day))
+        except ValueError:
+            return None
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}"
+    found = cal.day_year(ctx.dct, month, day, ctx.tense(m.start()))
+    return ("DATE", cal.day_value(found)) if found else None
+
+
+def _month(m: re.Match[str], ctx: Context) -> Timex | None:
+    if not _capitalised(m, "mon") or ctx.tag(m.start("mon")) in ("MD", "VB", "VBP"):
+        return None
+    month = MONTHS[m.group("mon").lower().rstrip(".")]
+    if m.group("y"):
+        return "DATE", cal.month_value(int(m.group("y")), month)
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{month:02d}"
+    return "DATE", cal.month_value(cal.month_year(ctx.dct, month, ctx.tense(m.start())), month)
+
+
+def _year(m: re.Match[str], ctx: Context) -> Timex | None:
+    if m.group("fy"):
+        return "DATE", f"FY{m.group('y')}"
+    if m.group("yy"):
+        yy = int(m.group("yy"))
+        return "DATE", f"{(2000 if yy < 30 else 1900) + yy}"
+    return ("DATE", m.group("y")) if ctx.is_year(m.start("y"), m.end("y")) else None
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Timex | None:
+    if ctx.word_before(m.start()) in ("his", "her", "their", "my", "your", "our", "early", "late"):
+        return None
+    if m.group("c"):
+        return "DATE", m.group("c") + m.group("d")
+    digit = m.group("d2")
+    return "DATE", ("20" if digit in "01" else "19") + digit
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Timex | None:
+    ordinal = (m.group("ord") or "").lower()
+    quarter = int(m.group("q")) if m.group("q") else ORDINALS[ordinal]
+    year = _year_ref(m, ctx)
+    if year is None:
+        if ctx.dct is None:
+            return "DATE", f"XXXX-Q{quarter}"
+        if ordinal == "last":
+            return "DATE", cal.shift(ctx.dct, "Q", -1)
+        year = cal.quarter_year(ctx.dct, quarter, ctx.tense(m.start()))
+    return "DATE", cal.quarter_value(year, quarter)
+
+
+def _year_ref(m: re.Match[str], ctx: Context) -> int | None:
+    """The year named after "of" in "the third quarter of 2025" or "... of last year"."""
+    year = m.group("y") or m.groupdict().get("y2")
+    if year:
+        return int(year)
+    rel = m.group("rel")
+    if rel and ctx.dct:
+        return ctx.dct.year + REL_SHIFT[rel.lower().split()[-1]]
+    return None
+
+
+def _half(m: re.Match[str], ctx: Context) -> Timex | None:
+    half = 1 if m.group("h") in ("1", "first", "1st", "First") else 2
+    year = _year_ref(m, ctx) or (ctx.dct.year if ctx.dct else None)
+    return "DATE", f"{year:04d}-H{half}" if year else f"XXXX-H{half}"
+
+
+def _season(m: re.Match[str], ctx: Context) -> Timex | None:
+    word = m.group("s").lower()
+    rel = (m.group("rel") or "").lower()
+    if word == "fall" and not (rel or m.group("y")) and ctx.tag(m.start("s")) != "NN":
+        return None
+    code = SEASONS[word]
+    if m.group("y"):
+        return "DATE", f"{m.group('y')}-{code}"
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{code}"
+    started = SEASON_START[code] <= ctx.dct.month
+    year = ctx.dct.year + {"last": -1 if not started else 0, "past": -1 if not started else 0,
+                           "next": 1 if started else 0, "coming": 1 if started else 0}.get(rel, 0)
+    return "DATE", f"{year:04d}-{code}"
+
+
+def _relative(m: re.Match[str], ctx: Context) -> Timex | None:
+    rel = " ".join(m.group("rel").lower().split()).removeprefix("the ")
+    what = m.group("what").lower()
+    if what in MONTHS:
+        if not m.group("what")[0].isupper():
+            return None
+        month = MONTHS[what]
+        if ctx.dct is None:
+            return "DATE", f"XXXX-{month:02d}"
+        tense = {-1: "past", 1: "future"}.get(REL_SHIFT[rel], ctx.tense(m.start()))
+        year = cal.month_year(ctx.dct, month, tense)  # type: ignore[arg-type]
+        if month == ctx.dct.month and REL_SHIFT[rel]:
+            year += REL_SHIFT[rel]
+        return "DATE", cal.month_value(year, month)
+    code = UNIT_CODE[what]
+    if ctx.dct is None:
+        return "DATE", {"Y": "XXXX", "M": "XXXX-XX", "D": "XXXX-XX-XX"}.get(code, f"XXXX-{code}")
+    return "DATE", cal.shift(ctx.dct, code, REL_SHIFT[rel])
+
+
+def _duration(m: re.Match[str], ctx: Context) -> Timex | None:
+    unit = m.group("unit").lower()
+    raw = m.group("num").lower()
+    count = number(raw) if raw else 1
+    after = m.string[m.end(): m.end() + 5].lower()
+    if "-" in m.group("sep") and after.startswith("-old") or after.startswith(" old"):
+        return None  # an age
+    if raw in ("a", "an") and unit == "second":
+        return None  # "a second time"
+    code, scale = UNITS[unit]
+    if m.group("ago"):
+        if count is None or ctx.dct is None:
+            return "DATE", "PAST_REF" if "from" not in m.group("ago") else "FUTURE_REF"
+        sign = 1 if "from" in m.group("ago") else -1
+        shift_code = {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q"}.get(code, "D")
+        if unit in CLOCK_UNITS:
+            return "DATE", _day(ctx)
+        if scale == 10:
+            return "DATE", cal.shift(ctx.dct, "Y", sign * int(count) * 10)
+        return "DATE", cal.shift(ctx.dct, shift_code, sign * int(count * scale))
+    if raw in ("a", "an") and re.search(r"(?:\d|times|once|twice)\s*$", m.string[: m.start()]):
+        return "SET", f"P1{code}"
+    amount = "X" if count is None else _amount(count * scale + (0.5 if m.group("half") else 0))
+    return "DURATION", ("PT" if unit in CLOCK_UNITS else "P") + amount + code
+
+
+def _amount(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _time_of_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    word = (m.group("word") or "").lower()
+    hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}.get(word, (0, 0))
+    if not word:
+        hour = int(m.group("h") or m.group("h2"))
+        minute = int(m.group("m") or m.group("m2") or 0)
+        ampm = (m.group("ampm") or "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        if hour > 23:
+            return None
+    day = m.group("day")
+    if day and day.lower() in WEEKDAYS:
+        anchor = _weekday(m, ctx, None)
+    else:
+        anchor = _day_word(day, ctx) if day else _day(ctx)
+    zone = "Z" if (m.group("tz") or "").upper() in ("UTC", "GMT", "Z") else ""
+    return "TIME", f"{anchor}T{hour:02d}:{minute:02d}{zone}"
+
+
+def _part_of_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    day = m.group("day").lower()
+    part = PARTS_OF_DAY[m.group("part").lower()]
+    if day in WEEKDAYS:
+        anchor = _weekday(m, ctx, None)
+    else:
+        anchor = _day(ctx, -1 if day in ("last", "yesterday") else 1 if day == "tomorrow" else 0)
+    return "TIME", anchor + part
+
+
+def _day_words(m: re.Match[str], ctx: Context) -> Timex | None:
+    word = m.group("word").lower()
+    return ("TIME", _day(ctx) + "TNI") if word == "tonight" else ("DATE", _day_word(word, ctx))
+
+
+def _weekday_rule(m: re.Match[str], ctx: Context) -> Timex | None:
+    if not _capitalised(m, "wd"):
+        return None
+    if m.group("pl"):
+        return "SET", f"XXXX-WXX-{WEEKDAYS[m.group('wd').lower()] + 1}"
+    rel = " ".join(m.group("rel").lower().split()) if m.group("rel") else None
+    return "DATE", _weekday(m, ctx, rel)
+
+
+def _set(m: re.Match[str], ctx: Context) -> Timex | None:
+    word = m.group("freq")
+    if word:
+        low = word.lower()
+        if low == "daily" and (ctx.tag(m.start()) in ("NN", "NNP") or re.match(
+                r"\s+(?:newspaper|paper|tabloid|Mail|Telegraph|News|Star)", m.string[m.end():])):
+            return None
+        return "SET", FREQUENCIES[low]
+    what = m.group("what").lower()
+    if what in WEEKDAYS:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[what] + 1}"
+    if what in MONTHS:
+        return "SET", f"XXXX-{MONTHS[what]:02d}"
+    if what in PARTS_OF_DAY:
+        return "SET", f"XXXX-XX-XX{PARTS_OF_DAY[what]}"
+    count = {"other": 2}.get((m.group("every") or "").lower()) or number(m.group("every") or "1")
+    code, scale = UNITS[what]
+    return "SET", ("PT" if what in CLOCK_UNITS else "P") + _amount((count or 1) * scale) + code
+
+
+def _fuzzy(m: re.Match[str], ctx: Context) -> Timex | None:
+    text = " ".join(m.group(0).lower().split())
+    return "DATE", FUZZY.get(text, "PAST_REF")
+
+
+def _the_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    return "DATE", _day(ctx)
+
+
+def _rule(name: str, pattern: str, normalise: Callable[[re.Match[str], Context], Timex | None]) -> Rule:
+    return Rule(name, re.compile(pattern, re.IGNORECASE), normalise)
+
+
+DAY_SUFFIX = rf"(?:\s+(?:on\s+)?(?P<day>{DAY_WORD}|(?P<wd>{WEEKDAY})))?"
+RULES = (
+    _rule("date", rf"\b(?:(?:{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+                  rf"(?:\s*,?\s*(?P<y>\d{{4}})\b)?", _full_date),
+    _rule("date", rf"\b(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                  rf"(?P<mon>{MONTH})\b\.?(?:\s*,?\s*(?P<y>\d{{4}})\b)?", _full_date),
+    _rule("date", r"\b(?P<y>\d{4})-(?P<mon>\d{2})-(?P<d>\d{2})\b", _full_date),
+    _rule("date", r"\b(?P<mon>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b", _full_date),
+    _rule("month", rf"\b(?P<mon>{MONTH_FULL})\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?", _month),
+    _rule("year", r"(?:\b(?P<fy>FY\s?|fiscal\s+(?:year\s+)?)?\b(?P<y>(?:1[6-9]|20)\d\d)\b"
+                  r"(?![-–/]\d|,\d|\.\d|\s*%)|['’](?P<yy>\d\d)\b(?!['’]?s))", _year),
+    _rule("decade", r"\b(?:the\s+)?(?:(?P<c>1[6-9]|20)(?P<d>\d)0|['’]?(?P<d2>\d)0)['’]?s\b", _decade),
+    _rule("quarter", r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+                     r"(?:[\s-]+(?:fiscal|financial|calendar))?[\s-]+quarter\b(?:\s+(?:of\s+)?"
+                     r"(?:(?:fiscal\s+)?(?P<y>\d{4})|(?P<rel>this|last|next)\s+(?:fiscal\s+)?year))?"
+                     r"|\bQ(?P<q>[1-4])(?:\s*,?\s*(?:fiscal\s+)?(?P<y2>\d{4}))?\b", _quarter),
+    _rule("half", r"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:(?P<y>\d{4})"
+                  r"|(?P<rel>this|last|next)\s+year|the\s+year)\b", _half),
+    _rule("season", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>{SEASON})\b"
+                    r"(?:\s+(?:of\s+)?(?P<y>\d{4})\b)?", _season),
+    _rule("relative", rf"\b(?P<rel>last|this|next|past|coming|previous|current|this\s+past|"
+                      rf"the\s+(?:previous|following|same|current)|(?<=of )the)\s+"
+                      rf"(?P<what>week(?:end)?|month|year|quarter|decade|century|{MONTH_FULL})\b",
+          _relative),
+    _rule("duration", rf"\b(?:the\s+(?:past|last|next|coming|previous|following|first|final|"
+                      rf"remaining|latest)\s+)?{NUM}(?P<half>\s+and\s+a\s+half)?(?P<sep>[\s-]+)"
+                      rf"(?:(?:more|straight|consecutive|full|long|trading|business|calendar|"
+                      rf"successive)[\s-]+)?{UNIT}\b(?P<ago>\s+ago|\s+earlier|\s+from\s+now)?",
+          _duration),
+    _rule("duration", rf"\bthe\s+(?:past|last|next|coming|previous|first|final)\s+(?P<num>)"
+                      rf"(?P<sep>){UNIT}(?P<half>)(?P<ago>)\b(?!\s+of\b)", _duration),
+    _rule("time", rf"(?:\b(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)"
+                  rf"|\b(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)\b|\b(?P<word>noon|midday|midnight)\b)"
+                  rf"(?:\s*\(?(?P<tz>{ZONES})\b\)?)?{DAY_SUFFIX}", _time_of_day),
+    _rule("part_of_day", rf"\b(?P<day>this|last|{DAY_WORD}|(?P<wd>{WEEKDAY}))\s+"
+                         r"(?P<part>morning|afternoon|evening|night)\b", _part_of_day),
+    _rule("day_word", rf"\b(?:(?:earlier|later)\s+)?(?P<word>{DAY_WORD})\b", _day_words),
+    _rule("weekday", rf"\b(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?"
+                     rf"(?P<wd>{WEEKDAY})(?P<pl>s)?\b", _weekday_rule),
+    _rule("set", rf"\b(?:every|each|per)\s+(?:(?P<every>other|\d+|{SPELLED})\s+)?(?P<what>second|"
+                 rf"minute|hour|day|week|month|year|morning|evening|night|{WEEKDAY}|{MONTH_FULL})s?\b"
+                 rf"|\b(?P<freq>{alternation(FREQUENCIES)})\b", _set),
+    _rule("fuzzy", rf"\b(?:{alternation(FUZZY)})\b(?!-)|\brecent\s+(?:years|months|weeks|days|"
+                   r"decades|times|history)\b", _fuzzy),
+    _rule("the_day", r"\b(?:the\s+same|that)\s+day\b|(?:(?<=end )|(?<=for )|(?<=ending )|(?<=ended ))the\s+day\b",
+          _the_day),
+)
