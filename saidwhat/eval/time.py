@@ -34,7 +34,9 @@ class GoldDoc:
     """One annotated article: its text, creation date and gold expressions.
 
     The creation time is left out of the gold; where it is written in the text (MEANTIME's
-    dateline), ``dct_spans`` marks it so that predictions there are not scored either.
+    dateline), ``dct_spans`` marks it so that predictions there are not scored either. MEANTIME
+    annotates only an article's first sentences: predictions from ``annotated_end`` on are not
+    scored (None: the whole text is annotated).
     """
 
     id: str
@@ -42,6 +44,15 @@ class GoldDoc:
     dct: date | None
     times: tuple[GoldTime, ...]
     dct_spans: tuple[tuple[int, int], ...] = ()
+    annotated_end: int | None = None
+
+    def scored(self, predicted: Sequence[TimeExpression]) -> list[TimeExpression]:
+        """The predictions inside the annotated part of the text, off the creation time."""
+        return [
+            p for p in predicted
+            if (self.annotated_end is None or p.start < self.annotated_end)
+            and not any(p.start < e and s < p.end for s, e in self.dct_spans)
+        ]
 
 
 @dataclass(frozen=True)
@@ -67,6 +78,7 @@ def _meantime_doc(path: Path) -> GoldDoc | None:
     if root.tag != "Document":
         return None
     spans: dict[str, tuple[int, int]] = {}
+    sentence_of: dict[str, int] = {}
     sentences: list[list[str]] = []
     last_sentence = None
     offset = 0
@@ -80,6 +92,7 @@ def _meantime_doc(path: Path) -> GoldDoc | None:
             offset += 1  # the space between tokens
         word = token.text or ""
         spans[token.get("t_id", "")] = (offset, offset + len(word))
+        sentence_of[token.get("t_id", "")] = len(sentences) - 1
         sentences[-1].append(word)
         offset += len(word)
     text = "\n".join(" ".join(words) for words in sentences)
@@ -94,7 +107,13 @@ def _meantime_doc(path: Path) -> GoldDoc | None:
             start, end = min(s for s, _ in anchors), max(e for _, e in anchors)
             times.append(GoldTime(start, end, timex.get("type", ""), timex.get("value", "")))
     times.sort(key=lambda t: (t.start, t.end))
-    return GoldDoc(root.get("doc_id") or path.stem, text, dct, tuple(times), tuple(dct_spans))
+    # Only the sentences up to the last one with any markable (timex, event, entity) were annotated.
+    last = max((sentence_of[a.get("t_id", "")] for a in root.iter("token_anchor")), default=-1)
+    annotated_end = sum(len(" ".join(words)) + 1 for words in sentences[: last + 1])
+    return GoldDoc(
+        root.get("doc_id") or path.stem, text, dct, tuple(times), tuple(dct_spans),
+        annotated_end if last + 1 < len(sentences) else None,
+    )
 
 
 def load_meantime(directory: Path) -> list[GoldDoc]:
@@ -176,10 +195,7 @@ def score_times(gold_docs: Sequence[GoldDoc], predict: Predict) -> dict:
     """Relaxed and strict extent P/R/F1, value and type accuracy and F1, and the counts."""
     n_gold = n_pred = relaxed = strict = values = types = 0
     for doc in gold_docs:
-        predicted = [
-            p for p in predict(doc.text, doc.dct)
-            if not any(p.start < e and s < p.end for s, e in doc.dct_spans)
-        ]
+        predicted = doc.scored(predict(doc.text, doc.dct))
         matches = match_times(doc.times, predicted)
         n_gold += len(doc.times)
         n_pred += len(predicted)

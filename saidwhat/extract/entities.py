@@ -19,8 +19,9 @@ from ..model import Entity
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
 KEPT_TYPES = {"PERSON", "ORG", "GPE"}
-# Ties between labels of one group are broken towards the more specific kind of speaker.
-LABEL_PRIORITY = {"PERSON": 3, "ORG": 2, "GPE": 1}
+# Ties between the labels of one group go to ORG: a real person's full name is rarely read as an
+# organisation, while company and product names often come out PERSON.
+LABEL_PRIORITY = {"ORG": 3, "PERSON": 2, "GPE": 1}
 
 # Head nouns that describe a role a person or an organisation speaks in.
 ROLE_NOUNS = {

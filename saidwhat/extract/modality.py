@@ -21,7 +21,6 @@ HEDGES = {
 FUTURE_WORDS = frozenset("will shall 'll wo".split())
 FUTURE_CUES = frozenset("promise vow pledge threaten predict forecast plan expect intend".split())
 NEGATING_CUES = frozenset("deny reject dismiss refute".split())
-SEASON_END = {"SP": (5, 31), "SU": (8, 31), "FA": (11, 30), "WI": (2, 28)}
 DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -33,12 +32,18 @@ def attributes(
     lower = {t.lower_ for t in content_words}
     said_on = _said_on(doc, verb.i, content, times) or published
     negated = any(c.dep_ == "neg" for c in verb.children) or verb.lemma_.lower() in NEGATING_CUES
-    future = bool(lower & FUTURE_WORDS) or verb.lemma_.lower() in FUTURE_CUES or _going_to(content_words)
-    future = future or any(t.tag_ == "MD" and t.lower_ == "would" for t in content_words)
+    windows = [w for t in times if _inside(doc, t, content) and (w := window(t.value))]
+    ahead = [w for w in windows if said_on is None or w[0] > said_on]
+    future = (
+        bool(lower & FUTURE_WORDS)
+        or verb.lemma_.lower() in FUTURE_CUES
+        or _going_to(content_words)
+        or any(t.tag_ == "MD" and t.lower_ == "would" for t in content_words)
+        or bool(ahead and said_on)
+    )
     due = None
     if future:
-        windows = [last_day(t.value) for t in times if _inside(doc, t, content)]
-        later = [d for d in windows if d is not None and (said_on is None or d >= said_on)]
+        later = [last for _, last in windows if said_on is None or last >= said_on]
         due = max(later) if later else None
     return {
         "said_on": said_on,
@@ -81,34 +86,43 @@ def _said_on(doc: Doc, verb: int, content: set[int], times: list[TimeExpression]
     return None
 
 
-def last_day(value: str) -> date | None:
-    """The last day of the window a TIMEX3 date value names: 2025-H2 ends on 2025-12-31."""
+def window(value: str) -> tuple[date, date] | None:
+    """The first and last day a TIMEX3 date value names: 2025-H2 is 2025-07-01 to 2025-12-31."""
     try:
-        return _last_day(value)
+        return _window(value)
     except ValueError:
         return None
 
 
-def _last_day(value: str) -> date | None:
+def last_day(value: str) -> date | None:
+    span = window(value)
+    return span[1] if span else None
+
+
+def _month(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _window(value: str) -> tuple[date, date] | None:
     if m := DAY.match(value):
-        return date(int(m[1]), int(m[2]), int(m[3]))
+        day = date(int(m[1]), int(m[2]), int(m[3]))
+        return day, day
     if m := re.match(r"^(\d{4})-(\d{2})$", value):
-        year, month = int(m[1]), int(m[2])
-        return date(year, month, calendar.monthrange(year, month)[1])
+        return _month(int(m[1]), int(m[2]))
     if m := re.match(r"^(\d{4})-W(\d{2})(-WE)?$", value):
-        return date.fromisocalendar(int(m[1]), int(m[2]), 7)
+        year, week = int(m[1]), int(m[2])
+        return date.fromisocalendar(year, week, 6 if m[3] else 1), date.fromisocalendar(year, week, 7)
     if m := re.match(r"^(\d{4})-([HQ])(\d)$", value):
         months = 6 if m[2] == "H" else 3
-        return _last_day(f"{m[1]}-{int(m[3]) * months:02d}")
+        year, last = int(m[1]), int(m[3]) * months
+        return _month(year, last - months + 1)[0], _month(year, last)[1]
     if m := re.match(r"^(\d{4})-(SP|SU|FA|WI)$", value):
-        year = int(m[1]) + (1 if m[2] == "WI" else 0)
-        month, day = SEASON_END[m[2]]
-        if m[2] == "WI" and calendar.isleap(year):
-            day = 29
-        return date(year, month, day)
+        year = int(m[1])
+        first_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m[2]]
+        end_year = year + 1 if m[2] == "WI" else year
+        return date(year, first_month, 1), _month(end_year, (first_month + 2 - 1) % 12 + 1)[1]
     if m := re.match(r"^(\d{4})$", value):
-        return date(int(m[1]), 12, 31)
+        return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
     if m := re.match(r"^(\d{3})$", value):
-        return date(int(m[1]) * 10 + 9, 12, 31)
+        return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 9, 12, 31)
     return None
-

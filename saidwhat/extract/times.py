@@ -106,7 +106,7 @@ def _modifier(text: str, floor: int, start: int, kind: str) -> tuple[int, str | 
     groups = {k: v.lower() for k, v in found.groupdict().items() if v}
     if "approx" in groups:
         return found.start(), "APPROX"
-    if kind == "DURATION":
+    if kind == "DURATION" and not text.startswith("the", start):
         if "some" in groups:
             return found.start(), "APPROX"
         amount = " ".join(groups.get("more", groups.get("less", "")).split())
@@ -121,28 +121,34 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpression]:
     """TIMEX3 expressions in text order, values anchored to ``published``."""
     text = doc.text
     ctx = _DocContext(doc, published)
-    chosen: list[tuple[int, int, Timex, re.Match[str]]] = []
+    chosen: list[tuple[int, int, Timex, re.Match[str], str]] = []
     for start, end, _, match, rule in _candidates(text):
-        if any(start < e and s < end for s, e, _, _ in chosen):
+        if any(start < c[1] and c[0] < end for c in chosen):
             continue
         timex = rule.normalise(match, ctx)
         if timex is not None:
-            chosen.append((start, end, timex, match))
+            chosen.append((start, end, timex, match, rule.name))
     chosen.sort(key=lambda c: c[0])
     times: list[TimeExpression] = []
-    for start, end, (kind, value), match in chosen:
+    for start, end, (kind, value), match, rule_name in chosen:
         floor = times[-1].end if times else 0
         start, mod = _modifier(text, floor, start, kind)
         if kind == "TIME" and "day" in match.re.groupindex and not match.group("day"):
-            value = _sentence_day(ctx, times, start) + value[10:]
+            value = _reference_day(ctx, times, start, same_sentence=True) + value[10:]
+        elif rule_name == "the_day":
+            value = _reference_day(ctx, times, start, same_sentence=False)
         times.append(TimeExpression(start=start, end=end, text=text[start:end], type=kind,  # type: ignore[arg-type]
                                     value=value, mod=mod))
     return times
 
 
-def _sentence_day(ctx: _DocContext, earlier: list[TimeExpression], start: int) -> str:
-    """The day a clock time belongs to: the last full date earlier in its sentence, else the DCT."""
-    sentence_start = ctx.token(start).sent.start_char if ctx.doc.has_annotation("SENT_START") else 0
+def _reference_day(
+    ctx: _DocContext, earlier: list[TimeExpression], start: int, same_sentence: bool
+) -> str:
+    """The day last named before ``start`` (in its sentence, for a clock time), else the DCT."""
+    sentence_start = 0
+    if same_sentence and ctx.doc.has_annotation("SENT_START"):
+        sentence_start = ctx.token(start).sent.start_char
     for previous in reversed(earlier):
         if previous.start < sentence_start:
             break

@@ -84,11 +84,11 @@ def day_year(anchor: date, month: int, day: int, tense: Tense) -> date | None:
 
 
 def quarter_year(anchor: date, quarter: int, tense: Tense) -> int:
-    """The year of "the third quarter": the latest begun (past), else the next to come."""
+    """The year of "the third quarter", by the quarter's first day and the tense."""
     candidates = [
         (date(anchor.year + k, QUARTER_MONTH[quarter], 1), anchor.year + k) for k in (-1, 0, 1)
     ]
-    return int(_pick(candidates, anchor, "future" if tense == "future" else "past"))  # type: ignore[arg-type]
+    return int(_pick(candidates, anchor, tense))  # type: ignore[arg-type]
 
 
 def shift(anchor: date, unit: str, amount: int) -> str:

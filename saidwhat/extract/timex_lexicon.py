@@ -56,7 +56,7 @@ FUZZY = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
     "current": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
     "at present": "PRESENT_REF", "these days": "PRESENT_REF", "the time being": "PRESENT_REF",
-    "at the moment": "PRESENT_REF", "ongoing": "PRESENT_REF",
+    "at the moment": "PRESENT_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
     "very soon": "FUTURE_REF", "the near term": "FUTURE_REF", "the long term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the coming years": "FUTURE_REF",

@@ -53,6 +53,7 @@ REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "this past": -1, "this": 0,
              "same": 0, "the": 0, "next": 1, "coming": 1, "following": 1, "this coming": 1}
 UNIT_CODE = {"week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y",
              "decade": "DE", "century": "CE", "day": "D"}
+FALL_CUES = frozenset("in during by until since early late mid this last next".split())
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 ZONES = r"UTC|GMT|Z|[ECMP][SD]T|ET|CET|BST"
 DAY_WORD = r"today|yesterday|tomorrow|tonight"
@@ -167,7 +168,7 @@ def _half(m: re.Match[str], ctx: Context) -> Timex | None:
 def _season(m: re.Match[str], ctx: Context) -> Timex | None:
     word = m.group("s").lower()
     rel = (m.group("rel") or "").lower()
-    if word == "fall" and not (rel or m.group("y")) and ctx.tag(m.start("s")) != "NN":
+    if word == "fall" and not (rel or m.group("y")) and ctx.word_before(m.start()) not in FALL_CUES:
         return None
     code = SEASONS[word]
     if m.group("y"):
@@ -209,6 +210,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Timex | None:
         return None  # an age
     if raw in ("a", "an") and unit == "second":
         return None  # "a second time"
+    if unit == "quarter" and re.match(r"\s*,?\s*of\b", after + m.string[m.end() + 5: m.end() + 8]):
+        return None  # a fraction: "a quarter of its dealers"
     code, scale = UNITS[unit]
     if m.group("ago"):
         if count is None or ctx.dct is None:
@@ -234,8 +237,8 @@ def _time_of_day(m: re.Match[str], ctx: Context) -> Timex | None:
     word = (m.group("word") or "").lower()
     hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}.get(word, (0, 0))
     if not word:
-        hour = int(m.group("h") or m.group("h2"))
-        minute = int(m.group("m") or m.group("m2") or 0)
+        hour = int(m.group("h") or m.group("h2") or m.group("h3"))
+        minute = int(m.group("m") or m.group("m2") or m.group("m3") or 0)
         ampm = (m.group("ampm") or "").lower()
         if ampm.startswith("p") and hour < 12:
             hour += 12
@@ -302,10 +305,13 @@ def _fuzzy(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def _the_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "The same day" is the day last named; ``extract_times`` re-anchors it, here the DCT."""
     return "DATE", _day(ctx)
 
 
 def _rule(name: str, pattern: str, normalise: Callable[[re.Match[str], Context], Timex | None]) -> Rule:
+    """Compile a rule; its whitespace never crosses a line break (a headline ends at one)."""
+    pattern = pattern.replace(r"[\s-]", r"(?:\s|-)").replace(r"\s", r"[^\S\n]")
     return Rule(name, re.compile(pattern, re.IGNORECASE), normalise)
 
 
@@ -330,7 +336,7 @@ RULES = (
     _rule("season", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>{SEASON})\b"
                     r"(?:\s+(?:of\s+)?(?P<y>\d{4})\b)?", _season),
     _rule("relative", rf"\b(?P<rel>last|this|next|past|coming|previous|current|this\s+past|"
-                      rf"the\s+(?:previous|following|same|current)|(?<=of )the)\s+"
+                      rf"the\s+(?:previous|following|same|current|last)|(?<=of )the|the(?=\s+weekend))\s+"
                       rf"(?P<what>week(?:end)?|month|year|quarter|decade|century|{MONTH_FULL})\b",
           _relative),
     _rule("duration", rf"\b(?:the\s+(?:past|last|next|coming|previous|following|first|final|"
@@ -341,7 +347,8 @@ RULES = (
     _rule("duration", rf"\bthe\s+(?:past|last|next|coming|previous|first|final)\s+(?P<num>)"
                       rf"(?P<sep>){UNIT}(?P<half>)(?P<ago>)\b(?!\s+of\b)", _duration),
     _rule("time", rf"(?:\b(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)"
-                  rf"|\b(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)\b|\b(?P<word>noon|midday|midnight)\b)"
+                  rf"|\b(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)\b|\b(?P<word>noon|midday|midnight)\b"
+                  rf"|\b(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)(?=\s*(?:{ZONES}|hours|hrs)\b))"
                   rf"(?:\s*\(?(?P<tz>{ZONES})\b\)?)?{DAY_SUFFIX}", _time_of_day),
     _rule("part_of_day", rf"\b(?P<day>this|last|{DAY_WORD}|(?P<wd>{WEEKDAY}))\s+"
                          r"(?P<part>morning|afternoon|evening|night)\b", _part_of_day),
@@ -351,8 +358,8 @@ RULES = (
     _rule("set", rf"\b(?:every|each|per)\s+(?:(?P<every>other|\d+|{SPELLED})\s+)?(?P<what>second|"
                  rf"minute|hour|day|week|month|year|morning|evening|night|{WEEKDAY}|{MONTH_FULL})s?\b"
                  rf"|\b(?P<freq>{alternation(FREQUENCIES)})\b", _set),
-    _rule("fuzzy", rf"\b(?:{alternation(FUZZY)})\b(?!-)|\brecent\s+(?:years|months|weeks|days|"
-                   r"decades|times|history)\b", _fuzzy),
-    _rule("the_day", r"\b(?:the\s+same|that)\s+day\b|(?:(?<=end )|(?<=for )|(?<=ending )|(?<=ended ))the\s+day\b",
+    _rule("fuzzy", r"\brecent\s+(?:years|months|weeks|days|decades|times|history)\b"
+                   rf"|\b(?:{alternation(FUZZY)})\b(?!-)", _fuzzy),
+    _rule("the_day", r"\b(?:the\s+same|that)\s+day\b|(?:(?<=end )|(?<=for )|(?<=ending )|(?<=ended )|(?<=finish ))the\s+day\b",
           _the_day),
 )

@@ -1,0 +1,66 @@
+"""When a statement was made, its stance, and the window a forward-looking one points to."""
+
+from datetime import date
+
+import pytest
+
+from saidwhat.extract.modality import window
+from saidwhat.model import Article
+from saidwhat.pipeline import Pipeline
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2025-H2", (date(2025, 7, 1), date(2025, 12, 31))),
+        ("2025-Q1", (date(2025, 1, 1), date(2025, 3, 31))),
+        ("2024-02", (date(2024, 2, 1), date(2024, 2, 29))),
+        ("2024-WI", (date(2024, 12, 1), date(2025, 2, 28))),
+        ("2024-W48-WE", (date(2024, 11, 30), date(2024, 12, 1))),
+        ("2024-W48", (date(2024, 11, 25), date(2024, 12, 1))),
+        ("2025", (date(2025, 1, 1), date(2025, 12, 31))),
+        ("199", (date(1990, 1, 1), date(1999, 12, 31))),
+        ("2025-03-04", (date(2025, 3, 4), date(2025, 3, 4))),
+        ("2025-03-04T15:00", (date(2025, 3, 4), date(2025, 3, 4))),
+        ("PRESENT_REF", None),
+        ("XXXX-11", None),
+        ("2025-13", None),
+    ],
+)
+def test_window(value, expected):
+    assert window(value) == expected
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def attributes(pipeline, text, published=date(2024, 12, 3)):
+    (s,) = pipeline.extract(Article(id="t", text=text, published=published)).statements
+    return s.said_on, s.hedged, s.negated, s.future, s.due
+
+
+def test_hedged_future_with_due_date(pipeline):
+    text = "Putin confirmed deployment could occur in the second half of 2025."
+    assert attributes(pipeline, text) == (date(2024, 12, 3), True, False, True, date(2025, 12, 31))
+
+
+def test_negated_cue(pipeline):
+    text = "The ministry denied that any rules had been broken."
+    assert attributes(pipeline, text) == (date(2024, 12, 3), False, True, False, None)
+
+
+def test_said_on_a_weekday_before_publication(pipeline):
+    text = "Mayor Ellen Park said on Friday that the bridge would reopen next year."
+    assert attributes(pipeline, text) == (date(2024, 11, 29), False, False, True, date(2025, 12, 31))
+
+
+def test_plain_past_report(pipeline):
+    text = "The agency said that exports fell in March."
+    assert attributes(pipeline, text) == (date(2024, 12, 3), False, False, False, None)
+
+
+def test_without_publication_date(pipeline):
+    text = "The agency said that exports fell in March."
+    assert attributes(pipeline, text, published=None)[0] is None

@@ -1,0 +1,33 @@
+"""Quote spans from marks as real news writes them, right and wrong."""
+
+import pytest
+
+from saidwhat.extract.quotes import find_quotes
+
+
+def quoted(text):
+    return [text[s:e] for s, e in find_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('He said "we are ready" and left.', ['"we are ready"']),
+        ("She said “we are ready” twice.", ["“we are ready”"]),
+        ("Il a dit «nous sommes prêts» hier.", ["«nous sommes prêts»"]),
+        ("Er sagte „wir sind bereit“ gestern.", ["„wir sind bereit“"]),
+        ('"One," he said, "two."', ['"One,"', '"two."']),
+        # Open at the end of a paragraph, reopened at the next: one quote over both paragraphs.
+        ('"First part.\n\n"Second part," she said.', ['"First part.\n\n"Second part,"']),
+        # Open at the end of a paragraph, not reopened: closed there, the rest is untouched.
+        ('"Never closed, he said.\n\nNext paragraph with "a quote" in it.', ['"Never closed, he said.', '"a quote"']),
+        ("The 6\" pipe burst.", []),
+        ("", []),
+    ],
+)
+def test_find_quotes(text, expected):
+    assert quoted(text) == expected
+
+
+def test_apostrophes_are_not_quotes():
+    assert quoted("It's the president's plan, isn't it?") == []

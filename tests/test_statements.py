@@ -1,0 +1,185 @@
+"""Statement extraction on hand-written news sentences, with exact expected spans."""
+
+from datetime import date
+
+import pytest
+
+from saidwhat.model import Article
+from saidwhat.pipeline import Pipeline
+
+PUBLISHED = date(2024, 12, 3)  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def extract(pipeline, text):
+    return pipeline.extract(Article(id="t", text=text, published=PUBLISHED))
+
+
+def summary(extraction):
+    """Each statement as (kind, source text, cue text, content text, source entity name)."""
+    names = {e.id: e.name for e in extraction.entities}
+    return [
+        (
+            s.kind,
+            s.source.text if s.source else None,
+            s.cue.text,
+            s.content.text,
+            names.get(s.source.entity) if s.source and s.source.entity else None,
+        )
+        for s in extraction.statements
+    ]
+
+
+CASES = [
+    pytest.param(
+        'Finance Minister Olga Brandt said: "The budget is balanced."',
+        [("direct", "Finance Minister Olga Brandt", "said", '"The budget is balanced."', "Olga Brandt")],
+        id="colon-introduced straight quote",
+    ),
+    pytest.param(
+        "“We will not back down,” Maria Keller told reporters. “Not now, not ever.”",
+        [("direct", "Maria Keller", "told", "“We will not back down,” “Not now, not ever.”", "Maria Keller")],
+        id="curly quotes, floating quote continues the statement",
+    ),
+    pytest.param(
+        "«Nous sommes prêts», said Jean Dupont.",
+        [("direct", "Jean Dupont", "said", "«Nous sommes prêts»", "Jean Dupont")],
+        id="guillemets, inverted cue",
+    ),
+    pytest.param(
+        '"The economy," she said, "is strong."',
+        [("direct", "she", "said", '"The economy," "is strong."', None)],
+        id="discontinuous content around the cue",
+    ),
+    pytest.param(
+        "The New York Post reported that the mayor had resigned.",
+        [("indirect", "The New York Post", "reported", "that the mayor had resigned", "New York Post")],
+        id="publication as source",
+    ),
+    pytest.param(
+        "The senator asked Putin to withdraw his troops.",
+        [("indirect", "The senator", "asked", "Putin to withdraw his troops", None)],
+        id="request with an infinitive",
+    ),
+    pytest.param(
+        'Senator Ana Ruiz said the plan was "dead on arrival" and a "waste of money".',
+        [("mixed", "Senator Ana Ruiz", "said", 'the plan was "dead on arrival" and a "waste of money"', "Ana Ruiz")],
+        id="mixed quote",
+    ),
+    pytest.param(
+        '"The first paragraph of the quote runs here.\n\n"And the second paragraph closes it," said Paul Green.',
+        [(
+            "direct", "Paul Green", "said",
+            '"The first paragraph of the quote runs here.\n\n"And the second paragraph closes it,"',
+            "Paul Green",
+        )],
+        id="quote spanning two paragraphs",
+    ),
+    pytest.param(
+        "Prime Minister Tom Hale denied that the deal had been signed.",
+        [("indirect", "Prime Minister Tom Hale", "denied", "that the deal had been signed", "Tom Hale")],
+        id="denial",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_statement(pipeline, text, expected):
+    assert summary(extract(pipeline, text)) == expected
+
+
+def test_discontinuous_content_spans(pipeline):
+    text = '"The economy," she said, "is strong."'
+    (statement,) = extract(pipeline, text).statements
+    assert statement.content.spans == [(0, 14), (25, 37)]
+    assert statement.cue.spans == [(19, 23)]
+    assert statement.source.spans == [(15, 18)]
+
+
+def test_according_to_chain(pipeline):
+    text = "According to the German daily FAZ, documents revealed that the ministry had ignored the warnings."
+    outer, inner = extract(pipeline, text).statements
+    assert (outer.source.text, outer.cue.text) == ("the German daily FAZ", "According to")
+    assert outer.content.text == "documents revealed that the ministry had ignored the warnings."
+    assert (inner.source.text, inner.cue.text, inner.content.text) == (
+        "documents", "revealed", "that the ministry had ignored the warnings"
+    )
+    assert inner.via == outer.id and outer.via is None
+
+
+def test_pronoun_and_role_sources_resolve(pipeline):
+    text = (
+        "Belarusian President Alexander Lukashenko said on Friday that the missiles would arrive soon. "
+        'Lukashenko added that the West should "accept reality". '
+        "The Belarusian leader also asked Moscow to send more troops. "
+        '"We are ready," he said.'
+    )
+    extraction = extract(pipeline, text)
+    (lukashenko,) = [e for e in extraction.entities if e.type == "PERSON"]
+    assert lukashenko.name == "Alexander Lukashenko"
+    assert lukashenko.roles == ["Belarusian President"]
+    sources = [(s.source.text, s.source.entity) for s in extraction.statements]
+    assert sources == [
+        ("Belarusian President Alexander Lukashenko", lukashenko.id),
+        ("Lukashenko", lukashenko.id),
+        ("The Belarusian leader", lukashenko.id),
+        ("he", lukashenko.id),
+    ]
+
+
+def test_pronoun_takes_nearest_person(pipeline):
+    text = "Anna Berg met Carl Olsen on Monday. He said that the talks had gone well."
+    extraction = extract(pipeline, text)
+    names = {e.id: e.name for e in extraction.entities}
+    (statement,) = extraction.statements
+    assert names[statement.source.entity] == "Carl Olsen"
+
+
+def test_unnamed_source_kept_as_written(pipeline):
+    text = "A senior official said that the talks had collapsed."
+    (statement,) = extract(pipeline, text).statements
+    assert statement.source.text == "A senior official"
+    assert statement.source.entity is None
+
+
+def test_headline_speaker_label(pipeline):
+    text = "Kalnek: Elections will be held on time\n\nThe president spoke in Kralov."
+    (statement,) = extract(pipeline, text).statements
+    assert (statement.source.text, statement.cue.text, statement.content.text) == (
+        "Kalnek", ":", "Elections will be held on time"
+    )
+
+
+def test_dateline_is_not_a_speaker(pipeline):
+    text = "KRALOV, Nov 28 (Northgate Wire) - President Dariusz Kalnek said that the vote would go ahead."
+    (statement,) = extract(pipeline, text).statements
+    assert statement.source.text == "President Dariusz Kalnek"
+
+
+def test_dash_signed_quote(pipeline):
+    text = "“I am worried about my family and my job.” ― Jose Luis\n"
+    (statement,) = extract(pipeline, text).statements
+    assert statement.source.text == "Jose Luis"
+    assert statement.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "unbalanced',
+        '"',
+        "“ ” « » „",
+        '"We never close this quote, he said.\n\n\n"Nor this one',
+        "",
+        "   \n\n  ",
+    ],
+)
+def test_stray_marks_never_crash(pipeline, text):
+    extraction = extract(pipeline, text)
+    for s in extraction.statements:
+        for part in (s.cue, s.content, *([s.source] if s.source else [])):
+            assert " ".join(text[a:b] for a, b in part.spans) == part.text
