@@ -264,6 +264,10 @@ def eval_attribution(
 @eval_app.command("time")
 def eval_time(
     data_dir: Annotated[Path, typer.Argument(help="MEANTIME (its XML folder) or a folder of TimeML .tml files.")],
+    whole_text: Annotated[
+        bool,
+        typer.Option(help="Also score predictions on the creation time and past the annotated sentences (MEANTIME annotates only the first few)."),
+    ] = False,
     model: Model = None,
 ) -> None:
     """Extent, value and type scores of time expressions (TempEval-3 rules)."""
@@ -279,7 +283,7 @@ def eval_time(
     except (FileNotFoundError, ValueError) as error:
         err.print(f"saidwhat: {error}", markup=False)
         raise typer.Exit(2) from None
-    out.print(format_time_report(score_times(gold, predict)), markup=False)
+    out.print(format_time_report(score_times(gold, predict, annotated_only=not whole_text)), markup=False)
 
 
 if __name__ == "__main__":

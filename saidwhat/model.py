@@ -25,10 +25,10 @@ class Article(Record):
     """One news article as read from an input, before any NLP."""
 
     id: str
-    text: str
     title: str | None = None
     published: date | None = None
     url: str | None = None
+    text: str
     source: str | None = None
     author: str | None = None
     origin: str | None = Field(default=None, description="the input file or stream it came from")

@@ -51,12 +51,20 @@ def load(requested: str | None = None) -> Language:
 DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'\- ]+(?:,[^\n]{0,60}?)?(?:\([^)\n]{1,40}\))?\s+[-—–]{1,2}\s+")
 
 
+# A single line break ends a sentence only after these, so hard-wrapped text parses as prose.
+LINE_END = set(".!?:;\"”’»)")
+
+
 @Language.component("saidwhat_paragraphs")
 def paragraph_boundaries(doc):
-    """A blank line always ends a sentence, and a dateline is not part of the first one: quotes
+    """A paragraph break always ends a sentence, and a dateline is not part of the first one: quotes
     and clauses never run across paragraphs, and "KRALOV" is never a speaker."""
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+        before = doc[token.i - 1]
+        gap = before.text + before.whitespace_ if before.is_space else before.whitespace_
+        if before.is_space and token.i > 1:
+            before = doc[token.i - 2]
+        if gap.count("\n") > 1 or ("\n" in gap and (before.text[-1] in LINE_END or token.text[0] in "\"“«„")):
             token.is_sent_start = True
     dateline = DATELINE.match(doc.text[:120])
     if dateline:

@@ -137,8 +137,8 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpression]:
             value = _reference_day(ctx, times, start, same_sentence=True) + value[10:]
         elif rule_name == "the_day":
             value = _reference_day(ctx, times, start, same_sentence=False)
-        times.append(TimeExpression(start=start, end=end, text=text[start:end], type=kind,  # type: ignore[arg-type]
-                                    value=value, mod=mod))
+        record = dict(start=start, end=end, text=text[start:end], type=kind, value=value, mod=mod)
+        times.append(TimeExpression.model_validate(record))
     return times
 
 

@@ -61,12 +61,12 @@ FUZZY = {
     "very soon": "FUTURE_REF", "the near term": "FUTURE_REF", "the long term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the coming years": "FUTURE_REF",
 }
-TIME_ZONES = ("UTC", "GMT", "Z")
 
 
 def alternation(words: object) -> str:
     """A regex alternation, longest words first so that "sept" wins over "sep"."""
-    return "|".join(sorted((w.replace(" ", r"\s+") for w in words), key=len, reverse=True))  # type: ignore[attr-defined]
+    escaped = (w.replace(" ", r"\s+") for w in words)  # type: ignore[attr-defined]
+    return "|".join(sorted(escaped, key=len, reverse=True))
 
 
 def number(word: str) -> float | None:

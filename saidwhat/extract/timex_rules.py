@@ -37,7 +37,7 @@ class Context(Protocol):
 class Rule:
     name: str
     pattern: re.Pattern[str]
-    normalise: Callable[[re.Match[str], Context], Timex | None]
+    normalise: Callable[[re.Match[str], Context], Timex | None]  # None rejects the match
 
 
 MONTH = alternation(MONTHS)
@@ -217,12 +217,11 @@ def _duration(m: re.Match[str], ctx: Context) -> Timex | None:
         if count is None or ctx.dct is None:
             return "DATE", "PAST_REF" if "from" not in m.group("ago") else "FUTURE_REF"
         sign = 1 if "from" in m.group("ago") else -1
-        shift_code = {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q"}.get(code, "D")
         if unit in CLOCK_UNITS:
             return "DATE", _day(ctx)
         if scale == 10:
             return "DATE", cal.shift(ctx.dct, "Y", sign * int(count) * 10)
-        return "DATE", cal.shift(ctx.dct, shift_code, sign * int(count * scale))
+        return "DATE", cal.shift(ctx.dct, code, sign * int(count * scale))
     if raw in ("a", "an") and re.search(r"(?:\d|times|once|twice)\s*$", m.string[: m.start()]):
         return "SET", f"P1{code}"
     amount = "X" if count is None else _amount(count * scale + (0.5 if m.group("half") else 0))
@@ -309,7 +308,10 @@ def _the_day(m: re.Match[str], ctx: Context) -> Timex | None:
     return "DATE", _day(ctx)
 
 
-def _rule(name: str, pattern: str, normalise: Callable[[re.Match[str], Context], Timex | None]) -> Rule:
+Normaliser = Callable[[re.Match[str], Context], Timex | None]
+
+
+def _rule(name: str, pattern: str, normalise: Normaliser) -> Rule:
     """Compile a rule; its whitespace never crosses a line break (a headline ends at one)."""
     pattern = pattern.replace(r"[\s-]", r"(?:\s|-)").replace(r"\s", r"[^\S\n]")
     return Rule(name, re.compile(pattern, re.IGNORECASE), normalise)
@@ -317,26 +319,29 @@ def _rule(name: str, pattern: str, normalise: Callable[[re.Match[str], Context],
 
 DAY_SUFFIX = rf"(?:\s+(?:on\s+)?(?P<day>{DAY_WORD}|(?P<wd>{WEEKDAY})))?"
 RULES = (
-    _rule("date", rf"\b(?:(?:{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
-                  rf"(?:\s*,?\s*(?P<y>\d{{4}})\b)?", _full_date),
-    _rule("date", rf"\b(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                  rf"(?P<mon>{MONTH})\b\.?(?:\s*,?\s*(?P<y>\d{{4}})\b)?", _full_date),
+    _rule("date", rf"\b(?:(?:{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\.?\s+(?P<d>\d{{1,2}})"
+                  rf"(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?", _full_date),
+    _rule("date", rf"\b(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+                  rf"(?:of\s+)?(?P<mon>{MONTH})\b\.?(?:\s*,?\s*(?P<y>\d{{4}})\b)?", _full_date),
     _rule("date", r"\b(?P<y>\d{4})-(?P<mon>\d{2})-(?P<d>\d{2})\b", _full_date),
     _rule("date", r"\b(?P<mon>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b", _full_date),
     _rule("month", rf"\b(?P<mon>{MONTH_FULL})\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?", _month),
     _rule("year", r"(?:\b(?P<fy>FY\s?|fiscal\s+(?:year\s+)?)?\b(?P<y>(?:1[6-9]|20)\d\d)\b"
                   r"(?![-–/]\d|,\d|\.\d|\s*%)|['’](?P<yy>\d\d)\b(?!['’]?s))", _year),
-    _rule("decade", r"\b(?:the\s+)?(?:(?P<c>1[6-9]|20)(?P<d>\d)0|['’]?(?P<d2>\d)0)['’]?s\b", _decade),
+    _rule("decade", r"\b(?:the\s+)?(?:(?P<c>1[6-9]|20)(?P<d>\d)0|['’]?(?P<d2>\d)0)['’]?s\b",
+          _decade),
     _rule("quarter", r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
                      r"(?:[\s-]+(?:fiscal|financial|calendar))?[\s-]+quarter\b(?:\s+(?:of\s+)?"
-                     r"(?:(?:fiscal\s+)?(?P<y>\d{4})|(?P<rel>this|last|next)\s+(?:fiscal\s+)?year))?"
+                     r"(?:(?:fiscal\s+)?(?P<y>\d{4})"
+                     r"|(?P<rel>this|last|next)\s+(?:fiscal\s+)?year))?"
                      r"|\bQ(?P<q>[1-4])(?:\s*,?\s*(?:fiscal\s+)?(?P<y2>\d{4}))?\b", _quarter),
     _rule("half", r"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:(?P<y>\d{4})"
                   r"|(?P<rel>this|last|next)\s+year|the\s+year)\b", _half),
     _rule("season", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>{SEASON})\b"
                     r"(?:\s+(?:of\s+)?(?P<y>\d{4})\b)?", _season),
     _rule("relative", rf"\b(?P<rel>last|this|next|past|coming|previous|current|this\s+past|"
-                      rf"the\s+(?:previous|following|same|current|last)|(?<=of )the|the(?=\s+weekend))\s+"
+                      rf"the\s+(?:previous|following|same|current|last)|(?<=of )the"
+                      rf"|the(?=\s+weekend))\s+"
                       rf"(?P<what>week(?:end)?|month|year|quarter|decade|century|{MONTH_FULL})\b",
           _relative),
     _rule("duration", rf"\b(?:the\s+(?:past|last|next|coming|previous|following|first|final|"
@@ -346,8 +351,9 @@ RULES = (
           _duration),
     _rule("duration", rf"\bthe\s+(?:past|last|next|coming|previous|first|final)\s+(?P<num>)"
                       rf"(?P<sep>){UNIT}(?P<half>)(?P<ago>)\b(?!\s+of\b)", _duration),
-    _rule("time", rf"(?:\b(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)"
-                  rf"|\b(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)\b|\b(?P<word>noon|midday|midnight)\b"
+    _rule("time", rf"(?:\b(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s*"
+                  rf"(?P<ampm>[ap]\.\s?m\.|[ap]m\b)|\b(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)\b"
+                  rf"|\b(?P<word>noon|midday|midnight)\b"
                   rf"|\b(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)(?=\s*(?:{ZONES}|hours|hrs)\b))"
                   rf"(?:\s*\(?(?P<tz>{ZONES})\b\)?)?{DAY_SUFFIX}", _time_of_day),
     _rule("part_of_day", rf"\b(?P<day>this|last|{DAY_WORD}|(?P<wd>{WEEKDAY}))\s+"
@@ -355,11 +361,12 @@ RULES = (
     _rule("day_word", rf"\b(?:(?:earlier|later)\s+)?(?P<word>{DAY_WORD})\b", _day_words),
     _rule("weekday", rf"\b(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?"
                      rf"(?P<wd>{WEEKDAY})(?P<pl>s)?\b", _weekday_rule),
-    _rule("set", rf"\b(?:every|each|per)\s+(?:(?P<every>other|\d+|{SPELLED})\s+)?(?P<what>second|"
-                 rf"minute|hour|day|week|month|year|morning|evening|night|{WEEKDAY}|{MONTH_FULL})s?\b"
+    _rule("set", rf"\b(?:every|each|per)\s+(?:(?P<every>other|\d+|{SPELLED})\s+)?"
+                 rf"(?P<what>second|minute|hour|day|week|month|year|morning|evening|night"
+                 rf"|{WEEKDAY}|{MONTH_FULL})s?\b"
                  rf"|\b(?P<freq>{alternation(FREQUENCIES)})\b", _set),
     _rule("fuzzy", r"\brecent\s+(?:years|months|weeks|days|decades|times|history)\b"
                    rf"|\b(?:{alternation(FUZZY)})\b(?!-)", _fuzzy),
-    _rule("the_day", r"\b(?:the\s+same|that)\s+day\b|(?:(?<=end )|(?<=for )|(?<=ending )|(?<=ended )|(?<=finish ))the\s+day\b",
-          _the_day),
+    _rule("the_day", r"\b(?:the\s+same|that)\s+day\b|(?:(?<=end )|(?<=for )|(?<=ending )"
+                     r"|(?<=ended )|(?<=finish ))the\s+day\b", _the_day),
 )
