@@ -25,7 +25,7 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Score extraction against annotated corpora (see EVAL.md).", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 DEFAULT_DB = "saidwhat.db"
@@ -66,21 +66,31 @@ def _pipeline(model: str | None):
     try:
         return Pipeline(model=model)
     except ModelNotFound as error:
-        err.print(f"saidwhat: {error}")
+        err.print(f"saidwhat: {error}", markup=False)
         raise typer.Exit(2) from None
 
 
 def _extract_all(inputs: list[str], published: date | None, model: str | None, failed: list[str]) -> Iterator[Extraction]:
     """Extractions for every readable article; each failure is reported once and remembered."""
+    from .pipeline import ExtractError
+
     def articles() -> Iterator[Article]:
         for item in read_inputs(inputs, published):
             if isinstance(item, ReadError):
-                err.print(f"error: {item}", markup=False)
-                failed.append(str(item))
+                _fail(item, failed)
             else:
                 yield item
 
-    yield from _pipeline(model).pipe(articles())
+    for result in _pipeline(model).pipe(articles()):
+        if isinstance(result, ExtractError):
+            _fail(result, failed)
+        else:
+            yield result
+
+
+def _fail(error: Exception, failed: list[str]) -> None:
+    err.print(f"error: {error}", markup=False)
+    failed.append(str(error))
 
 
 @app.command()
@@ -155,7 +165,8 @@ def ingest(
     err.print(
         f"{tally['new']} new, {tally['duplicate']} duplicate, {len(failed)} failed; "
         f"the database now holds {counts['articles']} articles, {counts['statements']} statements, "
-        f"{counts['speakers']} speakers ({db})"
+        f"{counts['speakers']} speakers ({db})",
+        markup=False,
     )
     if failed:
         raise typer.Exit(1)

@@ -1,14 +1,17 @@
 """Article in, records out: one spaCy pass, then each extractor in turn.
 
 Data flows one way: entities first (sources resolve to them), then time expressions (statements
-take their dates from them), then statements.
+take their dates from them), then statements. An article that breaks an extractor becomes an
+``ExtractError`` in the output stream; the rest of the batch carries on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import nlp as nlp_loader
 from .extract.entities import extract_entities
@@ -17,23 +20,49 @@ from .extract.times import extract_times
 from .model import Article, Extraction
 
 
+class ExtractError(Exception):
+    """Extraction failed on one article; ``str()`` is the one-line report."""
+
+    def __init__(self, article: Article, reason: str):
+        super().__init__(f"{article.origin or article.id}: {reason}")
+        self.article = article
+
+
 class Pipeline:
     def __init__(self, nlp: Language | None = None, model: str | None = None):
         self.nlp = nlp if nlp is not None else nlp_loader.load(model)
 
     def extract(self, article: Article) -> Extraction:
-        return next(self.pipe([article]))
+        """Extract from one article; raises ``ExtractError`` if it cannot be processed."""
+        result = next(self.pipe([article]))
+        if isinstance(result, ExtractError):
+            raise result
+        return result
 
-    def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Extraction]:
+    def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Extraction | ExtractError]:
         """Extract from many articles, batching the spaCy pass; yields in input order."""
-        pairs = self.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)
-        for doc, article in pairs:
-            entities = extract_entities(doc)
-            times = extract_times(doc, article.published)
-            statements = extract_statements(doc, entities, times, article.published)
-            yield Extraction(
-                **article.model_dump(),
-                entities=entities.records,
-                statements=statements,
-                times=times,
-            )
+        stream = iter(articles)
+        while batch := list(islice(stream, batch_size)):
+            try:
+                results: list[Extraction | ExtractError] = list(self._run(batch, batch_size))
+            except Exception:  # find the article at fault, keep the others
+                results = [self._one(article) for article in batch]
+            yield from results
+
+    def _one(self, article: Article) -> Extraction | ExtractError:
+        try:
+            return next(self._run([article], 1))
+        except Exception as error:
+            return ExtractError(article, f"extraction failed ({type(error).__name__}: {error})")
+
+    def _run(self, batch: list[Article], batch_size: int) -> Iterator[Extraction]:
+        docs = self.nlp.pipe((a.text for a in batch), batch_size=batch_size)
+        for doc, article in zip(docs, batch):
+            yield self._records(doc, article)
+
+    @staticmethod
+    def _records(doc: Doc, article: Article) -> Extraction:
+        entities = extract_entities(doc)
+        times = extract_times(doc, article.published)
+        statements = extract_statements(doc, entities, times, article.published)
+        return Extraction(**article.model_dump(), entities=entities.records, statements=statements, times=times)

@@ -113,14 +113,18 @@ def test_extract_gzip_equals_plain(tmp_path: Path, consistent: Check) -> None:
 
 
 @pytest.mark.parametrize(
-    ("given", "ids"),
-    [(BRIDGE_TEXT, ["stdin"]), (WIRE.read_text(encoding="utf-8"), ["wire-1", "wire-2", "wire-3"])],
+    ("given", "ids", "first_text"),
+    [
+        (BRIDGE_TEXT, ["stdin"], BRIDGE_TEXT),
+        (WIRE.read_text(encoding="utf-8"), ["wire-1", "wire-2", "wire-3"], NURSES.rstrip()),
+    ],
     ids=["text", "jsonl"],
 )
-def test_extract_stdin(given: str, ids: list[str], consistent: Check) -> None:
+def test_extract_stdin(given: str, ids: list[str], first_text: str, consistent: Check) -> None:
     result = invoke("extract", "-", input=given)
     assert result.exit_code == 0
-    assert [o["id"] for o in parsed(result.stdout, consistent)] == ids
+    objects = parsed(result.stdout, consistent)
+    assert ([o["id"] for o in objects], objects[0]["text"]) == (ids, first_text)
 
 
 def test_published_flag_overrides_the_inputs_dates(consistent: Check) -> None:
@@ -261,9 +265,9 @@ def test_ingest_goes_on_past_bad_input_and_exits_1() -> None:
 
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database holding the three wire stories, ingested once for the query tests."""
+    """A database holding the three wire stories and the undated bridge story, ingested once."""
     folder = tmp_path_factory.mktemp("stored")
-    assert invoke("ingest", WIRE, "--db", folder / "news.db").exit_code == 0
+    assert invoke("ingest", WIRE, BRIDGE, "--db", folder / "news.db").exit_code == 0
     return folder
 
 
@@ -289,8 +293,9 @@ def listed(*filters: str) -> list[str]:
 @pytest.mark.parametrize(
     ("filters", "ids"),
     [
-        ((), ["wire-1", "wire-2", "wire-3"]),
+        ((), ["wire-1", "wire-2", "wire-3", "bridge"]),
         (("--speaker", "berg"), ["wire-1", "wire-3"]),
+        (("--speaker", "LOPEZ"), ["bridge"]),
         (("--speaker", "health minister"), ["wire-1"]),
         (("--text", "Repairs port"), ["wire-2"]),
         (("--text", "port nurses"), []),
@@ -333,6 +338,7 @@ def test_statements_as_csv() -> None:
         ("wire-1", "Anna Berg", "that hospitals would hire 300 nurses"),
         ("wire-2", "Piet Olsen", "the port would stay closed for repairs"),
         ("wire-3", "Anna Berg", "that the new clinic had treated 900 patients"),
+        ("bridge", "Maria Lopez", "that the bridge would reopen in March"),
     ]
 
 
@@ -353,6 +359,8 @@ def test_speakers() -> None:
     assert rows == [
         {"name": "Anna Berg", "type": "PERSON", "statements": 2, "articles": 2,
          "first": "2025-03-04", "last": "2025-05-20"},
+        {"name": "Maria Lopez", "type": "PERSON", "statements": 1, "articles": 1,
+         "first": None, "last": None},
         {"name": "Piet Olsen", "type": "PERSON", "statements": 1, "articles": 1,
          "first": "2025-04-10", "last": "2025-04-10"},
     ]
@@ -375,7 +383,7 @@ def test_show_as_text() -> None:
 
 @pytest.mark.usefixtures("in_stored")
 def test_show_as_json_equals_the_extract_output(consistent: Check) -> None:
-    extracted = {o["id"]: o for o in parsed(invoke("extract", WIRE).stdout, consistent)}
+    extracted = {o["id"]: o for o in parsed(invoke("extract", WIRE, BRIDGE).stdout, consistent)}
     for article_id, expected in extracted.items():
         shown = query("show", article_id, "--format", "json").stdout
         assert parsed(shown, consistent) == [expected]

@@ -51,13 +51,13 @@ def from_record(record: Any, origin: str, published: date | None) -> Article:
     if text is None:
         if not isinstance(html, str):
             raise ReadError(origin, "html is not a string")
-        return read_html(html, id=article_id, origin=origin, published=published, **meta)
+        return read_html(_unicode(html, "html", origin), id=article_id, origin=origin, published=published, **meta)
     if not isinstance(text, str):
         raise ReadError(origin, "text is not a string")
     if not text.strip():
         raise ReadError(origin, "empty text")
     return Article(
-        id=article_id, text=check_length(text, origin), published=published, origin=origin, **meta
+        id=article_id, text=check_length(_unicode(text, "text", origin), origin), published=published, origin=origin, **meta
     )
 
 
@@ -90,14 +90,23 @@ def _id(record: dict[str, Any], origin: str) -> str:
         value = str(value)
     if not isinstance(value, str) or not value.strip():
         raise ReadError(origin, "record has no id")
-    return value
+    return _unicode(value, "id", origin)
 
 
 def _string(record: dict[str, Any], key: str, origin: str) -> str | None:
     value = record.get(key)
     if value is not None and not isinstance(value, str):
         raise ReadError(origin, f"{key} is not a string")
-    return value or None
+    return _unicode(value, key, origin) if value else None
+
+
+def _unicode(value: str, key: str, origin: str) -> str:
+    """JSON may escape a lone surrogate (``\\ud800``), which no later stage can encode."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ReadError(origin, f"{key} is not valid Unicode (lone surrogate at character {error.start})") from None
+    return value
 
 
 def _date(value: Any, origin: str) -> date | None:
