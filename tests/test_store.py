@@ -409,3 +409,26 @@ def test_table():
         ["3", "1", "1"],
         ["2024-04-01", "", "2024-02-10"],
     ]
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    ({"kind": "direct"}, [("harbour-1", "s3"), ("harbour-2", "s3")]),
+    ({"future": True}, [("harbour-1", "s2")]),
+    ({"future": False, "limit": 2, "offset": 1}, [("budget-7", "s2"), ("harbour-1", "s1")]),
+    ({"due_before": date(2024, 7, 1)}, [("harbour-1", "s2")]),
+    ({"due_before": date(2024, 6, 30)}, []),
+    ({"due_after": date(2024, 6, 29)}, [("harbour-1", "s2")]),
+])
+def test_statement_filters_for_kind_future_due_and_paging(filled: Store, filters, expected):
+    assert ids(filled.statements(**filters)) == expected
+
+
+def test_claims_are_forward_looking_with_a_status(filled: Store):
+    (claim,) = filled.claims(today=date(2024, 6, 30))
+    assert (claim.article_id, claim.statement_id, claim.due, claim.status) == (
+        "harbour-1", "s2", date(2024, 6, 30), "pending"
+    )
+    assert [c.status for c in filled.claims(today=date(2024, 7, 1))] == ["due"]
+    assert filled.claims(today=date(2024, 6, 30), overdue=True) == []
+    assert len(filled.claims(today=date(2024, 7, 1), overdue=True)) == 1
+    assert filled.claims(today=date(2024, 7, 1), speaker="okafor") == []

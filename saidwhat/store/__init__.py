@@ -11,12 +11,23 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..model import Extraction
-from .queries import SpeakerRow, StatementRow, count_rows, select_speakers, select_statements
+from .queries import (
+    ClaimRow,
+    SpeakerRow,
+    StatementQuery,
+    StatementRow,
+    count_rows,
+    select_claims,
+    select_speakers,
+    select_statements,
+)
 from .records import load, save
 from .render import rows_table, rows_to_csv, rows_to_json
 from .schema import metadata
 
 __all__ = [
+    "ClaimRow",
+    "StatementQuery",
     "SpeakerRow",
     "StatementRow",
     "Store",
@@ -92,17 +103,15 @@ class Store:
         with self.engine.connect() as conn:
             return load(conn, article_id)
 
-    def statements(
-        self,
-        speaker: str | None = None,
-        text: str | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        limit: int | None = None,
-    ) -> list[StatementRow]:
-        """Statements by speaker substring, content words and date (said_on, else published)."""
+    def statements(self, **filters: Any) -> list[StatementRow]:
+        """Statements matching the filters of ``StatementQuery``, oldest first."""
         with self.engine.connect() as conn:
-            return select_statements(conn, speaker, text, since, until, limit)
+            return select_statements(conn, StatementQuery(**filters))
+
+    def claims(self, today: date | None = None, overdue: bool = False, **filters: Any) -> list[ClaimRow]:
+        """Forward-looking statements by due date, each ``pending`` or ``due`` as of ``today``."""
+        with self.engine.connect() as conn:
+            return select_claims(conn, StatementQuery(**filters), today or date.today(), overdue)
 
     def speakers(self, limit: int | None = None) -> list[SpeakerRow]:
         with self.engine.connect() as conn:

@@ -5,10 +5,11 @@ Every user-supplied value reaches the database as a bound parameter, never as SQ
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Literal
 
-from sqlalchemy import ColumnElement, Connection, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
 
 from ..model import StatementKind
 from .schema import articles, entities, statements, times
@@ -55,50 +56,86 @@ def _matches(column: ColumnElement[str | None], needle: str) -> ColumnElement[bo
     return column.icontains(needle, autoescape=True)
 
 
-def select_statements(
-    conn: Connection,
-    speaker: str | None = None,
-    text: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    limit: int | None = None,
-) -> list[StatementRow]:
-    """Statements matching every given filter, oldest first; ``text`` needs all its words."""
-    query = (
-        select(
-            articles.c.id.label("article_id"),
-            articles.c.title.label("article_title"),
-            articles.c.published,
-            statements.c.local_id.label("statement_id"),
-            statements.c.kind,
-            func.coalesce(entities.c.name, statements.c.source_text).label("speaker"),
-            statements.c.source_text,
-            statements.c.cue_text.label("cue"),
-            statements.c.content_text.label("content"),
-            statements.c.said_on,
-            statements.c.hedged,
-            statements.c.negated,
-            statements.c.future,
-            statements.c.due,
+@dataclass(frozen=True)
+class StatementQuery:
+    """Filters on stored statements; every one given must hold. ``text`` needs all its words."""
+
+    speaker: str | None = None
+    text: str | None = None
+    since: date | None = None
+    until: date | None = None
+    kind: StatementKind | None = None
+    future: bool | None = None
+    due_before: date | None = None
+    due_after: date | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class ClaimRow(StatementRow):
+    """A forward-looking statement and whether its due date has passed."""
+
+    status: Literal["pending", "due"]
+
+
+_STATEMENT_COLUMNS = (
+    articles.c.id.label("article_id"),
+    articles.c.title.label("article_title"),
+    articles.c.published,
+    statements.c.local_id.label("statement_id"),
+    statements.c.kind,
+    func.coalesce(entities.c.name, statements.c.source_text).label("speaker"),
+    statements.c.source_text,
+    statements.c.cue_text.label("cue"),
+    statements.c.content_text.label("content"),
+    statements.c.said_on,
+    statements.c.hedged,
+    statements.c.negated,
+    statements.c.future,
+    statements.c.due,
+)
+
+
+def _filtered(q: StatementQuery) -> Select:
+    query = select(*_STATEMENT_COLUMNS).select_from(
+        statements.join(articles, statements.c.article_pk == articles.c.pk).outerjoin(
+            entities, statements.c.source_entity_pk == entities.c.pk
         )
-        .select_from(
-            statements.join(articles, statements.c.article_pk == articles.c.pk)
-            .outerjoin(entities, statements.c.source_entity_pk == entities.c.pk)
-        )
-        .order_by(_when.nulls_last(), articles.c.id, statements.c.seq)
-        .limit(limit)
     )
-    if speaker is not None:
-        query = query.where(
-            or_(_matches(entities.c.name, speaker), _matches(statements.c.source_text, speaker))
-        )
-    for word in (text or "").split():
+    if q.speaker is not None:
+        query = query.where(or_(_matches(entities.c.name, q.speaker), _matches(statements.c.source_text, q.speaker)))
+    for word in (q.text or "").split():
         query = query.where(_matches(statements.c.content_text, word))
-    if since is not None:
-        query = query.where(_when >= since)
-    if until is not None:
-        query = query.where(_when <= until)
+    if q.since is not None:
+        query = query.where(_when >= q.since)
+    if q.until is not None:
+        query = query.where(_when <= q.until)
+    if q.kind is not None:
+        query = query.where(statements.c.kind == q.kind)
+    if q.future is not None:
+        query = query.where(statements.c.future == q.future)
+    if q.due_before is not None:
+        query = query.where(statements.c.due < q.due_before)
+    if q.due_after is not None:
+        query = query.where(statements.c.due > q.due_after)
+    return query.limit(q.limit).offset(q.offset or None)
+
+
+def select_statements(conn: Connection, q: StatementQuery) -> list[StatementRow]:
+    """Statements matching the query, oldest first."""
+    query = _filtered(q).order_by(_when.nulls_last(), articles.c.id, statements.c.seq)
     return [StatementRow(**row) for row in conn.execute(query).mappings()]
+
+
+def select_claims(conn: Connection, q: StatementQuery, today: date, overdue: bool = False) -> list[ClaimRow]:
+    """Forward-looking statements by due date (undated last); ``overdue`` keeps those past due."""
+    query = _filtered(replace(q, future=True, due_before=today if overdue else q.due_before))
+    query = query.order_by(statements.c.due.nulls_last(), _when, articles.c.id, statements.c.seq)
+    return [
+        ClaimRow(**row, status="due" if row["due"] is not None and row["due"] < today else "pending")
+        for row in conn.execute(query).mappings()
+    ]
 
 
 # A speaker is a resolved entity, the same name and type across articles; unresolved sources

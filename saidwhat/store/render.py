@@ -11,9 +11,9 @@ from typing import TextIO
 
 from rich.table import Table
 
-from .queries import SpeakerRow, StatementRow
+from .queries import ClaimRow, SpeakerRow, StatementRow
 
-Row = StatementRow | SpeakerRow
+Row = StatementRow | SpeakerRow | ClaimRow
 
 
 def _cell(value: object) -> str:
