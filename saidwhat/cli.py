@@ -88,7 +88,7 @@ def _extract_all(inputs: list[str], published: date | None, model: str | None, f
             yield result
 
 
-def _fail(error: Exception, failed: list[str]) -> None:
+def _fail(error: Exception | str, failed: list[str]) -> None:
     err.print(f"error: {error}", markup=False)
     failed.append(str(error))
 
@@ -105,6 +105,7 @@ def extract(
     from .report import text_report
 
     failed: list[str] = []
+    written: set[Path] = set()
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     for n, extraction in enumerate(_extract_all(inputs, _day(published), model, failed)):
@@ -117,6 +118,10 @@ def extract(
         else:
             suffix = ".txt" if format is ExtractFormat.text else ".json"
             target = out_dir / f"{_safe_name(extraction.id)}{suffix}"
+            if target in written:
+                _fail(f"{extraction.origin or extraction.id}: {target} was already written in this run (duplicate id)", failed)
+                continue
+            written.add(target)
             tmp = target.with_suffix(suffix + ".tmp")
             tmp.write_text(rendered, encoding="utf-8")
             tmp.replace(target)
@@ -144,7 +149,7 @@ def ingest(
 
     failed: list[str] = []
     tally = {"new": 0, "duplicate": 0}
-    store = _open_store(db)
+    store = _open_store(db, create=True)
     columns = (
         TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
         TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
@@ -172,11 +177,12 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _open_store(db: str):
+def _open_store(db: str, create: bool = False):
+    """The store, or a one-line error; only writing commands create a missing database."""
     from .store import Store, StoreError
 
     try:
-        return Store.open(db)
+        return Store.open(db, create=create)
     except StoreError as error:
         err.print(f"saidwhat: {error}", markup=False)
         raise typer.Exit(2) from None

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from saidwhat.extract.quotes import OPENING, find_quotes
 from saidwhat.model import Article, Extraction
-from saidwhat.pipeline import Pipeline
+from saidwhat.pipeline import ExtractError, Pipeline
 
 DETERMINISTIC = settings(
     deadline=None,
@@ -51,11 +51,13 @@ FRAGMENTS = [
 
 Check = Callable[[Extraction], None]
 
-# Any text a UTF-8 input can hold: control characters included, lone surrogates not (see
-# test_cli.py for a JSON escape that smuggles one in).
+# Any text a UTF-8 input can hold: control characters included, lone surrogates not (the readers
+# refuse those; see test_cli.py).
 any_text = st.lists(
     st.characters(codec="utf-8") | st.sampled_from(ODDITIES), max_size=200
 ).map("".join)
+# Any Python string, lone surrogates included, as a JSON escape or a caller could pass one.
+any_str = st.lists(st.characters() | st.sampled_from(ODDITIES), max_size=60).map("".join)
 news_like = st.lists(
     st.sampled_from(FRAGMENTS) | st.sampled_from(QUOTE_MARKS) | st.sampled_from(ODD_SPACE),
     max_size=40,
@@ -84,7 +86,21 @@ def test_extraction_on_news_fragments_with_stray_quotes(
     check_extraction(pipeline, text, consistent)
 
 
-@settings(DETERMINISTIC, max_examples=1500)
+@settings(DETERMINISTIC, max_examples=100)
+@given(texts=st.lists(any_str | news_like, max_size=4))
+def test_a_batch_never_raises_and_keeps_its_order(pipeline: Pipeline, texts: list[str]) -> None:
+    """Even a lone surrogate, which spaCy cannot encode, fails its own article only."""
+    articles = [Article(id=f"a{i}", text=text) for i, text in enumerate(texts)]
+    results = list(pipeline.pipe(articles, batch_size=2))
+    assert [r.article.id if isinstance(r, ExtractError) else r.id for r in results] == [
+        a.id for a in articles
+    ]
+    for text, result in zip(texts, results):
+        encodable = not any("\ud800" <= c <= "\udfff" for c in text)
+        assert isinstance(result, ExtractError) != encodable
+
+
+@settings(DETERMINISTIC, max_examples=1000)
 @given(text=any_text | news_like)
 def test_quotes_are_ordered_disjoint_and_open_with_a_mark(text: str) -> None:
     quotes = find_quotes(text)

@@ -218,8 +218,12 @@ def _nearest_cue(doc: Doc, quote: set[int]) -> Token | None:
 
 
 def _cue_tokens(verb: Token) -> list[int]:
-    """The verb with its particle and a noun cue phrase: "said in a statement", "called for"."""
+    """The verb with its auxiliaries and adverbs ("has also said"), its particle and a noun cue
+    phrase ("said in a statement", "called for")."""
     cue = [verb.i]
+    helpers = {c.i for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg", "advmod")}
+    while cue[0] - 1 in helpers:
+        cue.insert(0, cue[0] - 1)
     for child in verb.children:
         if child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ == "for" and child.i == verb.i + 1):
             cue.append(child.i)
@@ -250,13 +254,12 @@ def _source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
 
 
 def _np(head: Token) -> tuple[int, int]:
-    """A noun phrase's tokens, without trailing appositives, relative clauses or commas."""
-    end = head.i + 1
-    for child in head.rights:
-        if child.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj") or child.is_punct:
-            break
-        end = child.right_edge.i + 1
-    return head.left_edge.i, end
+    """A source as written, with its appositives and relative clauses ("Scott Pruitt, the
+    attorney general of Oklahoma,"), as PolNeAR annotates it; never past the cue's clause."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    if head.head.i > head.i:
+        end = min(end, head.head.i)
+    return start, end
 
 
 def _subtree(token: Token) -> set[int]:

@@ -79,8 +79,15 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, url_or_path: str | Path = "saidwhat.db") -> Store:
-        """Open (creating tables if missing) a SQLite path or a SQLAlchemy database URL."""
+    def open(cls, url_or_path: str | Path = "saidwhat.db", create: bool = True) -> Store:
+        """Open (creating tables if missing) a SQLite path or a SQLAlchemy database URL.
+
+        With ``create=False`` a SQLite file that does not exist is an error, so that a mistyped
+        path given to a query is reported instead of answered from a new, empty database.
+        """
+        if not create and not (isinstance(url_or_path, str) and "://" in url_or_path):
+            if not Path(url_or_path).is_file():
+                raise StoreError(f"no database at {url_or_path}")
         try:
             engine = _engine(url_or_path)
             if engine.dialect.name == "sqlite":
