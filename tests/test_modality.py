@@ -6,7 +6,6 @@ import pytest
 
 from saidwhat.extract.modality import window
 from saidwhat.model import Article
-from saidwhat.pipeline import Pipeline
 
 
 @pytest.mark.parametrize(
@@ -29,11 +28,6 @@ from saidwhat.pipeline import Pipeline
 )
 def test_window(value, expected):
     assert window(value) == expected
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
 
 
 def attributes(pipeline, text, published=date(2024, 12, 3)):

@@ -4,12 +4,7 @@ import pytest
 
 from saidwhat import pipeline as pipeline_module
 from saidwhat.model import Article
-from saidwhat.pipeline import ExtractError, Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
+from saidwhat.pipeline import ExtractError
 
 
 def test_one_broken_article_does_not_stop_the_batch(pipeline, monkeypatch):

@@ -5,14 +5,8 @@ from datetime import date
 import pytest
 
 from saidwhat.model import Article
-from saidwhat.pipeline import Pipeline
 
 PUBLISHED = date(2024, 12, 3)  # a Tuesday
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
 
 
 def extract(pipeline, text):
