@@ -31,3 +31,8 @@ def test_find_quotes(text, expected):
 
 def test_apostrophes_are_not_quotes():
     assert quoted("It's the president's plan, isn't it?") == []
+
+
+def test_doubled_apostrophes_are_quote_marks():
+    text = "''First part.\n\n''Second part,'' she said. It's ''fine''."
+    assert quoted(text) == ["''First part.\n\n''Second part,''", "''fine''"]

@@ -13,7 +13,7 @@ import re
 
 OPENING = {"“": "”", "«": "»", "„": "“", '"': '"', "‹": "›"}
 CLOSING = {"”", "»", '"', "“", "›"}
-PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[\"“«„])|\r\n\s*\r\n")
+PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*(?:[\"“«„]|''))|\r\n\s*\r\n")
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -25,23 +25,31 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         i = p_start
         while i < p_end:
-            ch = text[i]
+            ch, width = _mark(text, i)
             if open_at is None:
-                if ch in OPENING and _opens(text, i):
+                if ch in OPENING and _opens(text, i, width):
                     open_at, closer = i, OPENING[ch]
-            elif ch in CLOSING and (ch == closer or ch in "”»") and _closes(text, i, open_at):
-                quotes.append((open_at, i + 1))
+            elif ch in CLOSING and (ch == closer or ch in "”»") and _closes(text, i, width, open_at):
+                quotes.append((open_at, i + width))
                 open_at = None
-            i += 1
+            i += width
         if open_at is not None:
-            next_opens = p_index + 1 < len(paragraphs) and text[paragraphs[p_index + 1][0]] in OPENING
-            if not next_opens:
+            following = paragraphs[p_index + 1][0] if p_index + 1 < len(paragraphs) else None
+            mark, width = _mark(text, following) if following is not None else ("", 0)
+            if mark not in OPENING:
                 quotes.append((open_at, _rstrip(text, p_start, p_end)))
                 open_at = None
             else:
                 # The repeated opening mark of the next paragraph is not a new quote.
-                paragraphs[p_index + 1] = (paragraphs[p_index + 1][0] + 1, paragraphs[p_index + 1][1])
+                paragraphs[p_index + 1] = (following + width, paragraphs[p_index + 1][1])
     return [(s, e) for s, e in quotes if e - s > 2]
+
+
+def _mark(text: str, i: int) -> tuple[str, int]:
+    """The character at ``i``, reading two apostrophes (``''``, old newswire style) as ``"``."""
+    if text.startswith("''", i):
+        return '"', 2
+    return text[i], 1
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -59,19 +67,19 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
-def _opens(text: str, i: int) -> bool:
-    if text[i] != '"':
+def _opens(text: str, i: int, width: int = 1) -> bool:
+    if text[i] not in "\"'":
         return True
     before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return (before.isspace() or before in "([{—–-:;,") and not after.isspace()
 
 
-def _closes(text: str, i: int, open_at: int) -> bool:
+def _closes(text: str, i: int, width: int, open_at: int) -> bool:
     if text[i] in "”»›":
         return True
     if text[i] == "“":  # German-style closing mark only when it does not open the next quote
         return not (i + 1 < len(text) and text[i + 1].isalnum())
     before = text[i - 1]
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return i > open_at + 1 and not before.isspace() and (after.isspace() or not after.isalnum())

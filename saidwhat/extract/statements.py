@@ -69,7 +69,7 @@ def _verb_statement(token: Token) -> Candidate | None:
     content: set[int] = set()
     for clause in clauses:
         start = clause.left_edge.i
-        if lemma in OBJECT_CONTROL and clause.dep_ == "xcomp":
+        if lemma in OBJECT_CONTROL:
             objects = [c.left_edge.i for c in token.children if c.dep_ == "dobj" and c.i < clause.i]
             start = min([start, *objects])
         content.update(range(start, clause.right_edge.i + 1))

@@ -6,7 +6,7 @@ or before the anchor, in a future-tense one the next one, otherwise the nearest.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 Tense = Literal["past", "future"] | None
@@ -109,3 +109,78 @@ def shift(anchor: date, unit: str, amount: int) -> str:
     if unit == "CE":
         return f"{anchor.year // 100 + amount:02d}"
     return f"{anchor.year + amount:04d}"
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    r = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * r) // 451
+    month, day = divmod(h + r - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th given weekday of a month (0 = Monday); n = -1 is the last one."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    following = date(year + month // 12, month % 12 + 1, 1)
+    last = following - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+MOVABLE = {
+    "easter": easter, "easter sunday": easter,
+    "easter monday": lambda y: easter(y) + timedelta(days=1),
+    "good friday": lambda y: easter(y) - timedelta(days=2),
+    "thanksgiving": lambda y: nth_weekday(y, 11, 3, 4),  # the US holiday
+    "labor day": lambda y: nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: nth_weekday(y, 5, 0, -1),
+}
+
+
+def holiday(name: str, year: int, fixed: dict[str, tuple[int, int]]) -> date:
+    """The day of a named holiday in a year."""
+    if name in fixed:
+        return date(year, *fixed[name])
+    return MOVABLE[name](year)
+
+
+def holiday_date(anchor: date, name: str, fixed: dict[str, tuple[int, int]], tense: Tense) -> date:
+    """A holiday named without a year: the occurrence the tense points to from the anchor."""
+    candidates = [(holiday(name, anchor.year + k, fixed),) * 2 for k in (-1, 0, 1)]
+    return _pick(candidates, anchor, tense)  # type: ignore[return-value]
+
+
+def week_of_month(year: int, month: int, n: int) -> str:
+    """The n-th full week (Monday to Sunday) inside a month; n = -1 is the last one."""
+    monday = nth_weekday(year, month, 0, 1) if n > 0 else nth_weekday(year, month, 6, -1) - timedelta(days=6)
+    return week_value(monday + timedelta(weeks=max(n - 1, 0)))
+
+
+def back_a_year(value: str) -> str | None:
+    """The same period one year earlier: 2025-Q3 gives 2024-Q3, FY2007 gives FY2006."""
+    head = value[2:] if value.startswith("FY") else value
+    if not head[:4].isdigit() or value.endswith("_REF"):
+        return None
+    return value[: len(value) - len(head)] + f"{int(head[:4]) - 1:04d}" + head[4:]
+
+
+def to_utc(value: str) -> str:
+    """Apply a ``+hh:mm`` offset: ``2007-10-17T18:40+08:00`` becomes ``2007-10-17T10:40Z``.
+
+    Without a known day only a zero offset survives (as ``Z``); other offsets are dropped.
+    """
+    head, sign, offset = value[:16], value[16:17], value[17:]
+    if sign not in ("+", "-"):
+        return value
+    minutes = (1 if sign == "+" else -1) * (int(offset[:2]) * 60 + int(offset[3:5]))
+    if head[:10].replace("-", "").isdigit():
+        local = datetime.fromisoformat(head)
+        return (local - timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M") + "Z"
+    return head + ("Z" if minutes == 0 else "")

@@ -52,14 +52,30 @@ FREQUENCIES = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1
                "yearly": "P1Y", "biannual": "P6M", "twice-yearly": "P6M"}
 FUZZY = {
     "recently": "PAST_REF", "more recently": "PAST_REF", "lately": "PAST_REF",
-    "the past": "PAST_REF", "recent": "PAST_REF",
+    "the past": "PAST_REF", "recent history": "PAST_REF", "recent times": "PAST_REF",
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
-    "current": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
     "at present": "PRESENT_REF", "these days": "PRESENT_REF", "the time being": "PRESENT_REF",
     "at the moment": "PRESENT_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
     "very soon": "FUTURE_REF", "the near term": "FUTURE_REF", "the long term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the coming years": "FUTURE_REF",
+}
+
+# Fixed-date holidays (month, day); movable ones are computed in ``timex_calendar.holiday``.
+HOLIDAYS = {
+    "new year's day": (1, 1), "new year's": (1, 1), "valentine's day": (2, 14),
+    "independence day": (7, 4), "halloween": (10, 31), "christmas eve": (12, 24),
+    "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+    "new year's eve": (12, 31),
+}
+MOVABLE_HOLIDAYS = ("easter sunday", "easter monday", "easter", "good friday", "thanksgiving",
+                    "labor day", "memorial day")
+# Hours east of UTC; "ET" and "IST" are left out as ambiguous.
+ZONE_OFFSETS = {
+    "utc": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7,
+    "mdt": -6, "pst": -8, "pdt": -7, "cet": 1, "cest": 2, "bst": 1, "msk": 3, "hkt": 8,
+    "sgt": 8, "jst": 9, "aest": 10, "aedt": 11,
 }
 
 

@@ -14,8 +14,8 @@ from typing import Protocol
 
 from . import timex_calendar as cal
 from .timex_lexicon import (
-    CLOCK_UNITS, FREQUENCIES, FUZZY, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, SEASONS, UNITS,
-    VAGUE_NUMBERS, WEEKDAYS, alternation, number,
+    CLOCK_UNITS, FREQUENCIES, FUZZY, HOLIDAYS, MONTHS, MOVABLE_HOLIDAYS, NUMBERS, ORDINALS,
+    PARTS_OF_DAY, SEASONS, UNITS, VAGUE_NUMBERS, WEEKDAYS, ZONE_OFFSETS, alternation, number,
 )
 
 Timex = tuple[str, str]
@@ -52,10 +52,18 @@ NUM = (
 REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "this past": -1, "this": 0, "current": 0,
              "same": 0, "the": 0, "next": 1, "coming": 1, "following": 1, "this coming": 1}
 UNIT_CODE = {"week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y",
-             "decade": "DE", "century": "CE", "day": "D"}
+             "decade": "DE", "century": "CE", "day": "D", "fiscal year": "FY",
+             "financial year": "FY"}
+YEAR_WORDS = frozenset("in since by until till from to through between and of before after during "
+                       "early late mid the class fiscal summer".split())
 FALL_CUES = frozenset("in during by until since early late mid this last next".split())
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-ZONES = r"UTC|GMT|Z|[ECMP][SD]T|ET|CET|BST"
+ZONES = alternation([*ZONE_OFFSETS, "et", "ist"])
+HOLIDAY = alternation(n.replace("'", "['’]") for n in [*HOLIDAYS, *MOVABLE_HOLIDAYS])
+# Plain cues after which a bare plural unit is a vague duration: "for years", "in minutes".
+VAGUE_CUES = frozenset("for in over within after took take spent lasted last just only mere".split())
+VAGUE_CODE = {10: "DE", 100: "CE"}
+RELATIVE_YEAR = re.compile(r"\s+of\s+(?P<rel>next|last|this)\s+year\b", re.IGNORECASE)
 DAY_WORD = r"today|yesterday|tomorrow|tonight"
 
 
@@ -112,6 +120,9 @@ def _month(m: re.Match[str], ctx: Context) -> Timex | None:
     month = MONTHS[m.group("mon").lower().rstrip(".")]
     if m.group("y"):
         return "DATE", cal.month_value(int(m.group("y")), month)
+    of_year = RELATIVE_YEAR.match(m.string, m.end())
+    if of_year and ctx.dct:
+        return "DATE", cal.month_value(ctx.dct.year + REL_SHIFT[of_year["rel"].lower()], month)
     if ctx.dct is None:
         return "DATE", f"XXXX-{month:02d}"
     return "DATE", cal.month_value(cal.month_year(ctx.dct, month, ctx.tense(m.start())), month)
@@ -121,6 +132,9 @@ def _year(m: re.Match[str], ctx: Context) -> Timex | None:
     if m.group("fy"):
         return "DATE", f"FY{m.group('y')}"
     if m.group("yy"):
+        before = ctx.word_before(m.start())
+        if before not in YEAR_WORDS and before not in MONTHS and before not in SEASONS:
+            return None  # a version or a model: "iLife '11"
         yy = int(m.group("yy"))
         return "DATE", f"{(2000 if yy < 30 else 1900) + yy}"
     return ("DATE", m.group("y")) if ctx.is_year(m.start("y"), m.end("y")) else None
@@ -195,7 +209,9 @@ def _relative(m: re.Match[str], ctx: Context) -> Timex | None:
         if month == ctx.dct.month and REL_SHIFT[rel]:
             year += REL_SHIFT[rel]
         return "DATE", cal.month_value(year, month)
-    code = UNIT_CODE[what]
+    code = UNIT_CODE[" ".join(what.split())]
+    if code == "FY":
+        return "DATE", f"FY{ctx.dct.year + REL_SHIFT[rel]}" if ctx.dct else "FYXXXX"
     if ctx.dct is None:
         return "DATE", {"Y": "XXXX", "M": "XXXX-XX", "D": "XXXX-XX-XX"}.get(code, f"XXXX-{code}")
     return "DATE", cal.shift(ctx.dct, code, REL_SHIFT[rel])
@@ -210,7 +226,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Timex | None:
         return None  # an age
     if raw in ("a", "an") and unit == "second":
         return None  # "a second time"
-    if unit == "quarter" and re.match(r"\s*,?\s*of\b", after + m.string[m.end() + 5: m.end() + 8]):
+    if unit == "quarter" and not m.group("fill") and re.match(r"\s*,?\s*of\b", after + m.string[m.end() + 5: m.end() + 8]):
         return None  # a fraction: "a quarter of its dealers"
     code, scale = UNITS[unit]
     if m.group("ago"):
@@ -224,7 +240,9 @@ def _duration(m: re.Match[str], ctx: Context) -> Timex | None:
         return "DATE", cal.shift(ctx.dct, code, sign * int(count * scale))
     if raw in ("a", "an") and re.search(r"(?:\d|times|once|twice)\s*$", m.string[: m.start()]):
         return "SET", f"P1{code}"
-    amount = "X" if count is None else _amount(count * scale + (0.5 if m.group("half") else 0))
+    if count is None:  # "several decades" counts decades, not years
+        return "DURATION", "P" + ("T" if unit in CLOCK_UNITS else "") + "X" + VAGUE_CODE.get(scale, code)
+    amount = _amount(count * scale + (0.5 if m.group("half") else 0))
     return "DURATION", ("PT" if unit in CLOCK_UNITS else "P") + amount + code
 
 
@@ -250,8 +268,19 @@ def _time_of_day(m: re.Match[str], ctx: Context) -> Timex | None:
         anchor = _weekday(m, ctx, None)
     else:
         anchor = _day_word(day, ctx) if day else _day(ctx)
-    zone = "Z" if (m.group("tz") or "").upper() in ("UTC", "GMT", "Z") else ""
-    return "TIME", f"{anchor}T{hour:02d}:{minute:02d}{zone}"
+    return "TIME", f"{anchor}T{hour:02d}:{minute:02d}" + _zone(m)
+
+
+def _zone(m: re.Match[str]) -> str:
+    """The UTC offset the match names, as ``+hh:mm`` (``timex_calendar.to_utc`` applies it)."""
+    zone = (m.group("tz") or "").lower()
+    if zone not in ZONE_OFFSETS:
+        return ""
+    minutes = ZONE_OFFSETS[zone] * 60
+    if m.group("off"):
+        sign = -1 if m.group("off").lstrip()[0] in "-−" else 1
+        minutes += sign * (int(m.group("off").lstrip("+-− \t")) * 60 + int(m.group("offm") or 0))
+    return f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _part_of_day(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -308,6 +337,55 @@ def _the_day(m: re.Match[str], ctx: Context) -> Timex | None:
     return "DATE", _day(ctx)
 
 
+def _holiday(m: re.Match[str], ctx: Context) -> Timex | None:
+    if not _capitalised(m, "name"):
+        return None
+    name = " ".join(m.group("name").lower().replace("’", "'").split())
+    if m.group("y"):
+        return "DATE", cal.day_value(cal.holiday(name, int(m.group("y")), HOLIDAYS))
+    if ctx.dct is None:
+        fixed = HOLIDAYS.get(name)
+        return "DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX"
+    return "DATE", cal.day_value(cal.holiday_date(ctx.dct, name, HOLIDAYS, ctx.tense(m.start())))
+
+
+def _week_of_month(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "The last week of March": the month's first (or last) full Monday-to-Sunday week."""
+    if not _capitalised(m, "mon"):
+        return None
+    month = MONTHS[m.group("mon").lower()]
+    n = -1 if m.group("ord").lower() in ("last", "final") else ORDINALS[m.group("ord").lower()]
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif ctx.dct:
+        year = cal.month_year(ctx.dct, month, ctx.tense(m.start()))
+    else:
+        return "DATE", "XXXX-WXX"
+    return "DATE", cal.week_of_month(year, month, n)
+
+
+def _same_period(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "The same period last year": a year before the period last named (``extract_times``
+    re-anchors it); alone, the year before the publication year."""
+    return "DATE", f"{ctx.dct.year - 1:04d}" if ctx.dct else "XXXX"
+
+
+def _that_time(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "By that time": the time last named (``extract_times`` re-anchors it)."""
+    return "DATE", "PAST_REF"
+
+
+def _vague(m: re.Match[str], ctx: Context) -> Timex | None:
+    """A bare plural unit after a cue ("for years", "in minutes", "decades-long") is a duration
+    of unspecified length: PXY, PTXM."""
+    unit = m.group("unit").lower()
+    if not (m.group("recent") or m.group("long") or unit in ("decade", "centurie")
+            or ctx.word_before(m.start()) in VAGUE_CUES):
+        return None
+    code, scale = UNITS[unit]
+    return "DURATION", "P" + ("T" if unit in CLOCK_UNITS else "") + "X" + VAGUE_CODE.get(scale, code)
+
+
 Normaliser = Callable[[re.Match[str], Context], Timex | None]
 
 
@@ -339,23 +417,26 @@ RULES = (
                   r"|(?P<rel>this|last|next)\s+year|the\s+year)\b", _half),
     _rule("season", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>{SEASON})\b"
                     r"(?:\s+(?:of\s+)?(?P<y>\d{4})\b)?", _season),
-    _rule("relative", rf"\b(?P<rel>last|this|next|past|coming|previous|current|this\s+past|"
+    _rule("relative", rf"\b(?:(?:earlier|later)\s+(?=this\b))?"
+                      rf"(?P<rel>last|this|next|past|coming|previous|current|this\s+past|"
                       rf"the\s+(?:previous|following|same|current|last)|(?<=of )the"
                       rf"|the(?=\s+weekend))\s+"
-                      rf"(?P<what>week(?:end)?|month|year|quarter|decade|century|{MONTH_FULL})\b",
+                      rf"(?P<what>week(?:end)?|month|year|quarter|decade|century|{MONTH_FULL}"
+                      r"|(?:fiscal|financial)\s+year)\b",
           _relative),
     _rule("duration", rf"\b(?:the\s+(?:past|last|next|coming|previous|following|first|final|"
                       rf"remaining|latest)\s+)?{NUM}(?P<half>\s+and\s+a\s+half)?(?P<sep>[\s-]+)"
-                      rf"(?:(?:more|straight|consecutive|full|long|trading|business|calendar|"
+                      rf"(?P<fill>(?:more|straight|consecutive|full|long|trading|business|calendar|"
                       rf"successive)[\s-]+)?{UNIT}\b(?P<ago>\s+ago|\s+earlier|\s+from\s+now)?",
           _duration),
     _rule("duration", rf"\bthe\s+(?:past|last|next|coming|previous|first|final)\s+(?P<num>)"
-                      rf"(?P<sep>){UNIT}(?P<half>)(?P<ago>)\b(?!\s+of\b)", _duration),
+                      rf"(?P<sep>)(?P<fill>){UNIT}(?P<half>)(?P<ago>)\b(?!\s+of\b)", _duration),
     _rule("time", rf"(?:\b(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s*"
                   rf"(?P<ampm>[ap]\.\s?m\.|[ap]m\b)|\b(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)\b"
                   rf"|\b(?P<word>noon|midday|midnight)\b"
                   rf"|\b(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)(?=\s*(?:{ZONES}|hours|hrs)\b))"
-                  rf"(?:\s*\(?(?P<tz>{ZONES})\b\)?)?{DAY_SUFFIX}", _time_of_day),
+                  rf"(?:\s*(?P<paren>\()?\s*(?P<tz>{ZONES})\b(?:\s*(?P<off>[+\-−]\s*\d{{1,2}})"
+                  rf"(?::?(?P<offm>[0-5]\d))?\b)?(?(paren)\s*\)))?{DAY_SUFFIX}", _time_of_day),
     _rule("part_of_day", rf"\b(?P<day>this|last|{DAY_WORD}|(?P<wd>{WEEKDAY}))\s+"
                          r"(?P<part>morning|afternoon|evening|night)\b", _part_of_day),
     _rule("day_word", rf"\b(?:(?:earlier|later)\s+)?(?P<word>{DAY_WORD})\b", _day_words),
@@ -365,8 +446,20 @@ RULES = (
                  rf"(?P<what>second|minute|hour|day|week|month|year|morning|evening|night"
                  rf"|{WEEKDAY}|{MONTH_FULL})s?\b"
                  rf"|\b(?P<freq>{alternation(FREQUENCIES)})\b", _set),
-    _rule("fuzzy", r"\brecent\s+(?:years|months|weeks|days|decades|times|history)\b"
+    _rule("holiday", rf"\b(?P<name>{HOLIDAY})\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?", _holiday),
+    _rule("week_of_month", rf"\bthe\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
+                           rf"(?P<mon>{MONTH_FULL})\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?", _week_of_month),
+    _rule("same_period", r"\bthe\s+same\s+(?:period|month|quarter|week|day|time|season|half)\s+"
+                         r"(?:of\s+)?(?:(?:the\s+)?(?:last|previous|prior)\s+year|a\s+year\s+"
+                         r"(?:ago|earlier|before|previously))\b", _same_period),
+    _rule("that_time", r"\bthat\s+time\b", _that_time),
+    _rule("vague", rf"\b(?:(?P<recent>recent)\s+|the\s+(?=years\b))?"
+                   rf"{UNIT.replace('s?', 's')}(?P<long>-long\b)?", _vague),
+    _rule("duration", rf"\b(?P<num>\d+|{SPELLED})(?P<sep>)(?P<fill>)(?P<half>)(?P<ago>)(?=\s+"
+                      rf"(?:and|to|or)\s+(?:\d+|{SPELLED})[\s-]+{UNIT}\b(?![\s-]old))", _duration),
+    _rule("fuzzy", r"\brecent\s+(?:[A-Z][\w.]*\s+)?history\b"
                    rf"|\b(?:{alternation(FUZZY)})\b(?!-)", _fuzzy),
     _rule("the_day", r"\b(?:the\s+same|that)\s+day\b|(?:(?<=end )|(?<=for )|(?<=ending )"
-                     r"|(?<=ended )|(?<=finish ))the\s+day\b", _the_day),
+                     r"|(?<=ended )|(?<=finish )|(?<=start of )|(?<=late in )|(?<=early in )"
+                     r"|(?<=later in )|(?<=earlier in ))the\s+day\b", _the_day),
 )

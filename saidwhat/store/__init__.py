@@ -12,20 +12,26 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..model import Extraction
 from .queries import (
+    ArticleRow,
     ClaimRow,
     SpeakerRow,
     StatementQuery,
     StatementRow,
+    claims_query,
     count_rows,
+    count_statements,
+    select_articles,
     select_claims,
     select_speakers,
     select_statements,
+    stored_id,
 )
 from .records import load, save
 from .render import rows_table, rows_to_csv, rows_to_json
 from .schema import metadata
 
 __all__ = [
+    "ArticleRow",
     "ClaimRow",
     "StatementQuery",
     "SpeakerRow",
@@ -119,6 +125,25 @@ class Store:
         """Forward-looking statements by due date, each ``pending`` or ``due`` as of ``today``."""
         with self.engine.connect() as conn:
             return select_claims(conn, StatementQuery(**filters), today or date.today(), overdue)
+
+    def count_statements(self, **filters: Any) -> int:
+        """How many statements ``statements(**filters)`` would list without limit and offset."""
+        with self.engine.connect() as conn:
+            return count_statements(conn, StatementQuery(**filters))
+
+    def count_claims(self, today: date | None = None, overdue: bool = False, **filters: Any) -> int:
+        """How many claims ``claims(today, overdue, **filters)`` would list without limit and offset."""
+        with self.engine.connect() as conn:
+            return count_statements(conn, claims_query(StatementQuery(**filters), today or date.today(), overdue))
+
+    def articles(self, limit: int | None = None, offset: int = 0) -> list[ArticleRow]:
+        with self.engine.connect() as conn:
+            return select_articles(conn, limit, offset)
+
+    def find(self, extraction: Extraction) -> str | None:
+        """The id under which this story is stored, if it is (see ``add`` for what counts as the same)."""
+        with self.engine.connect() as conn:
+            return stored_id(conn, extraction)
 
     def speakers(self, limit: int | None = None) -> list[SpeakerRow]:
         with self.engine.connect() as conn:

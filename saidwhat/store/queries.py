@@ -11,7 +11,7 @@ from typing import Literal
 
 from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
 
-from ..model import StatementKind
+from ..model import Extraction, StatementKind
 from .schema import articles, entities, statements, times
 
 
@@ -128,9 +128,20 @@ def select_statements(conn: Connection, q: StatementQuery) -> list[StatementRow]
     return [StatementRow(**row) for row in conn.execute(query).mappings()]
 
 
+def count_statements(conn: Connection, q: StatementQuery) -> int:
+    """How many statements match the query's filters, whatever its limit and offset."""
+    query = _filtered(replace(q, limit=None, offset=0)).subquery()
+    return conn.execute(select(func.count()).select_from(query)).scalar_one()
+
+
+def claims_query(q: StatementQuery, today: date, overdue: bool = False) -> StatementQuery:
+    """The filters of a claims listing: forward-looking, and past due as of ``today`` if ``overdue``."""
+    return replace(q, future=True, due_before=today if overdue else q.due_before)
+
+
 def select_claims(conn: Connection, q: StatementQuery, today: date, overdue: bool = False) -> list[ClaimRow]:
     """Forward-looking statements by due date (undated last); ``overdue`` keeps those past due."""
-    query = _filtered(replace(q, future=True, due_before=today if overdue else q.due_before))
+    query = _filtered(claims_query(q, today, overdue))
     query = query.order_by(statements.c.due.nulls_last(), _when, articles.c.id, statements.c.seq)
     return [
         ClaimRow(**row, status="due" if row["due"] is not None and row["due"] < today else "pending")
@@ -176,3 +187,43 @@ def count_rows(conn: Connection) -> dict[str, int]:
         select(func.count()).select_from(_speakers.subquery())
     ).scalar_one()
     return counts
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """One stored article for listing, with how many statements were found in it."""
+
+    id: str
+    title: str | None
+    published: date | None
+    url: str | None
+    source: str | None
+    statements: int
+
+
+def select_articles(conn: Connection, limit: int | None = None, offset: int = 0) -> list[ArticleRow]:
+    """Articles newest first (undated last), then by id."""
+    query = (
+        select(
+            articles.c.id,
+            articles.c.title,
+            articles.c.published,
+            articles.c.url,
+            articles.c.source,
+            func.count(statements.c.pk).label("statements"),
+        )
+        .select_from(articles.outerjoin(statements, statements.c.article_pk == articles.c.pk))
+        .group_by(articles.c.pk)
+        .order_by(articles.c.published.desc().nulls_last(), articles.c.id)
+        .limit(limit)
+        .offset(offset or None)
+    )
+    return [ArticleRow(**row) for row in conn.execute(query).mappings()]
+
+
+def stored_id(conn: Connection, extraction: Extraction) -> str | None:
+    """The id of the stored copy of this story (same URL or whitespace-normalised text), if any."""
+    same = articles.c.content_hash == extraction.content_hash
+    if extraction.url is not None:
+        same = or_(same, articles.c.url == extraction.url)
+    return conn.execute(select(articles.c.id).where(same).order_by(articles.c.pk).limit(1)).scalar()

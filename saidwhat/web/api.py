@@ -1,0 +1,161 @@
+"""The JSON API under ``/api``: articles, statements, speakers and claims, paged or exported,
+and ingest (the one write, behind the token)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..model import Extraction
+from ..read import MAX_CHARS, ReadError
+from ..read.jsonl import from_record
+from ..store import ArticleRow, ClaimRow, SpeakerRow, StatementRow, Store
+from .export import MEDIA_TYPES, export
+from .guards import check_token
+from .ingest import IngestReport, Ingester
+from .params import ClaimFilters, Paging, StatementFilters, Window, page_link
+
+T = TypeVar("T")
+
+router = APIRouter(prefix="/api", tags=["api"])
+bearer = HTTPBearer(auto_error=False, description="The token the server was started with (SAIDWHAT_TOKEN).")
+
+EXPORTS = {200: {"content": {media: {"schema": {"type": "string"}} for media in MEDIA_TYPES.values()}}}
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"description": "Missing or wrong token."},
+    403: {"description": "The server is read-only (started without SAIDWHAT_TOKEN)."},
+    413: {"description": "Request body too large."},
+}
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a listing; ``next`` is the URL of the following page, null on the last."""
+
+    total: int
+    limit: int
+    offset: int
+    next: str | None
+    items: list[T]
+
+
+def store(request: Request) -> Store:
+    return request.app.state.store
+
+
+StoreDep = Annotated[Store, Depends(store)]
+PagingDep = Annotated[Paging, Query()]
+
+
+def listing(
+    request: Request,
+    paging: Paging,
+    total: int,
+    fetch: Callable[[int | None, int], Sequence[Any]],
+    row_type: type,
+    name: str,
+) -> Any:
+    """A page of rows as JSON, or every row (or the page asked for) as an export."""
+    rows = fetch(paging.size, paging.offset)
+    if paging.format != "json":
+        return export(rows, row_type, paging.format, name)
+    size = paging.size or len(rows)
+    window = Window(paging.offset, size, total)
+    return Page[row_type](  # type: ignore[valid-type]
+        total=total, limit=size, offset=paging.offset, next=page_link(request, window.next_offset), items=rows
+    )
+
+
+@router.get("/articles", response_model=Page[ArticleRow], responses=EXPORTS)
+def list_articles(request: Request, store: StoreDep, paging: PagingDep) -> Any:
+    """Stored articles, newest first, with how many statements each holds."""
+    return listing(
+        request, paging, store.counts()["articles"],
+        lambda limit, offset: store.articles(limit, offset), ArticleRow, "articles",
+    )
+
+
+@router.get(
+    "/articles/{article_id:path}",
+    response_model=Extraction,
+    response_model_exclude={"origin"},
+    responses={404: {"description": "No such article."}},
+)
+def get_article(article_id: str, store: StoreDep) -> Any:
+    """One article with everything extracted from it: the JSON of ``saidwhat extract``."""
+    extraction = store.get(article_id)
+    if extraction is None:
+        raise HTTPException(404, "no such article")
+    return extraction
+
+
+@router.get("/statements", response_model=Page[StatementRow], responses=EXPORTS)
+def list_statements(
+    request: Request, store: StoreDep, filters: Annotated[StatementFilters, Query()], paging: PagingDep
+) -> Any:
+    """Statements matching every filter given, oldest first."""
+    query = filters.query()
+    return listing(
+        request, paging, store.count_statements(**query),
+        lambda limit, offset: store.statements(**query, limit=limit, offset=offset), StatementRow, "statements",
+    )
+
+
+@router.get("/claims", response_model=Page[ClaimRow], responses=EXPORTS)
+def list_claims(request: Request, store: StoreDep, filters: Annotated[ClaimFilters, Query()], paging: PagingDep) -> Any:
+    """Forward-looking statements by due date (undated last), each ``due`` or ``pending``."""
+    query = filters.query()
+    today, overdue = query.pop("today", None) or date.today(), query.pop("overdue")
+    return listing(
+        request, paging, store.count_claims(today, overdue, **query),
+        lambda limit, offset: store.claims(today, overdue, **query, limit=limit, offset=offset), ClaimRow, "claims",
+    )
+
+
+@router.get("/speakers", response_model=Page[SpeakerRow], responses=EXPORTS)
+def list_speakers(request: Request, store: StoreDep, paging: PagingDep) -> Any:
+    """Named speakers by number of statements, with article counts and first and last dates."""
+    speakers = store.speakers()
+    return listing(
+        request, paging, len(speakers),
+        lambda limit, offset: speakers[offset : None if limit is None else offset + limit], SpeakerRow, "speakers",
+    )
+
+
+class ArticleIn(BaseModel):
+    """An article to ingest, as one record of a JSON Lines input: ``text``, or ``html`` to extract it from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1, max_length=200)
+    text: str | None = Field(None, max_length=MAX_CHARS)
+    html: str | None = None
+    title: str | None = Field(None, max_length=1000)
+    published: date | None = None
+    url: str | None = Field(None, max_length=2000)
+    source: str | None = Field(None, max_length=200)
+    author: str | None = Field(None, max_length=200)
+
+
+def _article(record: ArticleIn, origin: str) -> Any:
+    try:
+        return from_record(record.model_dump(mode="json", exclude_none=True), origin, None)
+    except ReadError as error:
+        return error
+
+
+def writer(request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
+    """Refuse a write without the token; as a dependency it runs before the body is validated."""
+    check_token(request.app.state.token, credentials.credentials if credentials else None)
+
+
+@router.post("/articles", response_model=IngestReport, responses=WRITE_ERRORS, dependencies=[Depends(writer)])
+def ingest_articles(request: Request, records: Annotated[ArticleIn | list[ArticleIn], Body()]) -> Any:
+    """Extract and store articles (one record or a list); needs ``Authorization: Bearer TOKEN``."""
+    batch = records if isinstance(records, list) else [records]
+    ingester: Ingester = request.app.state.ingester
+    return ingester(_article(record, f"request[{n}]") for n, record in enumerate(batch))

@@ -1,0 +1,90 @@
+"""Query parameters shared by the API and the pages, so both filter and page alike.
+
+HTML forms send an empty string for every blank field; it means the filter is not set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, field_validator
+from starlette.requests import Request
+
+from ..model import StatementKind
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 1000
+MAX_OFFSET = 1_000_000_000
+"""Far beyond any store, and small enough for every database's integer type."""
+
+Format = Literal["json", "csv", "jsonl"]
+
+
+class _Form(BaseModel):
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: Any) -> Any:
+        return None if value == "" else value
+
+
+class StatementFilters(_Form):
+    """Filters on statements; see ``saidwhat.store.StatementQuery``."""
+
+    speaker: str | None = Field(None, max_length=200, description="Part of the speaker's name.")
+    text: str | None = Field(None, max_length=500, description="Words that must all occur in the content.")
+    since: date | None = Field(None, description="Said on or after this date.")
+    until: date | None = Field(None, description="Said on or before this date.")
+    kind: StatementKind | None = None
+    future: bool | None = Field(None, description="Forward-looking statements only (true) or none of them (false).")
+    due_before: date | None = Field(None, description="Due strictly before this date.")
+    due_after: date | None = Field(None, description="Due strictly after this date.")
+
+    def query(self) -> dict[str, Any]:
+        """The filters that are set, as keyword arguments of the store's queries."""
+        return {name: value for name, value in self.model_dump().items() if value is not None}
+
+
+class ClaimFilters(StatementFilters):
+    today: date | None = Field(None, description="The date against which claims are due (default: today).")
+    overdue: bool = Field(False, description="Only claims whose due date has passed.")
+
+
+class Paging(_Form):
+    limit: int | None = Field(
+        None, ge=1, le=MAX_PAGE_SIZE,
+        description=f"Rows per page (default {PAGE_SIZE}); exports list every row unless it is given.",
+    )
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+    format: Format = Field("json", description="json (one page), or csv or jsonl (an export).")
+
+    @property
+    def size(self) -> int | None:
+        """Rows to fetch: a page for JSON, all of them for an export unless a limit is given."""
+        return self.limit if self.limit is not None or self.format != "json" else PAGE_SIZE
+
+
+@dataclass(frozen=True)
+class Window:
+    """One page of a listing: where it starts, how long it is, and how many rows there are in all."""
+
+    offset: int
+    size: int
+    total: int
+
+    @property
+    def next_offset(self) -> int | None:
+        return self.offset + self.size if self.offset + self.size < self.total else None
+
+    @property
+    def previous_offset(self) -> int | None:
+        return max(0, self.offset - self.size) if self.offset > 0 else None
+
+
+def page_link(request: Request, offset: int | None) -> str | None:
+    """This listing's URL at another offset; relative, so that no Host header ends up in it."""
+    if offset is None:
+        return None
+    url = request.url.include_query_params(offset=offset)
+    return f"{url.path}?{url.query}"
