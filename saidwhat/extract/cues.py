@@ -16,7 +16,8 @@ SPEECH_VERBS = frozenset(
     speculate call plead challenge assure reassure disclose guarantee retort retweet blast slam
     criticize criticise praise dismiss reject rule suspect doubt imply plan intend seek learn
     read cite quote discover forecast anticipate project calculate reckon assume guess presume
-    imagine envision advocate support oppose endorse interject
+    imagine envision advocate support oppose endorse interject back vote blame defend discuss
+    refer respond talk point express
     """.split()
 )
 # Left out on purpose: think, believe, want, know, mean, decide, hope, feel, hear, understand,
@@ -26,11 +27,13 @@ SPEECH_VERBS = frozenset(
 
 # Verbs whose object-plus-infinitive is the content: "asked Putin to deploy the missiles".
 OBJECT_CONTROL = frozenset("ask tell urge call order request advise warn invite encourage".split())
-# Verbs that attribute only with a clause and mostly mean something else with a noun object.
-CLAUSE_ONLY = frozenset(
+# Verbs that never stand beside a quote as its cue ("“...,” she said" but not "“...,” she
+# backed"): they attribute only through a clause or an object.
+NOT_BESIDE_QUOTES = frozenset(
     """
     show find learn read discover plan intend seek expect call support oppose endorse project
-    forecast calculate
+    forecast calculate back vote blame defend discuss refer respond talk point express accuse
+    attack
     """.split()
 )
 
@@ -38,9 +41,13 @@ CLAUSE_ONLY = frozenset(
 OBJECT_CONTENT = frozenset(
     """
     cite call criticize criticise attack condemn praise blast slam denounce mention describe
-    label dub brand claim announce propose demand deny dismiss reject question tout
+    label dub brand claim announce propose demand deny dismiss reject question tout accuse
+    support endorse oppose back vote blame defend discuss refer respond talk point express
     """.split()
 )
+# The preposition that carries the content after such a verb or its object: "accused X of Y",
+# "voted for X", "referred to X as Y", "talked about X", "pointed to X", "responded to X".
+OBJECT_PREPOSITIONS = frozenset("of for to about as on".split())
 
 NOUN_CUES = frozenset(
     """

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import TimeExpression
+from .timex_calendar import add_months, season_window
 
 # Hedges by part of speech, so that "the plan" or "May" are not taken for "plans to" or "may".
 HEDGES = {
@@ -18,47 +19,72 @@ HEDGES = {
     "ADV": frozenset("possibly perhaps probably likely reportedly allegedly potentially".split()),
     "ADJ": frozenset("possible likely unlikely potential".split()),
 }
+# Cues that hedge what they report: "it expects to", "she suggested".
+HEDGING_CUES = frozenset("suggest speculate hint expect plan hope anticipate estimate".split())
 FUTURE_WORDS = frozenset("will shall 'll wo".split())
 FUTURE_CUES = frozenset("promise vow pledge threaten predict forecast plan expect intend".split())
 NEGATING_CUES = frozenset("deny reject dismiss refute".split())
+# A duration after "within" or "in", or one that says "next", runs from the day of the statement:
+# "within two weeks", "in 90 days", "the next three months".
+DURATION_LEADS = re.compile(r"\b(?:within|in)\s+$", re.IGNORECASE)
+FORWARD = re.compile(r"the\s+(?:next|coming)\b", re.IGNORECASE)
+DURATION = re.compile(r"^P(\d+)([YMWD])$")
 DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
 def attributes(
     doc: Doc, cue: list[int], content: set[int], times: list[TimeExpression], published: date | None
 ) -> dict:
-    verb = doc[cue[0]]
-    content_words = [doc[i] for i in sorted(content)]
-    lower = {t.lower_ for t in content_words}
+    """``said_on``, ``hedged``, ``negated``, ``future`` and ``due`` of one statement."""
+    verb = _cue_verb(doc, cue)
+    words = [doc[i] for i in sorted(content)]
     said_on = _said_on(doc, verb.i, content, times) or published
-    negated = any(c.dep_ == "neg" for c in verb.children) or verb.lemma_.lower() in NEGATING_CUES
-    windows = [w for t in times if _inside(doc, t, content) and (w := window(t.value))]
-    ahead = [w for w in windows if said_on is None or w[0] > said_on]
-    future = (
-        bool(lower & FUTURE_WORDS)
-        or verb.lemma_.lower() in FUTURE_CUES
-        or _going_to(content_words)
-        or any(t.tag_ == "MD" and t.lower_ == "would" for t in content_words)
-        or bool(ahead and said_on)
-    )
-    due = None
-    if future:
-        later = [last for _, last in windows if said_on is None or last >= said_on]
-        due = max(later) if later else None
+    inside = [t for t in times if _inside(doc, t, content)]
+    windows = [w for t in inside if (w := window(t.value) or _ahead(doc.text, t, said_on))]
+    future = _future(verb, words) or any(said_on is not None and first > said_on for first, _ in windows)
+    later = [last for _, last in windows if said_on is None or last >= said_on]
     return {
         "said_on": said_on,
-        "hedged": _hedged(content_words) or verb.lemma_.lower() in ("suggest", "speculate", "hint"),
-        "negated": negated,
+        "hedged": _hedged(words) or verb.lemma_.lower() in HEDGING_CUES,
+        "negated": _negated(verb, doc, content),
         "future": future,
-        "due": due,
+        "due": max(later) if future and later else None,
     }
 
 
-def _hedged(tokens: list) -> bool:
+def _cue_verb(doc: Doc, cue: list[int]) -> Token:
+    """The cue's head word: "say" in "did not say", else its first token."""
+    heads = [doc[i] for i in cue if doc[i].head.i not in cue or doc[i].head.i == i]
+    verbs = [t for t in heads if t.pos_ in ("VERB", "AUX", "NOUN")]
+    return (verbs or heads or [doc[cue[0]]])[0]
+
+
+def _future(verb: Token, words: list[Token]) -> bool:
+    return (
+        any(t.lower_ in FUTURE_WORDS for t in words)
+        or verb.lemma_.lower() in FUTURE_CUES
+        or _going_to(words)
+        or any(t.tag_ == "MD" and t.lower_ == "would" for t in words)
+    )
+
+
+def _hedged(tokens: list[Token]) -> bool:
     return any(t.lemma_.lower() in HEDGES.get("MD" if t.tag_ == "MD" else t.pos_, ()) for t in tokens)
 
 
-def _going_to(tokens: list) -> bool:
+def _negated(verb: Token, doc: Doc, content: set[int]) -> bool:
+    """Whether the report asserts a negation: a negated or denying cue ("did not say", "denied"),
+    or a negated main verb of the content ("said it would not raise taxes"); two cancel out."""
+    roots = [doc[i] for i in content if doc[i].head.i not in content or doc[i].head.i == i]
+    count = (
+        any(c.dep_ == "neg" for c in verb.children)
+        + (verb.lemma_.lower() in NEGATING_CUES)
+        + any(c.dep_ == "neg" for r in roots if r.pos_ in ("VERB", "AUX") for c in r.children)
+    )
+    return count % 2 == 1
+
+
+def _going_to(tokens: list[Token]) -> bool:
     return any(
         a.lower_ == "going" and b.lower_ == "to" and b.head.i == c.i
         for a, b, c in zip(tokens, tokens[1:], tokens[2:])
@@ -86,17 +112,28 @@ def _said_on(doc: Doc, verb: int, content: set[int], times: list[TimeExpression]
     return None
 
 
+def _ahead(text: str, time: TimeExpression, start: date | None) -> tuple[date, date] | None:
+    """The window of a duration counted from the statement's day: "within two weeks"."""
+    m = DURATION.match(time.value)
+    if m is None or start is None:
+        return None
+    if not (FORWARD.match(time.text) or DURATION_LEADS.search(text, max(0, time.start - 8), time.start)):
+        return None
+    amount, unit = int(m[1]), m[2]
+    if unit in "YM":
+        year, month = add_months(start.year, start.month, amount * (12 if unit == "Y" else 1))
+        end = date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    else:
+        end = start + timedelta(days=amount * (7 if unit == "W" else 1))
+    return start, end
+
+
 def window(value: str) -> tuple[date, date] | None:
     """The first and last day a TIMEX3 date value names: 2025-H2 is 2025-07-01 to 2025-12-31."""
     try:
         return _window(value)
     except ValueError:
         return None
-
-
-def last_day(value: str) -> date | None:
-    span = window(value)
-    return span[1] if span else None
 
 
 def _month(year: int, month: int) -> tuple[date, date]:
@@ -117,10 +154,7 @@ def _window(value: str) -> tuple[date, date] | None:
         year, last = int(m[1]), int(m[3]) * months
         return _month(year, last - months + 1)[0], _month(year, last)[1]
     if m := re.match(r"^(\d{4})-(SP|SU|FA|WI)$", value):
-        year = int(m[1])
-        first_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m[2]]
-        end_year = year + 1 if m[2] == "WI" else year
-        return date(year, first_month, 1), _month(end_year, (first_month + 2 - 1) % 12 + 1)[1]
+        return season_window(int(m[1]), m[2])
     if m := re.match(r"^(\d{4})$", value):
         return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
     if m := re.match(r"^(\d{3})$", value):

@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Part, Source, Statement, TimeExpression
-from .cues import CLAUSE_ONLY, NOUN_CUES, OBJECT_CONTENT, OBJECT_CONTROL, SPEECH_VERBS
+from .cues import NOT_BESIDE_QUOTES, NOUN_CUES, OBJECT_CONTENT, OBJECT_CONTROL, OBJECT_PREPOSITIONS, SPEECH_VERBS
 from .entities import EntityIndex
 from .modality import attributes
 from .quotes import find_quotes
@@ -75,7 +75,7 @@ def _verb_statement(token: Token) -> Candidate | None:
         content.update(range(start, clause.right_edge.i + 1))
     if not content and lemma in OBJECT_CONTENT:
         content = _object_content(token)
-    if not content and lemma not in CLAUSE_ONLY and _reports_its_head(token):
+    if not content and lemma not in NOT_BESIDE_QUOTES and _reports_its_head(token):
         head = token.head
         content = set(range(head.left_edge.i, head.right_edge.i + 1)) - _subtree(token)
     if not content:
@@ -85,17 +85,17 @@ def _verb_statement(token: Token) -> Candidate | None:
 
 
 def _object_content(verb: Token) -> set[int]:
-    """ "called the plan “a disaster”", "cited a poll", "called for an inquiry"."""
+    """ "called the plan “a disaster”", "cited a poll", "called for an inquiry", "accused the
+    mayor of lying", "talked about taxes"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    preps = [c for c in verb.rights if c.dep_ in ("prep", "oprd") and (c.dep_ == "oprd" or c.lower_ in OBJECT_PREPOSITIONS)]
     if not objects:
-        objects = [
-            o for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i == verb.i + 1
-            for o in c.children if c.dep_ == "pobj"
-        ]
+        objects = [o for p in preps[:1] for o in p.children if o.dep_ in ("pobj", "pcomp")]
     if not objects:
         return set()
-    end = max([objects[0].right_edge.i, *(c.right_edge.i for c in verb.children if c.dep_ == "oprd")])
-    return set(range(objects[0].left_edge.i, end + 1))
+    start = objects[0].left_edge.i
+    end = max([objects[0].right_edge.i, *(p.right_edge.i for p in preps if p.i > objects[0].i)])
+    return set(range(start, end + 1))
 
 
 def _reports_its_head(token: Token) -> bool:

@@ -3,7 +3,8 @@
 The grammar in ``timex_rules`` proposes candidates from the raw text (one pass per rule); the
 longest non-overlapping ones win. spaCy supplies what regexes cannot see: the tense of the
 governing verb (a bare "Friday" in a past-tense sentence is the last one) and part-of-speech
-checks ("May" the modal, "daily" the newspaper).
+checks ("May" the modal, "daily" the newspaper). ``timex_anaphora`` then re-anchors the values
+that point elsewhere in the text. Without a publication date, a dated dateline stands in for it.
 """
 
 from __future__ import annotations
@@ -12,23 +13,28 @@ import re
 from bisect import bisect_right
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import TimeExpression
+from .timex_anaphora import DAY_VALUE, Found, ranges, resolve
 from .timex_calendar import Tense
-from .timex_rules import RULES, Rule, Timex
+from .timex_rules import RULES, Rule
 
 YEAR_CUES = frozenset(
     "in since by until till from to through between and of before after during early late mid "
     "the 's fiscal or for circa around than year season".split()
 )
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "going"})
+# Verbs of scheduling say nothing about which side of the publication date their date falls on.
+SCHEDULING = frozenset("schedule slate set plan expect due".split())
+# How many opening sentences may hold a dateline.
+DATELINE_SENTENCES = 2
 MOD = re.compile(
     r"(?:\b(?P<approx>about|around|approximately|roughly|nearly|almost|circa)"
     r"|\b(?P<more>more\s+than|over|at\s+least)|\b(?P<less>less\s+than|under|up\s+to)"
     r"|\b(?P<some>some)"
     r"|\b(?:the\s+)?(?:very\s+)?(?P<side>beginning|start|middle|end|close)\s+of"
-    r"|\b(?P<side2>early|mid|late)|\b(?P<mid>mid-))\s*$",
+    r"|\b(?P<side2>early|mid|late)(?:\s+in)?|\b(?P<mid>mid-))\s*$",
     re.IGNORECASE,
 )
 SIDE = {"beginning": "START", "start": "START", "early": "START", "middle": "MID", "mid": "MID",
@@ -36,7 +42,6 @@ SIDE = {"beginning": "START", "start": "START", "early": "START", "middle": "MID
 AMOUNT_MOD = {"more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
               "less than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS"}
 WORD_BEFORE = re.compile(r"([\w']+)\W*$")
-DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
 
 
 class _DocContext:
@@ -48,6 +53,11 @@ class _DocContext:
 
     def token(self, char: int) -> Token:
         return self.doc[max(bisect_right(self._starts, char) - 1, 0)]
+
+    def sentence(self, char: int) -> Span:
+        if not self.doc.has_annotation("SENT_START"):
+            return self.doc[:]
+        return self.token(char).sent
 
     def tag(self, start: int) -> str:
         return self.token(start).tag_
@@ -82,8 +92,12 @@ class _DocContext:
             return "future"
         if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in aux):
             return "future"
+        if verb.lemma_.lower() in SCHEDULING:
+            return None
         if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in ("has", "have") for a in aux):
             return "past"
+        if verb.tag_ == "VBN" and not aux and verb.dep_ in ("acl", "amod"):
+            return "past"  # "plans announced in January"
         return None
 
 
@@ -117,41 +131,43 @@ def _modifier(text: str, floor: int, start: int, kind: str) -> tuple[int, str | 
     return start, None
 
 
-def extract_times(doc: Doc, published: date | None) -> list[TimeExpression]:
-    """TIMEX3 expressions in text order, values anchored to ``published``."""
-    text = doc.text
-    ctx = _DocContext(doc, published)
-    chosen: list[tuple[int, int, Timex, re.Match[str], str]] = []
+def _choose(ctx: _DocContext) -> list[Found]:
+    """The longest non-overlapping accepted candidates in text order, modifiers included."""
+    text = ctx.doc.text
+    chosen: list[tuple[int, int, tuple[str, str], re.Match[str], str]] = []
     for start, end, _, match, rule in _candidates(text):
         if any(start < c[1] and c[0] < end for c in chosen):
             continue
         timex = rule.normalise(match, ctx)
         if timex is not None:
             chosen.append((start, end, timex, match, rule.name))
-    chosen.sort(key=lambda c: c[0])
-    times: list[TimeExpression] = []
-    for start, end, (kind, value), match, rule_name in chosen:
-        floor = times[-1].end if times else 0
-        start, mod = _modifier(text, floor, start, kind)
-        if kind == "TIME" and "day" in match.re.groupindex and not match.group("day"):
-            value = _reference_day(ctx, times, start, same_sentence=True) + value[10:]
-        elif rule_name == "the_day":
-            value = _reference_day(ctx, times, start, same_sentence=False)
-        record = dict(start=start, end=end, text=text[start:end], type=kind, value=value, mod=mod)
-        times.append(TimeExpression.model_validate(record))
-    return times
+    found: list[Found] = []
+    for start, end, (kind, value), match, rule_name in sorted(chosen, key=lambda c: c[0]):
+        start, mod = _modifier(text, found[-1].end if found else 0, start, kind)
+        found.append(Found(start, end, kind, value, mod, match, rule_name))
+    return found
 
 
-def _reference_day(
-    ctx: _DocContext, earlier: list[TimeExpression], start: int, same_sentence: bool
-) -> str:
-    """The day last named before ``start`` (in its sentence, for a clock time), else the DCT."""
-    sentence_start = 0
-    if same_sentence and ctx.doc.has_annotation("SENT_START"):
-        sentence_start = ctx.token(start).sent.start_char
-    for previous in reversed(earlier):
-        if previous.start < sentence_start:
-            break
-        if previous.type == "DATE" and DAY_VALUE.match(previous.value):
-            return previous.value
-    return ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+def _dateline(doc: Doc) -> date | None:
+    """A full date among the opening sentences ("May 07 , 2010" under the headline)."""
+    sentences = list(doc.sents)[:DATELINE_SENTENCES] if doc.has_annotation("SENT_START") else []
+    end = sentences[-1].end_char if sentences else 0
+    for item in _choose(_DocContext(doc, None)):
+        day = DAY_VALUE.match(item.value)
+        if item.start < end and item.rule == "date" and day:
+            return date(*map(int, day.groups()))
+    return None
+
+
+def extract_times(doc: Doc, published: date | None) -> list[TimeExpression]:
+    """TIMEX3 expressions anchored to ``published`` (else to a dateline), ordered by where they
+    end, so that a range follows the dates inside it."""
+    ctx = _DocContext(doc, published or _dateline(doc))
+    found = _choose(ctx)
+    resolve(found, ctx)
+    found += ranges(found)
+    return [
+        TimeExpression(start=f.start, end=f.end, text=doc.text[f.start: f.end], type=f.type,  # type: ignore[arg-type]
+                       value=f.value, mod=f.mod)
+        for f in sorted(found, key=lambda f: (f.end, -f.start))
+    ]

@@ -52,10 +52,11 @@ def _pick(candidates: list[tuple[date, object]], anchor: date, tense: Tense) -> 
 def weekday_date(anchor: date, weekday: int, tense: Tense) -> date:
     """The weekday (0 = Monday) nearest the anchor in the tense's direction.
 
-    Past includes the anchor day itself (news of the day); future means the next one after it.
+    Either direction includes the anchor day itself: news style names the day of publication
+    by its weekday ("the minister will speak on Tuesday" in Tuesday's paper).
     """
     back = anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
-    ahead = anchor + timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
+    ahead = anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
     if tense == "future":
         return ahead
     if tense == "past" or back == anchor:
@@ -184,3 +185,28 @@ def to_utc(value: str) -> str:
         local = datetime.fromisoformat(head)
         return (local - timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M") + "Z"
     return head + ("Z" if minutes == 0 else "")
+
+
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season_window(year: int, code: str) -> tuple[date, date]:
+    """First and last day of a season by months (meteorological): 2024-WI runs to February 2025."""
+    first = SEASON_START[code]
+    end_year, end_month = add_months(year, first, 2)
+    following = date(*add_months(end_year, end_month, 1), 1)
+    return date(year, first, 1), following - timedelta(days=1)
+
+
+def season_year(anchor: date, code: str, shift: int, tense: Tense) -> int:
+    """The year of a season named without one: "last" is the latest that has ended, "next" the
+    first not yet begun; otherwise the one under way, else the tense's direction."""
+    windows = [(year, *season_window(year, code)) for year in range(anchor.year - 2, anchor.year + 2)]
+    if shift < 0:
+        return max(year for year, _, end in windows if end < anchor)
+    if shift > 0:
+        return min(year for year, start, _ in windows if start > anchor)
+    current = [year for year, start, end in windows if start <= anchor <= end]
+    if current:
+        return current[0]
+    return int(_pick([(start, year) for year, start, _ in windows], anchor, tense))  # type: ignore[arg-type]

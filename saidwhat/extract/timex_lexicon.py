@@ -52,9 +52,9 @@ FREQUENCIES = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1
                "yearly": "P1Y", "biannual": "P6M", "twice-yearly": "P6M"}
 FUZZY = {
     "recently": "PAST_REF", "more recently": "PAST_REF", "lately": "PAST_REF",
-    "the past": "PAST_REF", "recent history": "PAST_REF", "recent times": "PAST_REF",
+    "the past": "PAST_REF", "recent": "PAST_REF", "recent times": "PAST_REF",
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
-    "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
+    "current": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
     "at present": "PRESENT_REF", "these days": "PRESENT_REF", "the time being": "PRESENT_REF",
     "at the moment": "PRESENT_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",

@@ -57,7 +57,6 @@ UNIT_CODE = {"week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year":
 YEAR_WORDS = frozenset("in since by until till from to through between and of before after during "
                        "early late mid the class fiscal summer".split())
 FALL_CUES = frozenset("in during by until since early late mid this last next".split())
-SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 ZONES = alternation([*ZONE_OFFSETS, "et", "ist"])
 HOLIDAY = alternation(n.replace("'", "['’]") for n in [*HOLIDAYS, *MOVABLE_HOLIDAYS])
 # Plain cues after which a bare plural unit is a vague duration: "for years", "in minutes".
@@ -87,8 +86,8 @@ def _weekday(m: re.Match[str], ctx: Context, rel: str | None) -> str:
         rel or "", ctx.tense(m.start())
     )
     found = cal.weekday_date(ctx.dct, weekday, tense)  # type: ignore[arg-type]
-    if rel == "last" and found == ctx.dct:
-        found -= timedelta(days=7)
+    if rel in ("last", "next") and found == ctx.dct:  # "next Tuesday" said on a Tuesday
+        found += timedelta(days=7 if rel == "next" else -7)
     return cal.day_value(found)
 
 
@@ -189,10 +188,8 @@ def _season(m: re.Match[str], ctx: Context) -> Timex | None:
         return "DATE", f"{m.group('y')}-{code}"
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
-    started = SEASON_START[code] <= ctx.dct.month
-    year = ctx.dct.year + {"last": -1 if not started else 0, "past": -1 if not started else 0,
-                           "next": 1 if started else 0, "coming": 1 if started else 0}.get(rel, 0)
-    return "DATE", f"{year:04d}-{code}"
+    shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+    return "DATE", f"{cal.season_year(ctx.dct, code, shift, ctx.tense(m.start())):04d}-{code}"
 
 
 def _relative(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -370,6 +367,17 @@ def _same_period(m: re.Match[str], ctx: Context) -> Timex | None:
     return "DATE", f"{ctx.dct.year - 1:04d}" if ctx.dct else "XXXX"
 
 
+def _weekends(m: re.Match[str], ctx: Context) -> Timex | None:
+    return "SET", "XXXX-WXX-WE"
+
+
+def _part_alone(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "In the morning": a part of the day last named (``extract_times`` re-anchors it)."""
+    if ctx.word_before(m.start()) not in ("in", "during", "early", "late", "by"):
+        return None
+    return "TIME", _day(ctx) + PARTS_OF_DAY[m.group("part").lower()]
+
+
 def _that_time(m: re.Match[str], ctx: Context) -> Timex | None:
     """ "By that time": the time last named (``extract_times`` re-anchors it)."""
     return "DATE", "PAST_REF"
@@ -452,6 +460,8 @@ RULES = (
     _rule("same_period", r"\bthe\s+same\s+(?:period|month|quarter|week|day|time|season|half)\s+"
                          r"(?:of\s+)?(?:(?:the\s+)?(?:last|previous|prior)\s+year|a\s+year\s+"
                          r"(?:ago|earlier|before|previously))\b", _same_period),
+    _rule("part_of_the_day", r"\b(?:the\s+)?(?P<part>morning|afternoon|evening)\b", _part_alone),
+    _rule("weekends", r"\b(?<=on |at )weekends\b", _weekends),
     _rule("that_time", r"\bthat\s+time\b", _that_time),
     _rule("vague", rf"\b(?:(?P<recent>recent)\s+|the\s+(?=years\b))?"
                    rf"{UNIT.replace('s?', 's')}(?P<long>-long\b)?", _vague),

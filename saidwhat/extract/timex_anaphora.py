@@ -1,0 +1,154 @@
+"""Values that depend on the text around an expression, not only on the publication date.
+
+"The same day", "that time" and "the same period last year" point back to a time named earlier;
+a clock time takes the day named beside it; a bare weekday follows the narrative when the text
+has moved to an explicit date away from the publication week; and "from 2009 to 2011" spans its
+two dates with a duration.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Protocol
+
+from spacy.tokens import Span
+
+from . import timex_calendar as cal
+from .timex_lexicon import WEEKDAYS
+
+DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)$")
+# A narrative anchor is a date this far from the publication date or farther.
+NARRATIVE_DISTANCE = timedelta(days=7)
+RANGE = re.compile(r"(?:\b(?P<from>from)|\b(?P<between>between))[^\S\n]+$", re.IGNORECASE)
+RANGE_LINK = {"from": re.compile(r"[^\S\n]+(?:to|until|till|through)[^\S\n]+$", re.IGNORECASE),
+              "between": re.compile(r"[^\S\n]+and[^\S\n]+$", re.IGNORECASE)}
+ADJACENT = re.compile(r"[^\S\n]*,?[^\S\n]*(?:on[^\S\n]+)?$")
+
+
+@dataclass
+class Found:
+    """A chosen expression on its way to a ``TimeExpression``; its value may still change."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None
+    match: re.Match[str]
+    rule: str
+
+
+class Context(Protocol):
+    dct: date | None
+
+    def sentence(self, char: int) -> Span: ...
+
+    def tense(self, start: int) -> cal.Tense: ...
+
+
+def resolve(found: list[Found], ctx: Context) -> None:
+    """Re-anchor, in text order, the values that point elsewhere in the text."""
+    for i, item in enumerate(found):
+        earlier = found[:i]
+        if item.type == "TIME" and "day" in item.match.re.groupindex and not item.match.group("day"):
+            item.value = _clock_day(found, i, ctx) + item.value[10:]
+        elif item.rule in ("the_day", "part_of_the_day"):
+            item.value = _day_before(earlier, ctx, floor=0) + item.value[10:]
+        elif item.rule == "the_day":
+            item.value = _day_before(earlier, ctx, floor=0)
+        elif item.rule == "that_time":
+            item.value = next((f.value for f in reversed(earlier) if _specific(f)), item.value)
+        elif item.rule == "same_period":
+            shifted = (cal.back_a_year(f.value) for f in reversed(earlier) if _specific(f))
+            item.value = next((v for v in shifted if v), item.value)
+        elif item.rule == "weekday" and not item.match.group("rel") and not item.match.group("pl"):
+            item.value = _narrative_weekday(item, earlier, ctx) or item.value
+        if item.type == "TIME":
+            item.value = cal.to_utc(item.value)
+
+
+def _specific(item: Found) -> bool:
+    """A date or time with a known year (a fiscal year included)."""
+    return item.type in ("DATE", "TIME") and item.value.removeprefix("FY")[:4].isdigit()
+
+
+def _dct_day(ctx: Context) -> str:
+    return ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+
+
+def _day_before(earlier: list[Found], ctx: Context, floor: int) -> str:
+    """The last day named before, from ``floor`` on; else the publication date."""
+    for item in reversed(earlier):
+        if item.start < floor:
+            break
+        if item.type == "DATE" and DAY_VALUE.match(item.value):
+            return item.value
+    return _dct_day(ctx)
+
+
+def _clock_day(found: list[Found], i: int, ctx: Context) -> str:
+    """A clock time's day: named earlier in its sentence, or right after it ("16:15, June 1")."""
+    item, text = found[i], found[i].match.string
+    floor = ctx.sentence(item.start).start_char
+    before = _day_before(found[:i], ctx, floor)
+    if before != _dct_day(ctx) or i + 1 == len(found):
+        return before
+    after = found[i + 1]
+    if after.type == "DATE" and DAY_VALUE.match(after.value) and ADJACENT.match(text[item.end: after.start]):
+        return after.value
+    return before
+
+
+def _narrative_weekday(item: Found, earlier: list[Found], ctx: Context) -> str | None:
+    """A weekday after an explicit date in this sentence or the one before, when that date lies a
+    week or more from the publication date: narrative time moves forward, so it is the first such
+    weekday on or after the date (unless a past-tense clause would land after publication)."""
+    sentence = ctx.sentence(item.start)
+    floor = sentence.doc[sentence.start - 1].sent.start_char if sentence.start else 0
+    for previous in reversed(earlier):
+        if previous.start < floor or "\n\n" in item.match.string[previous.end: item.start]:
+            return None
+        day = DAY_VALUE.match(previous.value)
+        if previous.rule in ("date", "holiday") and day:
+            anchor = date(*map(int, day.groups()))
+            if ctx.dct and abs(anchor - ctx.dct) < NARRATIVE_DISTANCE:
+                return None
+            weekday = WEEKDAYS[item.match.group("wd").lower()]
+            found = anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
+            if ctx.dct and found > ctx.dct and ctx.tense(item.start) == "past":
+                return None
+            return cal.day_value(found)
+    return None
+
+
+def ranges(found: list[Found]) -> list[Found]:
+    """Durations spanning "from A to B" and "between A and B", where A and B are dates of the
+    same precision (years, months or days); the value is the distance between them."""
+    spans = []
+    for a, b in zip(found, found[1:]):
+        text = a.match.string
+        opener = RANGE.search(text, max(0, a.start - 12), a.start)
+        if not opener or a.type != "DATE" or b.type != "DATE" or a.mod or b.mod:
+            continue
+        link = RANGE_LINK["from" if opener["from"] else "between"]
+        length = _distance(a.value, b.value)
+        if length and link.match(text[a.end: b.start]):
+            spans.append(Found(opener.start(), b.end, "DURATION", length, None, a.match, "range"))
+    return spans
+
+
+def _distance(first: str, last: str) -> str | None:
+    """P2Y from 2009 to 2011, P3M from 2024-01 to 2024-04, P4D between two days; else None."""
+    if len(first) != len(last) or not (first + last).replace("-", "").isdigit():
+        return None
+    parts = [tuple(map(int, v.split("-"))) for v in (first, last)]
+    if len(first) == 4:
+        years = parts[1][0] - parts[0][0]
+        return f"P{years}Y" if years > 0 else None
+    if len(first) == 7:
+        months = (parts[1][0] - parts[0][0]) * 12 + parts[1][1] - parts[0][1]
+        return f"P{months}M" if months > 0 else None
+    days = (date(*parts[1]) - date(*parts[0])).days
+    return f"P{days}D" if days > 0 else None
