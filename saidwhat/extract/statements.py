@@ -25,6 +25,8 @@ from .quotes import find_quotes
 MIN_QUOTE_WORDS = 4
 MAX_FLOAT_GAP = 80  # tokens between a statement and a quote that still continues it
 DASHES = {"―", "—", "–"}
+SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+SPEAKING_NOUNS = {"poll", "survey", "study", "report", "source", "sources", "official", "officials"}
 
 
 @dataclass
@@ -183,6 +185,9 @@ def _colon_statement(token: Token) -> Candidate | None:
     label = token.doc[sent.start : token.i]
     if not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in label) or not label.root.pos_ == "PROPN":
         return None
+    speaker = label.text.isupper() or any(t.ent_type_ in SPEAKER_TYPES for t in label)
+    if not speaker and label.root.lemma_.lower() not in SPEAKING_NOUNS:
+        return None  # "Stealth Over Health: ...", "Correction: ..." are headlines, not speakers
     end = token.i + 1
     while end < len(token.doc) and "\n" not in token.doc[end - 1].whitespace_ and "\n" not in token.doc[end].text:
         end += 1
@@ -334,6 +339,7 @@ def _statements(
     statements: list[Statement] = []
     spans: list[set[int]] = []
     for cand in candidates:
+        cand.content -= set(cand.cue) | _source_set(cand)  # "what she called a rant"
         cue, content = _part(doc, cand.cue, trim=False), _part(doc, cand.content)
         if cue is None or content is None:
             continue

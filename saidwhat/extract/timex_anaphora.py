@@ -63,7 +63,7 @@ def resolve(found: list[Found], ctx: Context) -> None:
         elif item.rule == "same_period":
             shifted = (cal.back_a_year(f.value) for f in reversed(earlier) if _specific(f))
             item.value = next((v for v in shifted if v), item.value)
-        elif item.rule == "weekday" and not item.match.group("rel") and not item.match.group("pl"):
+        elif item.rule == "weekday" and not any(item.match.group(g) for g in ("rel", "pl", "wk")):
             item.value = _narrative_weekday(item, earlier, ctx) or item.value
         if item.type == "TIME":
             item.value = cal.to_utc(item.value)

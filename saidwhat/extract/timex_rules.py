@@ -300,6 +300,9 @@ def _weekday_rule(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     if m.group("pl"):
         return "SET", f"XXXX-WXX-{WEEKDAYS[m.group('wd').lower()] + 1}"
+    if m.group("wk") and ctx.dct:  # "Tuesday of last week"
+        monday = ctx.dct - timedelta(days=ctx.dct.weekday() - 7 * REL_SHIFT[m.group("wk").lower()])
+        return "DATE", cal.day_value(monday + timedelta(days=WEEKDAYS[m.group("wd").lower()]))
     rel = " ".join(m.group("rel").lower().split()) if m.group("rel") else None
     return "DATE", _weekday(m, ctx, rel)
 
@@ -411,7 +414,7 @@ RULES = (
                   rf"(?:of\s+)?(?P<mon>{MONTH})\b\.?(?:\s*,?\s*(?P<y>\d{{4}})\b)?", _full_date),
     _rule("date", r"\b(?P<y>\d{4})-(?P<mon>\d{2})-(?P<d>\d{2})\b", _full_date),
     _rule("date", r"\b(?P<mon>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b", _full_date),
-    _rule("month", rf"\b(?P<mon>{MONTH_FULL})\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?", _month),
+    _rule("month", rf"\b(?P<mon>{MONTH_FULL})\b(?:(?:\s*,?\s*|\s+of\s+)(?P<y>\d{{4}})\b)?", _month),
     _rule("year", r"(?:\b(?P<fy>FY\s?|fiscal\s+(?:year\s+)?)?\b(?P<y>(?:1[6-9]|20)\d\d)\b"
                   r"(?![-–/]\d|,\d|\.\d|\s*%)|['’](?P<yy>\d\d)\b(?!['’]?s))", _year),
     _rule("decade", r"\b(?:the\s+)?(?:(?P<c>1[6-9]|20)(?P<d>\d)0|['’]?(?P<d2>\d)0)['’]?s\b",
@@ -425,9 +428,9 @@ RULES = (
                   r"|(?P<rel>this|last|next)\s+year|the\s+year)\b", _half),
     _rule("season", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>{SEASON})\b"
                     r"(?:\s+(?:of\s+)?(?P<y>\d{4})\b)?", _season),
-    _rule("relative", rf"\b(?:(?:earlier|later)\s+(?=this\b))?"
+    _rule("relative", rf"\b(?:(?:earlier|later)\s+(?=this\b)|(?:earlier|later)\s+in\s+)?"
                       rf"(?P<rel>last|this|next|past|coming|previous|current|this\s+past|"
-                      rf"the\s+(?:previous|following|same|current|last)|(?<=of )the"
+                      rf"the\s+(?:previous|following|same|current|last)|(?:(?<=of )|(?<=er in ))the"
                       rf"|the(?=\s+weekend))\s+"
                       rf"(?P<what>week(?:end)?|month|year|quarter|decade|century|{MONTH_FULL}"
                       r"|(?:fiscal|financial)\s+year)\b",
@@ -449,7 +452,8 @@ RULES = (
                          r"(?P<part>morning|afternoon|evening|night)\b", _part_of_day),
     _rule("day_word", rf"\b(?:(?:earlier|later)\s+)?(?P<word>{DAY_WORD})\b", _day_words),
     _rule("weekday", rf"\b(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?"
-                     rf"(?P<wd>{WEEKDAY})(?P<pl>s)?\b", _weekday_rule),
+                     rf"(?P<wd>{WEEKDAY})(?P<pl>s)?\b(?:\s+of\s+(?P<wk>last|next|this)\s+week\b)?",
+          _weekday_rule),
     _rule("set", rf"\b(?:every|each|per)\s+(?:(?P<every>other|\d+|{SPELLED})\s+)?"
                  rf"(?P<what>second|minute|hour|day|week|month|year|morning|evening|night"
                  rf"|{WEEKDAY}|{MONTH_FULL})s?\b"
