@@ -26,6 +26,10 @@ MIN_QUOTE_WORDS = 4
 MAX_FLOAT_GAP = 80  # tokens between a statement and a quote that still continues it
 DASHES = {"―", "—", "–"}
 SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+LABEL_WORDS = {
+    "correction", "update", "editor", "note", "watch", "video", "photos", "related", "breaking",
+    "analysis", "opinion", "exclusive",
+}
 SPEAKING_NOUNS = {"poll", "survey", "study", "report", "source", "sources", "official", "officials"}
 
 
@@ -185,9 +189,11 @@ def _colon_statement(token: Token) -> Candidate | None:
     label = token.doc[sent.start : token.i]
     if not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in label) or not label.root.pos_ == "PROPN":
         return None
-    speaker = label.text.isupper() or any(t.ent_type_ in SPEAKER_TYPES for t in label)
+    # "Stealth Over Health: ..." or "Correction: ..." open a headline or a note, not a quote.
+    named = all(t.pos_ == "PROPN" for t in label) and label.root.lower_ not in LABEL_WORDS
+    speaker = label.text.isupper() or named or any(t.ent_type_ in SPEAKER_TYPES for t in label)
     if not speaker and label.root.lemma_.lower() not in SPEAKING_NOUNS:
-        return None  # "Stealth Over Health: ...", "Correction: ..." are headlines, not speakers
+        return None
     end = token.i + 1
     while end < len(token.doc) and "\n" not in token.doc[end - 1].whitespace_ and "\n" not in token.doc[end].text:
         end += 1

@@ -18,12 +18,9 @@ from spacy.tokens import Doc, Span, Token
 from ..model import TimeExpression
 from .timex_anaphora import DAY_VALUE, Found, ranges, resolve
 from .timex_calendar import Tense
+from .timex_lexicon import YEAR_CUES
 from .timex_rules import RULES, Rule
 
-YEAR_CUES = frozenset(
-    "in since by until till from to through between and of before after during early late mid "
-    "the 's fiscal or for circa around than year season".split()
-)
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "going"})
 # Verbs of scheduling say nothing about which side of the publication date their date falls on.
 SCHEDULING = frozenset("schedule slate set plan expect due".split())
@@ -167,7 +164,8 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpression]:
     resolve(found, ctx)
     found += ranges(found)
     return [
-        TimeExpression(start=f.start, end=f.end, text=doc.text[f.start: f.end], type=f.type,  # type: ignore[arg-type]
-                       value=f.value, mod=f.mod)
+        TimeExpression.model_validate(
+            dict(start=f.start, end=f.end, text=doc.text[f.start: f.end], type=f.type, value=f.value, mod=f.mod)
+        )
         for f in sorted(found, key=lambda f: (f.end, -f.start))
     ]

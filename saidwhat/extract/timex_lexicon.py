@@ -43,6 +43,11 @@ NUMBERS.update(
      "ninety": 90, "hundred": 100, "a": 1, "an": 1, "a single": 1, "a couple of": 2,
      "a dozen": 12, "dozen": 12}
 )
+# Words after which a bare four-digit number (or '24) is a year.
+YEAR_CUES = frozenset(
+    "in since by until till from to through between and of before after during early late mid "
+    "the 's fiscal or for circa around than year season class".split()
+)
 VAGUE_NUMBERS = ("several", "many", "a few", "few", "some", "numerous", "a number of")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
             "4th": 4, "final": 4, "last": 4}

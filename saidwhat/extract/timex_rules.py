@@ -15,7 +15,8 @@ from typing import Protocol
 from . import timex_calendar as cal
 from .timex_lexicon import (
     CLOCK_UNITS, FREQUENCIES, FUZZY, HOLIDAYS, MONTHS, MOVABLE_HOLIDAYS, NUMBERS, ORDINALS,
-    PARTS_OF_DAY, SEASONS, UNITS, VAGUE_NUMBERS, WEEKDAYS, ZONE_OFFSETS, alternation, number,
+    PARTS_OF_DAY, SEASONS, UNITS, VAGUE_NUMBERS, WEEKDAYS, YEAR_CUES, ZONE_OFFSETS, alternation,
+    number,
 )
 
 Timex = tuple[str, str]
@@ -54,14 +55,13 @@ REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "this past": -1, "this": 0,
 UNIT_CODE = {"week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y",
              "decade": "DE", "century": "CE", "day": "D", "fiscal year": "FY",
              "financial year": "FY"}
-YEAR_WORDS = frozenset("in since by until till from to through between and of before after during "
-                       "early late mid the class fiscal summer".split())
 FALL_CUES = frozenset("in during by until since early late mid this last next".split())
 ZONES = alternation([*ZONE_OFFSETS, "et", "ist"])
 HOLIDAY = alternation(n.replace("'", "['’]") for n in [*HOLIDAYS, *MOVABLE_HOLIDAYS])
 # Plain cues after which a bare plural unit is a vague duration: "for years", "in minutes".
 VAGUE_CUES = frozenset("for in over within after took take spent lasted last just only mere".split())
 VAGUE_CODE = {10: "DE", 100: "CE"}
+FRACTION = re.compile(r"\s*,?\s*of\b", re.IGNORECASE)
 RELATIVE_YEAR = re.compile(r"\s+of\s+(?P<rel>next|last|this)\s+year\b", re.IGNORECASE)
 DAY_WORD = r"today|yesterday|tomorrow|tonight"
 
@@ -132,7 +132,7 @@ def _year(m: re.Match[str], ctx: Context) -> Timex | None:
         return "DATE", f"FY{m.group('y')}"
     if m.group("yy"):
         before = ctx.word_before(m.start())
-        if before not in YEAR_WORDS and before not in MONTHS and before not in SEASONS:
+        if before not in YEAR_CUES and before not in MONTHS and before not in SEASONS:
             return None  # a version or a model: "iLife '11"
         yy = int(m.group("yy"))
         return "DATE", f"{(2000 if yy < 30 else 1900) + yy}"
@@ -223,7 +223,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Timex | None:
         return None  # an age
     if raw in ("a", "an") and unit == "second":
         return None  # "a second time"
-    if unit == "quarter" and not m.group("fill") and re.match(r"\s*,?\s*of\b", after + m.string[m.end() + 5: m.end() + 8]):
+    if unit == "quarter" and not m.group("fill") and FRACTION.match(m.string, m.end()):
         return None  # a fraction: "a quarter of its dealers"
     code, scale = UNITS[unit]
     if m.group("ago"):
