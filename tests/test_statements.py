@@ -177,3 +177,67 @@ def test_stray_marks_never_crash(pipeline, text):
     for s in extraction.statements:
         for part in (s.cue, s.content, *([s.source] if s.source else [])):
             assert " ".join(text[a:b] for a, b in part.spans) == part.text
+
+
+PHENOMENA = [
+    pytest.param(
+        "Lukashenko was quoted as saying that the talks had failed.",
+        ("indirect", "Lukashenko", "saying", "that the talks had failed", "Lukashenko"),
+        id="was quoted as saying",
+    ),
+    pytest.param(
+        "It was announced that the plant would close.",
+        ("indirect", None, "was announced", "that the plant would close", None),
+        id="passive without an agent has no source",
+    ),
+    pytest.param(
+        "A senior official, who spoke on condition of anonymity, said the talks had stalled.",
+        ("indirect", "A senior official, who spoke on condition of anonymity", "said", "the talks had stalled", None),
+        id="anonymous source with a relative clause",
+    ),
+    pytest.param(
+        "In a statement, the ministry said the report was false.",
+        ("indirect", "the ministry", "In a statement said", "the report was false", None),
+        id="noun cue in a statement",
+    ),
+    pytest.param(
+        "The minister's remarks that the war was over drew criticism.",
+        ("indirect", "The minister", "remarks", "that the war was over", None),
+        id="noun cue with a possessive source",
+    ),
+    pytest.param(
+        "Putin says Russia is ready to talk\n\nMOSCOW - The Kremlin repeated the offer.",
+        ("indirect", "Putin", "says", "Russia is ready to talk", "Putin"),
+        id="headline",
+    ),
+    pytest.param(
+        "The deal is close, people familiar with the matter said.",
+        ("indirect", "people familiar with the matter", "said", "The deal is close", None),
+        id="cue after the content",
+    ),
+    pytest.param(
+        "Mayor Ellen Park has also said that the bridge is safe.",
+        ("indirect", "Mayor Ellen Park", "has also said", "that the bridge is safe", "Ellen Park"),
+        id="auxiliaries and adverbs belong to the cue",
+    ),
+    pytest.param(
+        "Senator Ana Ruiz accused the mayor of hiding the report.",
+        ("indirect", "Senator Ana Ruiz", "accused", "the mayor of hiding the report", "Ana Ruiz"),
+        id="accusation",
+    ),
+    pytest.param(
+        "Kalnek: Elections will be held on time\n\nThe vote is in May.",
+        ("indirect", "Kalnek", ":", "Elections will be held on time", None),
+        id="speaker label",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", PHENOMENA)
+def test_phenomenon(pipeline, text, expected):
+    assert summary(extract(pipeline, text))[0] == expected
+
+
+def test_correction_note_is_not_a_statement(pipeline):
+    text = "Correction: An earlier version of this article misspelled the mayor's name."
+    assert extract(pipeline, text).statements == []

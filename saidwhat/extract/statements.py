@@ -52,7 +52,7 @@ def extract_statements(
     in_quote = {i for q, _ in quotes for i in q}
     found: dict[int, Candidate] = {}
     for token in doc:
-        cand = _verb_statement(token) or _according_to(token) or _colon_statement(token)
+        cand = _verb_statement(token) or _noun_statement(token) or _according_to(token) or _colon_statement(token)
         if cand is not None and cand.content:
             found.setdefault(cand.anchor, cand)
     candidates = list(found.values())
@@ -88,6 +88,20 @@ def _verb_statement(token: Token) -> Candidate | None:
         return None
     content -= {t.i for t in token.doc if t.i in content and t.dep_ == "punct" and t.head.i == token.i}
     return Candidate(cue=_cue_tokens(token), source=_source(token), content=content, anchor=token.i)
+
+
+def _noun_statement(noun: Token) -> Candidate | None:
+    """ "the minister's remarks that the war was over", "a statement by the ministry that ..."."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOUN_CUES:
+        return None
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)]
+    if not clauses:
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+    source = (owners[0].left_edge.i, owners[0].i + 1) if owners else None  # without the "'s"
+    content = set(range(clauses[0].left_edge.i, clauses[0].right_edge.i + 1))
+    return Candidate(cue=[noun.i], source=source, content=content, anchor=noun.i)
 
 
 def _object_content(verb: Token) -> set[int]:
@@ -260,7 +274,8 @@ def _source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
     if any(c.dep_ == "nsubjpass" for c in verb.children) or depth >= 3 or verb.head.i == verb.i:
         return None
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
-        return _source(verb.head, depth + 1)
+        head = verb.head.head if verb.head.pos_ == "ADP" else verb.head  # "quoted as saying"
+        return _source(head, depth + 1)
     return None
 
 
