@@ -247,6 +247,24 @@ def show(
         sys.stdout.write(text_report(extraction) + "\n")
 
 
+@app.command()
+def claims(
+    due_before: Annotated[Optional[str], typer.Option(help="Due before YYYY-MM-DD.")] = None,
+    speaker: Annotated[Optional[str], typer.Option(help="Part of the speaker's name.")] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only claims whose due date has passed.")] = False,
+    today: Annotated[Optional[str], typer.Option(help="Judge status as of YYYY-MM-DD (default: today).")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many rows.")] = None,
+    format: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
+    db: Db = DEFAULT_DB,
+) -> None:
+    """Forward-looking statements by due date, each pending or due (its date has passed)."""
+    with _open_store(db) as store:
+        rows = store.claims(
+            today=_day(today), overdue=overdue, due_before=_day(due_before), speaker=speaker, limit=limit
+        )
+    _print_rows(rows, format, ["due", "status", "speaker", "content", "said_on", "article_id"])
+
+
 @eval_app.command("attribution")
 def eval_attribution(
     data_dir: Annotated[Path, typer.Argument(help="The PolNeAR folder (holding train/, dev/, metadata.tsv).")],
@@ -301,6 +319,33 @@ def eval_time(
         err.print(f"saidwhat: {error}", markup=False)
         raise typer.Exit(2) from None
     out.print(format_time_report(score_times(gold, predict, annotated_only=not whole_text)), markup=False)
+
+
+@app.command()
+def serve(
+    db: Db = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    model: Model = None,
+) -> None:
+    """Browse, search and export in a web browser, with a JSON API (schema at /openapi.json).
+
+    Ingesting needs the token in the SAIDWHAT_TOKEN environment variable; without it the server
+    is read-only.
+    """
+    import os
+
+    import uvicorn
+
+    from .store import StoreError
+    from .web import create_app
+
+    try:
+        web = create_app(db, token=os.environ.get("SAIDWHAT_TOKEN") or None, model=model)
+    except StoreError as error:
+        err.print(f"saidwhat: {error}", markup=False)
+        raise typer.Exit(2) from None
+    uvicorn.run(web, host=host, port=port)
 
 
 if __name__ == "__main__":

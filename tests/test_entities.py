@@ -64,3 +64,10 @@ def test_honorific_and_possessive_are_not_part_of_the_name(nlp):
     names = [e[0] for e in entities(nlp, text)]
     assert names[0] == "Tom Hale"
     assert len([n for n in names if "Hale" in n]) == 1
+
+
+def test_surname_alone_is_a_mention_even_when_the_ner_misses_it(nlp):
+    text = "Mayor Maria Lopez said the bridge would reopen by June 30. Lopez said the city will build more housing."
+    (lopez,) = [e for e in entities(nlp, text) if e[1] == "PERSON"]
+    assert lopez[0] == "Maria Lopez"
+    assert lopez[3] == ["Maria Lopez", "Lopez"]

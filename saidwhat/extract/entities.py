@@ -226,8 +226,26 @@ def extract_entities(doc: Doc) -> EntityIndex:
     for group in groups:
         for start, end in group.extra:
             taken.update(range(start, end))
-    _nominal_mentions(doc, [g for g in groups if g.label in KEPT_TYPES], taken)
-    return _index(doc, [g for g in groups if g.label in KEPT_TYPES])
+    kept = [g for g in groups if g.label in KEPT_TYPES]
+    _surname_mentions(doc, [g for g in kept if g.label == "PERSON"], taken)
+    _nominal_mentions(doc, kept, taken)
+    return _index(doc, kept)
+
+
+def _surname_mentions(doc: Doc, people: list[_Group], taken: set[int]) -> None:
+    """ "Lopez said ..." after "Maria Lopez": the NER often misses a surname standing alone."""
+    surnames: dict[str, _Group] = {}
+    for group in people:
+        last = group.name.split()[-1]
+        if len(group.name.split()) > 1 and len(last) > 2:
+            surnames.setdefault(last, group)
+    for token in doc:
+        group = surnames.get(token.text)
+        if group is None or token.i in taken or token.pos_ != "PROPN":
+            continue
+        if token.i > min(s.start for s in group.names):
+            group.extra.append((token.i, token.i + 1))
+            taken.add(token.i)
 
 
 def _index(doc: Doc, groups: list[_Group]) -> EntityIndex:
