@@ -17,7 +17,7 @@ SPEECH_VERBS = frozenset(
     criticize criticise praise dismiss reject rule suspect doubt imply plan intend seek learn
     read cite quote discover forecast anticipate project calculate reckon assume guess presume
     imagine envision advocate support oppose endorse interject back vote blame defend discuss
-    refer respond talk point express
+    refer respond talk point express continue reiterate highlight denounce decline refuse
     """.split()
 )
 # Left out on purpose: think, believe, want, know, mean, decide, hope, feel, hear, understand,
@@ -43,6 +43,7 @@ OBJECT_CONTENT = frozenset(
     cite call criticize criticise attack condemn praise blast slam denounce mention describe
     label dub brand claim announce propose demand deny dismiss reject question tout accuse
     support endorse oppose back vote blame defend discuss refer respond talk point express
+    reiterate highlight
     """.split()
 )
 # The preposition that carries the content after such a verb or its object: "accused X of Y",
