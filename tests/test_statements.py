@@ -241,3 +241,18 @@ def test_phenomenon(pipeline, text, expected):
 def test_correction_note_is_not_a_statement(pipeline):
     text = "Correction: An earlier version of this article misspelled the mayor's name."
     assert extract(pipeline, text).statements == []
+
+
+def test_it_prefers_an_organisation_to_a_place(pipeline):
+    text = "Lumenra Systems, based in Hartwell, was hacked. It said that no passwords were taken."
+    extraction = extract(pipeline, text)
+    names = {e.id: e.name for e in extraction.entities}
+    (statement,) = extraction.statements
+    assert names[statement.source.entity] == "Lumenra Systems"
+
+
+def test_an_infinitive_is_content_not_a_cue(pipeline):
+    text = "The prosecution plans to call 24 witnesses."
+    assert summary(extract(pipeline, text)) == [
+        ("indirect", "The prosecution", "plans", "to call 24 witnesses", None)
+    ]

@@ -87,23 +87,22 @@ class EntityIndex:
         return self.antecedent(tokens[0], PRONOUNS[word], PRONOUN_GENDER.get(word))
 
     def antecedent(self, pronoun: Token, wanted: str | None, gender: str | None) -> str | None:
-        """The nearest preceding mention of a compatible entity (type and known gender)."""
+        """The nearest preceding mention of a compatible entity (type and known gender).
+
+        "it" looks for an organisation first and settles for a place only when there is none:
+        companies and ministries speak far more often than countries do.
+        """
         types = {e.id: e.type for e in self.records}
-        for i in range(pronoun.i - 1, -1, -1):
-            eid = self.token_entity.get(i)
-            if eid is None:
-                continue
-            etype = types[eid]
-            if wanted == "PERSON" and etype != "PERSON":
-                continue
-            if wanted == "ORG" and etype == "PERSON":
-                continue
-            if wanted is None and etype == "PERSON" and pronoun.lower_ in ("it", "its"):
-                continue
-            known = self.genders.get(eid)
-            if gender and known and known != gender:
-                continue
-            return eid
+        allowed = {"PERSON": ("PERSON",), "ORG": ("ORG", "GPE"), None: ("PERSON", "ORG", "GPE")}[wanted]
+        for accepted in ((allowed[0],), allowed) if wanted == "ORG" else (allowed,):
+            for i in range(pronoun.i - 1, -1, -1):
+                eid = self.token_entity.get(i)
+                if eid is None or types[eid] not in accepted:
+                    continue
+                known = self.genders.get(eid)
+                if gender and known and known != gender:
+                    continue
+                return eid
         return None
 
 

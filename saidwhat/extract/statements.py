@@ -69,6 +69,8 @@ def extract_statements(
 def _verb_statement(token: Token) -> Candidate | None:
     if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
         return None
+    if token.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+        return None  # "plans to call", "refused to discuss": the infinitive is the content
     lemma = token.lemma_.lower()
     clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
     clauses += [c for c in token.children if c.dep_ == "ccomp" and c.pos_ not in ("VERB", "AUX")]
@@ -109,6 +111,8 @@ def _object_content(verb: Token) -> set[int]:
     mayor of lying", "talked about taxes"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     preps = [c for c in verb.rights if c.dep_ in ("prep", "oprd") and (c.dep_ == "oprd" or c.lower_ in OBJECT_PREPOSITIONS)]
+    if verb.lemma_.lower() == "call" and not preps:
+        return set()  # "called the plan a disaster", "called for a vote", not "called a meeting"
     if not objects:
         objects = [o for p in preps[:1] for o in p.children if o.dep_ in ("pobj", "pcomp")]
     if not objects:
