@@ -5,22 +5,15 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Literal
 
-from sqlalchemy import Connection, RowMapping, Table, insert, or_, select
+from sqlalchemy import Connection, RowMapping, Table, insert, select
 
 from ..model import Entity, Extraction, Part, Source, Span, Statement, TimeExpression
+from .queries import stored_id
 from .schema import articles, entities, mentions, statements, times
 
 ARTICLE_FIELDS = ("title", "published", "url", "source", "author", "origin", "text")
 # Statement fields stored as they are; source, cue and content are split into columns.
 STATEMENT_FIELDS = ("via", "said_on", "hedged", "negated", "future", "due")
-
-
-def is_duplicate(conn: Connection, extraction: Extraction) -> bool:
-    """Same URL or same whitespace-normalised text: the first copy stored wins."""
-    same = articles.c.content_hash == extraction.content_hash
-    if extraction.url is not None:
-        same = or_(same, articles.c.url == extraction.url)
-    return conn.execute(select(articles.c.pk).where(same).limit(1)).first() is not None
 
 
 def unique_id(conn: Connection, article_id: str) -> str:
@@ -38,7 +31,7 @@ def unique_id(conn: Connection, article_id: str) -> str:
 
 def save(conn: Connection, extraction: Extraction) -> Literal["new", "duplicate"]:
     """Insert the article and its records on ``conn``; the caller owns the transaction."""
-    if is_duplicate(conn, extraction):
+    if stored_id(conn, extraction) is not None:  # the first copy stored wins
         return "duplicate"
     article_pk = conn.execute(
         insert(articles).values(

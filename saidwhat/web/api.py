@@ -11,14 +11,14 @@ from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..model import Extraction
+from ..model import Article, Extraction
 from ..read import MAX_CHARS, ReadError
 from ..read.jsonl import from_record
 from ..store import ArticleRow, ClaimRow, SpeakerRow, StatementRow, Store
 from .export import MEDIA_TYPES, export
 from .guards import check_token
 from .ingest import IngestReport, Ingester
-from .params import ClaimFilters, Paging, StatementFilters, Window, page_link
+from .params import PAGE_SIZE, ClaimFilters, Paging, StatementFilters, Window, page_link
 
 T = TypeVar("T")
 
@@ -27,6 +27,7 @@ bearer = HTTPBearer(auto_error=False, description="The token the server was star
 
 EXPORTS = {200: {"content": {media: {"schema": {"type": "string"}} for media in MEDIA_TYPES.values()}}}
 WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "The body is not JSON text."},
     401: {"description": "Missing or wrong token."},
     403: {"description": "The server is read-only (started without SAIDWHAT_TOKEN)."},
     413: {"description": "Request body too large."},
@@ -63,10 +64,9 @@ def listing(
     rows = fetch(paging.size, paging.offset)
     if paging.format != "json":
         return export(rows, row_type, paging.format, name)
-    size = paging.size or len(rows)
-    window = Window(paging.offset, size, total)
+    window = Window(paging.offset, paging.limit or PAGE_SIZE, total)
     return Page[row_type](  # type: ignore[valid-type]
-        total=total, limit=size, offset=paging.offset, next=page_link(request, window.next_offset), items=rows
+        total=total, limit=window.size, offset=paging.offset, next=page_link(request, window.next_offset), items=rows
     )
 
 
@@ -141,7 +141,7 @@ class ArticleIn(BaseModel):
     author: str | None = Field(None, max_length=200)
 
 
-def _article(record: ArticleIn, origin: str) -> Any:
+def _article(record: ArticleIn, origin: str) -> Article | ReadError:
     try:
         return from_record(record.model_dump(mode="json", exclude_none=True), origin, None)
     except ReadError as error:

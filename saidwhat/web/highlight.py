@@ -21,6 +21,7 @@ Mark = tuple[str, str]  # (role, statement id)
 
 
 def highlight(extraction: Extraction) -> Markup:
+    """The whole text, every character once, with the statement parts and times marked up."""
     text = extraction.text
     starts: dict[int, list[Mark]] = {}
     ends: dict[int, list[Mark]] = {}

@@ -1,6 +1,7 @@
 """Query parameters shared by the API and the pages, so both filter and page alike.
 
-HTML forms send an empty string for every blank field; it means the filter is not set.
+HTML forms send an empty string for every blank field, which on a page means the filter is not
+set; the API keeps to its schema and refuses it.
 """
 
 from __future__ import annotations
@@ -22,14 +23,7 @@ MAX_OFFSET = 1_000_000_000
 Format = Literal["json", "csv", "jsonl"]
 
 
-class _Form(BaseModel):
-    @field_validator("*", mode="before")
-    @classmethod
-    def _blank_is_unset(cls, value: Any) -> Any:
-        return None if value == "" else value
-
-
-class StatementFilters(_Form):
+class StatementFilters(BaseModel):
     """Filters on statements; see ``saidwhat.store.StatementQuery``."""
 
     speaker: str | None = Field(None, max_length=200, description="Part of the speaker's name.")
@@ -47,11 +41,32 @@ class StatementFilters(_Form):
 
 
 class ClaimFilters(StatementFilters):
+    """The statement filters, and the date that decides which claims are overdue."""
+
     today: date | None = Field(None, description="The date against which claims are due (default: today).")
     overdue: bool = Field(False, description="Only claims whose due date has passed.")
 
 
-class Paging(_Form):
+class _BlankIsUnset(BaseModel):
+    """A blank form field is an unset filter."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: Any) -> Any:
+        return None if value == "" else value
+
+
+class FormStatementFilters(_BlankIsUnset, StatementFilters):
+    """The filters as the search form sends them."""
+
+
+class FormClaimFilters(_BlankIsUnset, ClaimFilters):
+    """The filters as the claims form sends them."""
+
+
+class Paging(BaseModel):
+    """Which rows of a listing, and in which format."""
+
     limit: int | None = Field(
         None, ge=1, le=MAX_PAGE_SIZE,
         description=f"Rows per page (default {PAGE_SIZE}); exports list every row unless it is given.",

@@ -1,0 +1,186 @@
+"""Server-rendered pages: search, article, speakers, claims and ingest. Plain HTML forms and
+links, no script; every value from an article is escaped by the templates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from itertools import groupby
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.responses import HTMLResponse
+from starlette.templating import Jinja2Templates
+
+from ..report import speaker_name
+from ..store import Store
+from .guards import MAX_BODY_BYTES, check_token
+from .highlight import highlight
+from .ingest import Ingester, read_pasted, read_uploads
+from .params import MAX_OFFSET, PAGE_SIZE, FormClaimFilters, FormStatementFilters, Window, page_link
+
+router = APIRouter(include_in_schema=False)
+
+_HTTP_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def http_url(url: str | None) -> str | None:
+    """The URL if it is plain http(s), the only kind of article URL shown as a link."""
+    return url if url and _HTTP_URL.fullmatch(url) else None
+
+
+def article_href(article_id: str) -> str:
+    return "/articles/" + quote(article_id, safe="")
+
+
+def speaker_href(name: str) -> str:
+    return "/speakers/" + quote(name, safe="")
+
+
+_env = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_env.filters.update(http_url=http_url, article_href=article_href, speaker_href=speaker_href)
+templates = Jinja2Templates(env=_env)
+
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+
+
+def _store(request: Request) -> Store:
+    return request.app.state.store
+
+
+def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+def error_page(
+    request: Request, status_code: int, problems: list[str], headers: Mapping[str, str] | None = None
+) -> HTMLResponse:
+    response = render(request, "error.html", status_code, status=status_code, problems=problems)
+    response.headers.update(headers or {})
+    return response
+
+
+def _pager(request: Request, offset: int, shown: int, total: int) -> dict[str, Any]:
+    window = Window(offset, PAGE_SIZE, total)
+    return {
+        "first": offset + 1 if shown else 0,
+        "last": offset + shown,
+        "total": total,
+        "previous": page_link(request, window.previous_offset),
+        "next": page_link(request, window.next_offset),
+    }
+
+
+def _exports(request: Request, endpoint: str) -> dict[str, str]:
+    """Links to every row of this listing from the API, as CSV and as JSON Lines."""
+    kept = [(k, v) for k, v in request.query_params.multi_items() if v and k not in ("offset", "limit", "format")]
+    return {f: f"{endpoint}?{urlencode([*kept, ('format', f)])}" for f in ("csv", "jsonl")}
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, filters: Annotated[FormStatementFilters, Query()], offset: Offset = 0) -> HTMLResponse:
+    """The search form; with any filter set, the matching statements, else the latest articles."""
+    store = _store(request)
+    query = filters.query()
+    context: dict[str, Any] = {"filters": filters, "counts": store.counts()}
+    if query:
+        rows = store.statements(**query, limit=PAGE_SIZE, offset=offset)
+        total = store.count_statements(**query)
+        context |= {"statements": rows, "exports": _exports(request, "/api/statements")}
+    else:
+        rows = store.articles(PAGE_SIZE, offset)
+        total = context["counts"]["articles"]
+        context |= {"articles": rows, "speakers": store.speakers(limit=10)}
+    return render(request, "home.html", **context, pager=_pager(request, offset, len(rows), total))
+
+
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
+def article(request: Request, article_id: str) -> HTMLResponse:
+    """The text with every statement highlighted, and the statements beside it."""
+    extraction = _store(request).get(article_id)
+    if extraction is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    entities = {e.id: e.name for e in extraction.entities}
+    statements = [
+        {
+            "s": s,
+            "speaker": speaker_name(extraction, s),
+            "resolved": s.source is not None and s.source.entity in entities,
+        }
+        for s in extraction.statements
+    ]
+    return render(
+        request, "article.html", article=extraction, text=highlight(extraction), statements=statements
+    )
+
+
+@router.get("/speakers", response_class=HTMLResponse)
+def speakers(request: Request) -> HTMLResponse:
+    return render(request, "speakers.html", speakers=_store(request).speakers())
+
+
+@router.get("/speakers/{name:path}", response_class=HTMLResponse)
+def speaker(request: Request, name: str) -> HTMLResponse:
+    """What one speaker said over time, grouped by the day it was said."""
+    store = _store(request)
+    rows = [row for row in store.statements(speaker=name) if row.speaker == name]
+    if not rows:
+        raise HTTPException(404, f"no statements by {name!r}")
+    days = [(day, list(group)) for day, group in groupby(rows, key=lambda row: row.said_on or row.published)]
+    about = [s for s in store.speakers() if s.name == name]
+    return render(request, "speaker.html", name=name, about=about, days=days, count=len(rows))
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claims(request: Request, filters: Annotated[FormClaimFilters, Query()], offset: Offset = 0) -> HTMLResponse:
+    """Forward-looking statements by due date: overdue ones first, undated ones last."""
+    store = _store(request)
+    query = filters.query()
+    today, overdue = query.pop("today", None) or date.today(), query.pop("overdue")
+    rows = store.claims(today, overdue, **query, limit=PAGE_SIZE, offset=offset)
+    sections = {
+        "Overdue": [r for r in rows if r.status == "due"],
+        "Pending": [r for r in rows if r.status == "pending" and r.due is not None],
+        "No due date": [r for r in rows if r.due is None],
+    }
+    total = store.count_claims(today, overdue, **query)
+    return render(
+        request, "claims.html", filters=filters, today=today, sections=sections,
+        pager=_pager(request, offset, len(rows), total), exports=_exports(request, "/api/claims"),
+    )
+
+
+@router.get("/ingest", response_class=HTMLResponse)
+def ingest_form(request: Request) -> HTMLResponse:
+    return render(request, "ingest.html", writable=request.app.state.token is not None, max_mb=MAX_BODY_BYTES // 2**20)
+
+
+@router.post("/ingest", response_class=HTMLResponse)
+def ingest(
+    request: Request,
+    token: Annotated[str, Form()] = "",
+    content: Annotated[str, Form()] = "",
+    id: Annotated[str, Form(max_length=200)] = "",
+    title: Annotated[str, Form(max_length=1000)] = "",
+    published: Annotated[date | None, Form()] = None,
+    files: Annotated[list[UploadFile], File()] = [],  # noqa: B006 (FastAPI copies defaults)
+) -> HTMLResponse:
+    """Extract and store pasted text, HTML or JSON Lines and uploaded files; needs the token."""
+    check_token(request.app.state.token, token)
+    items = read_pasted(content, published, id or None, title or None) if content.strip() else []
+    uploads = [(f.filename or "upload", f.file.read()) for f in files if f.filename]
+    items += read_uploads(uploads, published)
+    if not items:
+        raise HTTPException(400, "nothing to ingest: paste an article or choose files")
+    ingester: Ingester = request.app.state.ingester
+    return render(request, "ingested.html", report=ingester(items))

@@ -1,0 +1,394 @@
+"""The web application through its HTTP interface: the JSON API, exports, the write token, limits,
+error responses, and the escaping of hostile article text on the pages.
+
+The store holds the four articles of ``tests/fixtures/web`` run through the real pipeline; the
+expected rows below are what the pipeline finds in them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from saidwhat.cli import app as cli
+from saidwhat.model import Entity, Extraction, Part, Source, Statement, TimeExpression
+from saidwhat.pipeline import Pipeline
+from saidwhat.web import create_app
+from saidwhat.web.guards import READ_ONLY, SECURITY_HEADERS
+from saidwhat.web.highlight import highlight
+from saidwhat.web.pages import http_url
+from webseed import HOSTILE_TITLE, extractions, seed
+
+TOKEN = "correct horse battery staple"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+FERRY = "Harbour master Jonas Lind said on Monday that the ferry would run again by the end of June."
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Iterator[TestClient]:
+    """A client of a seeded store that no test writes to."""
+    db = seed(tmp_path_factory.mktemp("web") / "read.db", pipeline)
+    with TestClient(create_app(db, token=TOKEN, pipeline=pipeline)) as client:
+        yield client
+
+
+@pytest.fixture
+def writable(tmp_path: Path, pipeline: Pipeline) -> Iterator[TestClient]:
+    """A client of a seeded store of its own, for tests that ingest."""
+    with TestClient(create_app(seed(tmp_path / "write.db", pipeline), token=TOKEN, pipeline=pipeline)) as client:
+        yield client
+
+
+def ids(page: dict) -> list[tuple[str, str]]:
+    return [(item["article_id"], item["statement_id"]) for item in page["items"]]
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+
+def test_articles_are_listed_newest_first_page_by_page(client: TestClient) -> None:
+    first = client.get("/api/articles", params={"limit": 2}).json()
+    assert (first["total"], first["limit"], first["offset"]) == (4, 2, 0)
+    assert [(a["id"], a["published"], a["statements"]) for a in first["items"]] == [
+        ("port-berth", "2025-06-02", 2),
+        ("city-budget", "2025-03-04", 2),
+    ]
+    assert first["next"] == "/api/articles?limit=2&offset=2"
+    second = client.get(first["next"]).json()
+    assert [a["id"] for a in second["items"]] == ["hostile", "port-expansion"]
+    assert second["next"] is None
+
+
+def test_one_article_is_the_extract_json_contract(client: TestClient, pipeline: Pipeline) -> None:
+    expected = next(e for e in extractions(pipeline) if e.id == "port-expansion").to_json_dict()
+    assert client.get("/api/articles/port-expansion").json() == expected
+
+
+def test_an_unknown_article_is_404(client: TestClient) -> None:
+    response = client.get("/api/articles/no-such-story")
+    assert (response.status_code, response.json()) == (404, {"detail": "no such article"})
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"speaker": "okafor"}, [("port-expansion", "s1"), ("port-expansion", "s2"), ("port-expansion", "s3"),
+                                 ("port-berth", "s1"), ("port-berth", "s2")]),
+        ({"text": "berth"}, [("port-expansion", "s3"), ("port-berth", "s2")]),
+        ({"since": "2025-03-01", "until": "2025-03-31"}, [("city-budget", "s1"), ("city-budget", "s2")]),
+        ({"kind": "direct"}, [("port-expansion", "s2"), ("hostile", "s2"), ("port-berth", "s2")]),
+        ({"future": "true", "due_after": "2026-01-01"},
+         [("port-expansion", "s1"), ("city-budget", "s1"), ("port-berth", "s2")]),
+        ({"due_before": "2026-01-01"}, [("port-expansion", "s3")]),
+        # Filter values are data, never SQL or LIKE patterns.
+        ({"speaker": "%"}, []),
+        ({"speaker": "' OR 1=1 --"}, []),
+    ],
+)
+def test_statements_are_filtered(client: TestClient, params: dict[str, str], expected: list) -> None:
+    page = client.get("/api/statements", params=params).json()
+    assert (page["total"], ids(page)) == (len(expected), expected)
+
+
+def test_blank_filters_are_unset_on_pages_and_invalid_in_the_api(client: TestClient) -> None:
+    blank = {"speaker": "", "since": "", "kind": "", "future": "", "text": "berth"}
+    page = client.get("/", params=blank).text
+    assert "1–2 of 2" in page
+    assert '<a href="/api/statements?text=berth&amp;format=csv">CSV</a>' in page
+    assert client.get("/api/statements", params=blank).status_code == 422
+
+
+def test_statement_pages_join_up_to_the_whole_list(client: TestClient) -> None:
+    whole = ids(client.get("/api/statements").json())
+    url, pages = "/api/statements?limit=4", []
+    while url:
+        page = client.get(url).json()
+        pages.append(ids(page))
+        url = page["next"]
+    assert [len(p) for p in pages] == [4, 4, 2]
+    assert sum(pages, []) == whole
+
+
+def test_claims_come_by_due_date_overdue_first(client: TestClient) -> None:
+    page = client.get("/api/claims", params={"today": "2025-07-01"}).json()
+    assert [(i["article_id"], i["statement_id"], i["due"], i["status"]) for i in page["items"]] == [
+        ("port-expansion", "s3", "2025-03-31", "due"),
+        ("port-expansion", "s1", "2026-12-31", "pending"),
+        ("city-budget", "s1", "2026-12-31", "pending"),
+        ("port-berth", "s2", "2031-12-31", "pending"),
+    ]
+    overdue = client.get("/api/claims", params={"today": "2025-07-01", "overdue": "true"}).json()
+    assert (overdue["total"], ids(overdue)) == (1, [("port-expansion", "s3")])
+
+
+def test_speakers_by_number_of_statements(client: TestClient) -> None:
+    page = client.get("/api/speakers", params={"limit": 3, "offset": 1}).json()
+    assert page["total"] == 5
+    assert [(s["name"], s["statements"], s["articles"]) for s in page["items"]] == [
+        ("Councillor Mara Vint", 2, 1),
+        ("Ines Carvalho", 1, 1),
+        ("Piet Maas", 1, 1),
+    ]
+    assert page["next"] == "/api/speakers?limit=3&offset=4"
+
+
+def test_bad_parameters_are_422(client: TestClient) -> None:
+    for params in ({"since": "last week"}, {"limit": 0}, {"limit": 1001}, {"offset": -1}, {"kind": "rumour"}):
+        assert client.get("/api/statements", params=params).status_code == 422, params
+
+
+# -- exports -------------------------------------------------------------------------------------
+
+
+def test_exports_hold_every_filtered_row_as_the_json_pages_do(client: TestClient) -> None:
+    items = client.get("/api/statements", params={"kind": "direct"}).json()["items"]
+    jsonl = client.get("/api/statements", params={"kind": "direct", "format": "jsonl"})
+    assert jsonl.headers["content-type"] == "application/x-ndjson"
+    assert jsonl.headers["content-disposition"] == 'attachment; filename="statements.jsonl"'
+    assert [json.loads(line) for line in jsonl.text.splitlines()] == items
+
+    exported = client.get("/api/statements", params={"kind": "direct", "format": "csv"})
+    assert exported.headers["content-type"] == "text/csv; charset=utf-8"
+    cell = {None: "", True: "true", False: "false"}
+    as_text = [{k: cell.get(v, v) if not isinstance(v, int) or isinstance(v, bool) else str(v)
+                for k, v in item.items()} for item in items]
+    assert list(csv.DictReader(io.StringIO(exported.text))) == as_text
+
+
+def test_exports_ignore_the_page_size_unless_given(client: TestClient) -> None:
+    assert len(client.get("/api/statements", params={"format": "jsonl"}).text.splitlines()) == 10
+    assert len(client.get("/api/statements", params={"format": "jsonl", "limit": 3}).text.splitlines()) == 3
+
+
+def test_an_empty_csv_export_still_has_its_header(client: TestClient) -> None:
+    exported = client.get("/api/claims", params={"speaker": "nobody", "format": "csv"})
+    assert exported.text == (
+        "article_id,article_title,published,statement_id,kind,speaker,source_text,cue,content,"
+        "said_on,hedged,negated,future,due,status\n"
+    )
+
+
+# -- writing -------------------------------------------------------------------------------------
+
+
+def test_writes_are_refused_without_a_configured_token(tmp_path: Path, pipeline: Pipeline) -> None:
+    with TestClient(create_app(str(tmp_path / "ro.db"), pipeline=pipeline)) as client:
+        api = client.post("/api/articles", json={"id": "ferry", "text": FERRY}, headers=AUTH)
+        form = client.post("/ingest", data={"token": TOKEN, "content": FERRY})
+        assert (api.status_code, api.json()) == (403, {"detail": READ_ONLY})
+        assert form.status_code == 403 and READ_ONLY in form.text
+        assert client.get("/api/articles").json()["total"] == 0
+
+
+@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}])
+def test_writes_need_the_right_bearer_token(writable: TestClient, headers: dict[str, str]) -> None:
+    response = writable.post("/api/articles", json={"id": "ferry", "text": FERRY}, headers=headers)
+    assert (response.status_code, response.headers["www-authenticate"]) == (401, "Bearer")
+    assert writable.get("/api/articles").json()["total"] == 4
+
+
+def test_the_token_is_checked_before_the_body(writable: TestClient) -> None:
+    assert writable.post("/api/articles", json={"no": "article"}).status_code == 401
+
+
+def test_ingest_stores_new_articles_and_names_duplicates(writable: TestClient) -> None:
+    first = writable.post("/api/articles", json={"id": "ferry", "text": FERRY}, headers=AUTH)
+    assert first.json() == {"new": ["ferry"], "duplicate": [], "failed": []}
+    again = [{"id": "ferry-copy", "text": FERRY}, {"id": "ferry", "text": "Another story entirely, said Ana Silva."}]
+    second = writable.post("/api/articles", json=again, headers=AUTH)
+    assert second.json() == {"new": ["ferry~2"], "duplicate": ["ferry"], "failed": []}
+    stored = writable.get("/api/statements", params={"speaker": "Jonas Lind"}).json()["items"]
+    assert [(s["article_id"], s["cue"], s["content"]) for s in stored] == [
+        ("ferry", "said", "that the ferry would run again by the end of June")
+    ]
+
+
+def test_ingest_reports_each_record_that_fails(writable: TestClient) -> None:
+    records = [{"id": "menu", "html": "<html><body><nav>Home</nav></body></html>"}, {"id": "ok", "text": FERRY}]
+    report = writable.post("/api/articles", json=records, headers=AUTH).json()
+    assert report == {"new": ["ok"], "duplicate": [], "failed": ["request[0]: no article text found"]}
+
+
+def test_the_ingest_form_takes_pasted_text_and_files(writable: TestClient) -> None:
+    pasted = writable.post(
+        "/ingest", data={"token": TOKEN, "content": FERRY, "id": "lind", "title": "Ferry", "published": "2025-05-05"}
+    )
+    assert '<p class="tally">1 new, 0 duplicate, 0 failed</p>' in pasted.text
+    assert writable.get("/api/articles/lind").json()["title"] == "Ferry"
+    files = [
+        ("files", ("../../etc/again.txt", FERRY.encode())),
+        ("files", ("feed.jsonl", b'{"id": "x"}\nnot json\n')),
+    ]
+    uploaded = writable.post("/ingest", data={"token": TOKEN}, files=files)
+    assert '<p class="tally">0 new, 1 duplicate, 2 failed</p>' in uploaded.text
+    assert re.findall(r"<li>(feed[^<]*)</li>", uploaded.text) == [
+        "feed.jsonl:1: record has neither text nor html",
+        "feed.jsonl:2: invalid JSON (Expecting value at column 1)",
+    ]
+
+
+def test_the_ingest_form_needs_the_token_and_something_to_ingest(writable: TestClient) -> None:
+    assert writable.post("/ingest", data={"token": "guess", "content": FERRY}).status_code == 401
+    assert writable.post("/ingest", data={"token": TOKEN, "content": "  "}).status_code == 400
+
+
+def test_request_bodies_over_five_megabytes_are_413(writable: TestClient) -> None:
+    headers = AUTH | {"content-type": "application/json"}
+    big = b"[" + b" " * (5 * 1024 * 1024) + b"]"
+    assert writable.post("/api/articles", content=big, headers=headers).status_code == 413
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the body is counted as it streams
+        yield b"["
+        for _ in range(6):
+            yield b" " * (1024 * 1024)
+        yield b"]"
+
+    streamed = writable.post("/api/articles", content=chunks(), headers=headers)
+    assert streamed.status_code == 413
+
+
+# -- security ------------------------------------------------------------------------------------
+
+
+def test_hostile_article_text_title_and_url_are_escaped(client: TestClient) -> None:
+    page = client.get("/articles/hostile").text
+    assert "<script" not in page and "<img" not in page
+    assert 'href="javascript' not in page
+    assert (
+        '<h1 class="title">&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt; Council '
+        "&lt;img src=x onerror=alert(2)&gt;</h1>"
+    ) in page
+    assert '<span class="url">javascript:alert(1)</span>' in page
+    assert "the text &lt;script&gt;alert(1)&lt;/script&gt; had been posted" in page
+    assert client.get("/api/articles/hostile").json()["title"] == HOSTILE_TITLE
+
+
+def test_hostile_html_ingested_leaves_no_markup_behind(writable: TestClient) -> None:
+    html = (
+        "<html><head><title>Leak</title><script>window.__pwned = 1</script></head><body><article>"
+        "<p>Councillor Mara Vint said on Monday that the <a href=\"javascript:alert(1)\">council website</a>"
+        " had been defaced with <img src=x onerror=alert(1)> images and a &lt;script&gt; tag.</p>"
+        "</article></body></html>"
+    )
+    report = writable.post("/api/articles", json={"id": "defaced", "html": html}, headers=AUTH).json()
+    assert report["new"] == ["defaced"]
+    page = writable.get("/articles/defaced").text
+    assert "<script" not in page and "<img" not in page and "javascript:" not in page
+    assert "images and a &lt;script&gt; tag" in page
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("https://news.example.org/a?b=c#d", True),
+        ("HTTP://NEWS.EXAMPLE.ORG/", True),
+        ("javascript:alert(1)", False),
+        (" https://news.example.org/", False),
+        ("java\tscript:alert(1)", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ("https://news.example.org/\"onmouseover=alert(1)", True),  # quoted by autoescape in href
+        ("//evil.example/", False),
+        (None, False),
+    ],
+)
+def test_only_http_urls_become_links(url: str | None, linked: bool) -> None:
+    assert (http_url(url) == url and url is not None) is linked
+
+
+def test_highlights_are_built_from_escaped_pieces_and_nest() -> None:
+    text = "Police said Ana <i>Silva</i> told aides on Monday to wait."
+
+    def span(fragment: str) -> tuple[int, int]:
+        start = text.index(fragment)
+        return (start, start + len(fragment))
+
+    def part(fragment: str) -> Part:
+        return Part(spans=[span(fragment)], text=fragment)
+
+    silva = "Ana <i>Silva</i>"
+    extraction = Extraction(
+        id="nest", text=text,
+        entities=[Entity(id="e1", name="Ana <i>Silva</i>", type="PERSON", mentions=[span(silva)])],
+        statements=[
+            Statement(id="s1", kind="indirect", source=Source(**part("Police").model_dump()), cue=part("said"),
+                      content=part(f"{silva} told aides on Monday to wait")),
+            Statement(id="s2", kind="indirect", source=Source(**part(silva).model_dump(), entity="e1"),
+                      cue=part("told"), content=part("to wait"), via="s1"),
+        ],
+        times=[TimeExpression(start=span("Monday")[0], end=span("Monday")[1], text="Monday", type="DATE",
+                              value="2025-01-13")],
+    )
+    assert str(highlight(extraction)) == (
+        '<span class="hl hl-source" data-statements="s1">Police</span> '
+        '<span class="hl hl-cue" data-statements="s1">said</span> '
+        '<span class="hl hl-source" data-statements="s1 s2">Ana &lt;i&gt;Silva&lt;/i&gt;</span>'
+        '<span class="hl hl-content" data-statements="s1"> </span>'
+        '<span class="hl hl-cue" data-statements="s1 s2">told</span>'
+        '<span class="hl hl-content" data-statements="s1"> aides on </span>'
+        '<mark class="timex" data-type="DATE" title="2025-01-13">'
+        '<span class="hl hl-content" data-statements="s1">Monday</span></mark>'
+        '<span class="hl hl-content" data-statements="s1"> </span>'
+        '<span class="hl hl-content" data-statements="s1 s2">to wait</span>.'
+    )
+
+
+def test_pages_carry_security_headers(client: TestClient) -> None:
+    headers = client.get("/articles/hostile").headers
+    assert {name: headers[name] for name in SECURITY_HEADERS} == SECURITY_HEADERS
+
+
+def test_server_errors_tell_the_client_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = create_app(str(tmp_path / "e.db"))
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("disk full at /srv/secret/saidwhat.db")
+
+    monkeypatch.setattr(app.state.store, "counts", broken)
+    client = TestClient(app, raise_server_exceptions=False)
+    api, page = client.get("/api/articles"), client.get("/")
+    assert (api.status_code, api.json()) == (500, {"detail": "internal server error"})
+    assert page.status_code == 500 and "secret" not in page.text and "Traceback" not in page.text
+
+
+# -- pages ---------------------------------------------------------------------------------------
+
+
+def test_pages_render_the_listings(client: TestClient) -> None:
+    home = client.get("/", params={"speaker": "okafor"}).text
+    assert "1–5 of 5" in home
+    assert '<a href="/api/statements?speaker=okafor&amp;format=csv">CSV</a>' in home
+    claims = client.get("/claims", params={"today": "2025-07-01"}).text
+    assert re.findall(r'href="/articles/([^"]+)"', claims) == [
+        "port-expansion#s3", "port-expansion#s1", "city-budget#s1", "port-berth#s2"
+    ]
+    assert re.findall(r"<h2>([^<]+)</h2>", claims) == ["Overdue", "Pending"]
+    speaker = client.get("/speakers/Lena%20Okafor").text
+    assert re.findall(r"<time>([^<]+)</time>", speaker) == ["2025-01-13", "2025-06-02"]
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "message"),
+    [
+        ("/speakers/Nobody%20At%20All", 404, "no statements by &#39;Nobody At All&#39;"),
+        ("/articles/%3Cscript%3E", 404, "no article &#39;&lt;script&gt;&#39;"),
+        ("/?since=yesterday", 422, "since: Input should be a valid date"),
+    ],
+)
+def test_page_errors_are_pages(client: TestClient, url: str, status: int, message: str) -> None:
+    response = client.get(url)
+    assert (response.status_code, response.headers["content-type"]) == (status, "text/html; charset=utf-8")
+    assert message in response.text
+
+
+def test_serve_refuses_a_database_it_cannot_open(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "missing" / "web.db")])
+    assert result.exit_code == 2
+    assert f"cannot create database {tmp_path / 'missing' / 'web.db'}: no directory" in result.stderr
