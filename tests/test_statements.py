@@ -256,3 +256,11 @@ def test_an_infinitive_is_content_not_a_cue(pipeline):
     assert summary(extract(pipeline, text)) == [
         ("indirect", "The prosecution", "plans", "to call 24 witnesses", None)
     ]
+
+
+def test_quotes_on_both_sides_of_one_cue_are_one_statement(pipeline):
+    text = "''We are exposed,'' said Luis Rubio, who heads a research centre. ''Nothing matters more than trade.''"
+    (statement,) = extract(pipeline, text).statements
+    assert statement.source.text.startswith("Luis Rubio")
+    assert statement.content.text == "''We are exposed,'' ''Nothing matters more than trade.''"
+    assert statement.kind == "direct"

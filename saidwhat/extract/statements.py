@@ -169,9 +169,13 @@ def _attach_quote(doc: Doc, quote: set[int], end: int, candidates: list[Candidat
         return
     cue = _nearest_cue(doc, quote)
     if cue is not None:
-        candidates.append(
-            Candidate(cue=_cue_tokens(cue), source=_source(cue), content=set(quote), anchor=cue.i)
-        )
+        same = [c for c in candidates if c.anchor == cue.i]
+        if same:  # "“One,” said X, “two.”": both halves belong to one statement
+            same[0].content |= quote
+        else:
+            candidates.append(
+                Candidate(cue=_cue_tokens(cue), source=_source(cue), content=set(quote), anchor=cue.i)
+            )
         return
     # A floating quote continues the statement just before it, as newswire quotes run on.
     before = [c for c in candidates if max(c.content) < min(quote) and c.source is not None]
