@@ -37,7 +37,8 @@ def text_report(extraction: Extraction) -> str:
                 when.append(f"due {s.due.isoformat()}")
             via = f" via {s.via}" if s.via else ""
             tail = "; ".join(when + flags)
-            lines.append(f"- [{s.id} {s.kind}{via}] {s.cue.text}: {s.content.text}" + (f"  ({tail})" if tail else ""))
+            content = " ".join(s.content.text.split())  # one line per statement, however it was wrapped
+            lines.append(f"- [{s.id} {s.kind}{via}] {s.cue.text}: {content}" + (f"  ({tail})" if tail else ""))
     if extraction.times:
         lines.append("\n## Time expressions")
         for t in extraction.times:
