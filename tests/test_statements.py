@@ -264,3 +264,12 @@ def test_quotes_on_both_sides_of_one_cue_are_one_statement(pipeline):
     assert statement.source.text.startswith("Luis Rubio")
     assert statement.content.text == "''We are exposed,'' ''Nothing matters more than trade.''"
     assert statement.kind == "direct"
+
+
+def test_stance_verbs_count_in_the_third_person_only(pipeline):
+    quoted = extract(pipeline, '"I think we can win," Ana Ruiz said.')
+    assert [s.cue.text for s in quoted.statements] == ["said"]
+    reported = extract(pipeline, "Most voters believe that the economy is getting worse.")
+    assert summary(reported) == [
+        ("indirect", "Most voters", "believe", "that the economy is getting worse", None)
+    ]

@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Part, Source, Statement, TimeExpression
-from .cues import NOT_BESIDE_QUOTES, NOUN_CUES, OBJECT_CONTENT, OBJECT_CONTROL, OBJECT_PREPOSITIONS, SPEECH_VERBS
+from .cues import COGNITIVE, NOT_BESIDE_QUOTES, NOUN_CUES, OBJECT_CONTENT, OBJECT_CONTROL, OBJECT_PREPOSITIONS, SPEECH_VERBS
 from .entities import EntityIndex
 from .modality import attributes
 from .quotes import find_quotes
@@ -55,7 +55,7 @@ def extract_statements(
         cand = _verb_statement(token) or _noun_statement(token) or _according_to(token) or _colon_statement(token)
         if cand is not None and cand.content:
             found.setdefault(cand.anchor, cand)
-    candidates = list(found.values())
+    candidates = [c for c in found.values() if not _turn_of_speech(doc, c, in_quote)]
     for quote, end in quotes:
         _attach_quote(doc, quote, end, candidates)
     candidates = [c for c in candidates if _words(doc, c.content)]
@@ -63,11 +63,20 @@ def extract_statements(
     return _statements(doc, candidates, in_quote, entities, times, published)
 
 
+def _turn_of_speech(doc: Doc, cand: Candidate, in_quote: set[int]) -> bool:
+    """ "I think", "you know", "we want" inside a quote: a stance verb that attributes nothing."""
+    verb = doc[cand.anchor] if cand.anchor >= 0 else None
+    if verb is None or verb.lemma_.lower() not in COGNITIVE:
+        return False
+    first_or_second = cand.source is not None and doc[cand.source[0]].lower_ in ("i", "we", "you")
+    return verb.i in in_quote or first_or_second or cand.source is None
+
+
 # --- finders ---------------------------------------------------------------------------------
 
 
 def _verb_statement(token: Token) -> Candidate | None:
-    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS | COGNITIVE:
         return None
     if token.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
         return None  # "plans to call", "refused to discuss": the infinitive is the content
