@@ -16,7 +16,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Part, Source, Statement, TimeExpression
+from ..model import Part, Source, Statement, TimeExpression, part
 from .cues import COGNITIVE, NOT_BESIDE_QUOTES, NOUN_CUES, OBJECT_CONTENT, OBJECT_CONTROL, OBJECT_PREPOSITIONS, SPEECH_VERBS
 from .entities import EntityIndex
 from .modality import attributes
@@ -353,9 +353,7 @@ def _trimmed(doc: Doc, run: list[int]) -> list[int]:
 
 def _part(doc: Doc, tokens: set[int] | list[int], trim: bool = True) -> Part | None:
     spans = _char_spans(doc, tokens, trim)
-    if not spans:
-        return None
-    return Part(spans=spans, text=" ".join(doc.text[s:e] for s, e in spans))
+    return part(doc.text, spans) if spans else None
 
 
 def _kind(doc: Doc, content: set[int], in_quote: set[int]) -> str:
