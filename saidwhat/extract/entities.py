@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity
+from ..nlp import doc_text
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
 KEPT_TYPES = {"PERSON", "ORG", "GPE"}
@@ -115,7 +116,7 @@ def _clean_name(span: Span) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return span.text
-    return span.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    return doc_text(span.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
 
 
 def _key(name: str) -> str:

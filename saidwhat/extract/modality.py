@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from ..model import TimeExpression
+from ..nlp import doc_text
 from .timex_calendar import add_months, season_window
 
 # Hedges by part of speech, so that "the plan" or "May" are not taken for "plans to" or "may".
@@ -40,7 +41,7 @@ def attributes(
     words = [doc[i] for i in sorted(content)]
     said_on = _said_on(doc, verb.i, content, times) or published
     inside = [t for t in times if _inside(doc, t, content)]
-    windows = [w for t in inside if (w := window(t.value) or _ahead(doc.text, t, said_on))]
+    windows = [w for t in inside if (w := window(t.value) or _ahead(doc_text(doc), t, said_on))]
     future = _future(verb, words) or any(said_on is not None and first > said_on for first, _ in windows)
     later = [last for _, last in windows if said_on is None or last >= said_on]
     return {

@@ -17,6 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Part, Source, Statement, TimeExpression, part
+from ..nlp import doc_text
 from .cues import COGNITIVE, NOT_BESIDE_QUOTES, NOUN_CUES, OBJECT_CONTENT, OBJECT_CONTROL, OBJECT_PREPOSITIONS, SPEECH_VERBS
 from .entities import EntityIndex
 from .modality import attributes
@@ -48,7 +49,7 @@ class Candidate:
 def extract_statements(
     doc: Doc, entities: EntityIndex, times: list[TimeExpression], published: date | None
 ) -> list[Statement]:
-    quotes = [(_tokens_in(doc, s, e), e) for s, e in find_quotes(doc.text)]
+    quotes = [(_tokens_in(doc, s, e), e) for s, e in find_quotes(doc_text(doc))]
     in_quote = {i for q, _ in quotes for i in q}
     found: dict[int, Candidate] = {}
     for token in doc:
@@ -97,7 +98,8 @@ def _verb_statement(token: Token) -> Candidate | None:
         content = set(range(head.left_edge.i, head.right_edge.i + 1)) - _subtree(token)
     if not content:
         return None
-    content -= {t.i for t in token.doc if t.i in content and t.dep_ == "punct" and t.head.i == token.i}
+    doc = token.doc
+    content -= {i for i in content if doc[i].dep_ == "punct" and doc[i].head.i == token.i}
     return Candidate(cue=_cue_tokens(token), source=_source(token), content=content, anchor=token.i)
 
 
@@ -197,7 +199,7 @@ def _attach_quote(doc: Doc, quote: set[int], end: int, candidates: list[Candidat
 
 def _signature(doc: Doc, end: int) -> tuple[int, tuple[int, int]] | None:
     """A quote signed with a dash after it: "“...” ― Pamela Padilla"."""
-    text = doc.text
+    text = doc_text(doc)
     dash = end
     while dash < len(text) and text[dash] in " \t\xa0":
         dash += 1
@@ -214,8 +216,10 @@ def _signature(doc: Doc, end: int) -> tuple[int, tuple[int, int]] | None:
 
 def _colon_statement(token: Token) -> Candidate | None:
     """A speaker label or headline: "PENCE: Well, look ...", "Pat Caddell: Voters worried"."""
+    if token.text != ":":
+        return None
     sent = token.sent
-    if token.text != ":" or token.i - sent.start > 5 or token.i == sent.start:
+    if token.i - sent.start > 5 or token.i == sent.start:
         return None
     label = token.doc[sent.start : token.i]
     if not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in label) or not label.root.pos_ == "PROPN":
@@ -353,7 +357,7 @@ def _trimmed(doc: Doc, run: list[int]) -> list[int]:
 
 def _part(doc: Doc, tokens: set[int] | list[int], trim: bool = True) -> Part | None:
     spans = _char_spans(doc, tokens, trim)
-    return part(doc.text, spans) if spans else None
+    return part(doc_text(doc), spans) if spans else None
 
 
 def _kind(doc: Doc, content: set[int], in_quote: set[int]) -> str:

@@ -16,6 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..model import TimeExpression
+from ..nlp import doc_text
 from .timex_anaphora import DAY_VALUE, Found, ranges, resolve
 from .timex_calendar import Tense
 from .timex_lexicon import YEAR_CUES
@@ -60,7 +61,7 @@ class _DocContext:
         return self.token(start).tag_
 
     def word_before(self, start: int) -> str:
-        found = WORD_BEFORE.search(self.doc.text, max(0, start - 20), start)
+        found = WORD_BEFORE.search(doc_text(self.doc), max(0, start - 20), start)
         return found.group(1).lower() if found else ""
 
     def is_year(self, start: int, end: int) -> bool:
@@ -68,7 +69,7 @@ class _DocContext:
         token = self.token(start)
         if token.ent_type_ == "DATE":
             return True
-        following = self.token(end) if end < len(self.doc.text) else None
+        following = self.token(end) if end < len(doc_text(self.doc)) else None
         if following is not None and following.idx >= end and following.tag_ == "NNS":
             return False
         return self.word_before(start) in YEAR_CUES
@@ -130,7 +131,7 @@ def _modifier(text: str, floor: int, start: int, kind: str) -> tuple[int, str | 
 
 def _choose(ctx: _DocContext) -> list[Found]:
     """The longest non-overlapping accepted candidates in text order, modifiers included."""
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     chosen: list[tuple[int, int, tuple[str, str], re.Match[str], str]] = []
     for start, end, _, match, rule in _candidates(text):
         if any(start < c[1] and c[0] < end for c in chosen):
@@ -165,7 +166,7 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpression]:
     found += ranges(found)
     return [
         TimeExpression.model_validate(
-            dict(start=f.start, end=f.end, text=doc.text[f.start: f.end], type=f.type, value=f.value, mod=f.mod)
+            dict(start=f.start, end=f.end, text=doc_text(doc)[f.start: f.end], type=f.type, value=f.value, mod=f.mod)
         )
         for f in sorted(found, key=lambda f: (f.end, -f.start))
     ]
