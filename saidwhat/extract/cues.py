@@ -18,6 +18,7 @@ SPEECH_VERBS = frozenset(
     read cite quote discover forecast anticipate project calculate reckon assume guess presume
     imagine envision advocate support oppose endorse interject back vote blame defend discuss
     refer respond talk point express continue reiterate highlight denounce decline refuse
+    encourage compare bemoan address reference
     """.split()
 )
 # Verbs of thinking and wanting attribute a stance, but inside quotes or with "I", "we", "you"
@@ -44,7 +45,7 @@ OBJECT_CONTENT = frozenset(
     cite call criticize criticise attack condemn praise blast slam denounce mention describe
     label dub brand claim announce propose demand deny dismiss reject question tout accuse
     support endorse oppose back vote blame defend discuss refer respond talk point express
-    reiterate highlight
+    reiterate highlight stress compare bemoan address reference
     """.split()
 )
 # The preposition that carries the content after such a verb or its object: "accused X of Y",
