@@ -226,6 +226,11 @@ PHENOMENA = [
         id="accusation",
     ),
     pytest.param(
+        "Senator Ana Ruiz defended the bill on Tuesday.",
+        ("indirect", "Senator Ana Ruiz", "defended", "the bill", "Ana Ruiz"),
+        id="object content stops before an adjunct",
+    ),
+    pytest.param(
         "Kalnek: Elections will be held on time\n\nThe vote is in May.",
         ("indirect", "Kalnek", ":", "Elections will be held on time", None),
         id="speaker label",

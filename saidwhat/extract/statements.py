@@ -129,7 +129,9 @@ def _object_content(verb: Token) -> set[int]:
     if not objects:
         return set()
     start = objects[0].left_edge.i
-    end = max([objects[0].right_edge.i, *(p.right_edge.i for p in preps if p.i > objects[0].i)])
+    # After an object only the complement's own preposition: "blamed X for Y", not "X on Tuesday".
+    tail = [p for p in preps if p.i > objects[0].i and (p.dep_ == "oprd" or p.lower_ in ("of", "as", "to", "for"))]
+    end = max([objects[0].right_edge.i, *(p.right_edge.i for p in tail)])
     return set(range(start, end + 1))
 
 
