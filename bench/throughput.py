@@ -5,7 +5,11 @@ Both run on the same stories in the same process, alternating round by round: ba
 to a fresh SQLite database. Prints articles/s, words/s, the ratio saidwhat/bare and the peak
 resident memory of the process.
 
+With ``--dask`` it times ``saidwhat batch`` instead, on a local cluster of one and then two worker
+processes, and prints articles/s, the speed-up and each worker's peak resident memory.
+
     python bench/throughput.py --stories 1000 --rounds 2
+    python bench/throughput.py --stories 5000 --dask
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from pathlib import Path
 
 import spacy
 
+from saidwhat.batch import connect, run_batch, worker_pipeline
 from saidwhat.nlp import load, model_name
 from saidwhat.pipeline import Pipeline
 from saidwhat.read import ReadError, read_inputs
@@ -33,6 +38,15 @@ def stories(path: Path, n: int) -> list[dict]:
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         records = (json.loads(line) for line in lines)
         return list(itertools.islice((r for r in records if r.get("text", "").strip()), n))
+
+
+def write_stories(folder: Path, records: list[dict]) -> Path:
+    jsonl = folder / "stories.jsonl"
+    jsonl.write_text(
+        "".join(json.dumps({"id": str(r["id"]), "text": r["text"], "published": r.get("published")}) + "\n" for r in records),
+        encoding="utf-8",
+    )
+    return jsonl
 
 
 def bare(nlp, texts: list[str], batch_size: int) -> float:
@@ -51,6 +65,31 @@ def whole_path(pipeline: Pipeline, jsonl: Path, db: Path, batch_size: int) -> fl
     return time.perf_counter() - start
 
 
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _warm(model: str | None) -> None:
+    worker_pipeline(model)
+
+
+def dask_scaling(jsonl: Path, tmp: Path, n_stories: int, partition_size: int, model: str | None) -> None:
+    """One worker, then two: each run on a fresh cluster, output folder and database."""
+    rates: dict[int, float] = {}
+    for workers in (1, 2):
+        with connect(workers, None) as client:
+            client.run(_warm, model)  # the model loads before the clock starts
+            start = time.perf_counter()
+            with Store.open(tmp / f"dask{workers}.db") as store:
+                run_batch([str(jsonl)], tmp / f"shards{workers}", store, client, model=model, partition_size=partition_size)
+            seconds = time.perf_counter() - start
+            peaks = sorted(client.run(_peak_rss_mb).values())
+        rates[workers] = n_stories / seconds
+        print(f"{workers} worker(s) {rates[workers]:8.1f} articles/s ({seconds:.1f} s); "
+              f"peak resident memory per worker: {', '.join(f'{p:.0f} MB' for p in peaks)}")
+    print(f"speed-up two/one workers: {rates[2] / rates[1]:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REUTERS)
@@ -58,20 +97,24 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--model", default=None)
+    parser.add_argument("--dask", action="store_true", help="time saidwhat batch on one and two workers")
+    parser.add_argument("--partition-size", type=int, default=100)
     args = parser.parse_args()
 
     records = stories(args.data, args.stories)
     texts = [r["text"] for r in records]
     words = sum(len(t.split()) for t in texts)
+    if args.dask:
+        with tempfile.TemporaryDirectory() as tmp:
+            jsonl = write_stories(Path(tmp), records)
+            print(f"{len(texts)} stories, {words} words, partitions of {args.partition_size}")
+            dask_scaling(jsonl, Path(tmp), len(texts), args.partition_size, args.model)
+        return
     nlp_bare = spacy.load(model_name(args.model))
     pipeline = Pipeline(load(args.model))
     timings: dict[str, list[float]] = {"bare": [], "saidwhat": []}
     with tempfile.TemporaryDirectory() as tmp:
-        jsonl = Path(tmp) / "stories.jsonl"
-        jsonl.write_text(
-            "".join(json.dumps({"id": str(r["id"]), "text": r["text"], "published": r.get("published")}) + "\n" for r in records),
-            encoding="utf-8",
-        )
+        jsonl = write_stories(Path(tmp), records)
         for n in range(args.rounds):
             timings["bare"].append(bare(nlp_bare, texts, args.batch_size))
             timings["saidwhat"].append(whole_path(pipeline, jsonl, Path(tmp) / f"round{n}.db", args.batch_size))
@@ -81,7 +124,7 @@ def main() -> None:
     for kind, seconds in best.items():
         print(f"{kind:9s} {len(texts) / seconds:8.1f} articles/s {words / seconds:10.0f} words/s ({seconds:.1f} s)")
     print(f"ratio saidwhat/bare: {best['bare'] / best['saidwhat']:.2f}")
-    print(f"peak resident memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"peak resident memory: {_peak_rss_mb():.0f} MB")
 
 
 if __name__ == "__main__":

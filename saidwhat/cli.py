@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 
 from .model import Article, Extraction
-from .read import ReadError, read_inputs
+from .read import ReadError, Skipped, read_inputs
 
 app = typer.Typer(
     help="Who said what, when, and according to whom: statements, speakers and dates from news.",
@@ -29,7 +29,9 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 DEFAULT_DB = "saidwhat.db"
-Inputs = Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl, .json; .gz accepted) or - for stdin.")]
+Inputs = Annotated[
+    list[str], typer.Argument(help="Files (.txt, .html, .jsonl, .json, .warc, .rss, .atom; .gz accepted) or - for stdin.")
+]
 Model = Annotated[Optional[str], typer.Option("--model", envvar="SAIDWHAT_MODEL", help="spaCy pipeline to use.")]
 Db = Annotated[str, typer.Option("--db", envvar="SAIDWHAT_DB", help="SQLite path or database URL.")]
 
@@ -70,13 +72,18 @@ def _pipeline(model: str | None):
         raise typer.Exit(2) from None
 
 
-def _extract_all(inputs: list[str], published: date | None, model: str | None, failed: list[str]) -> Iterator[Extraction]:
-    """Extractions for every readable article; each failure is reported once and remembered."""
+def _extract_all(
+    inputs: list[str], published: date | None, model: str | None, failed: list[str], skipped: list[str]
+) -> Iterator[Extraction]:
+    """Extractions for every readable article; each failure and skip is reported once and remembered."""
     from .pipeline import ExtractError
 
     def articles() -> Iterator[Article]:
         for item in read_inputs(inputs, published):
-            if isinstance(item, ReadError):
+            if isinstance(item, Skipped):
+                err.print(f"skipped: {item}", markup=False)
+                skipped.append(str(item))
+            elif isinstance(item, ReadError):
                 _fail(item, failed)
             else:
                 yield item
@@ -108,7 +115,7 @@ def extract(
     written: set[Path] = set()
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
-    for n, extraction in enumerate(_extract_all(inputs, _day(published), model, failed)):
+    for n, extraction in enumerate(_extract_all(inputs, _day(published), model, failed, skipped=[])):
         if format is ExtractFormat.text:
             rendered = text_report(extraction) + "\n"
         else:
@@ -148,6 +155,7 @@ def ingest(
     from .store import Store
 
     failed: list[str] = []
+    skipped: list[str] = []
     tally = {"new": 0, "duplicate": 0}
     store = _open_store(db, create=True)
     columns = (
@@ -157,7 +165,7 @@ def ingest(
     with store, Progress(*columns, console=err, disable=not err.is_terminal, transient=True) as progress:
         task = progress.add_task("ingest", total=estimate_articles(inputs), rate="")
         started = datetime.now()
-        for extraction in _extract_all(inputs, _day(published), model, failed):
+        for extraction in _extract_all(inputs, _day(published), model, failed, skipped):
             try:
                 tally[store.add(extraction)] += 1
             except Exception as error:  # a database error for one article must not stop the batch
@@ -168,12 +176,50 @@ def ingest(
             progress.update(task, completed=done, rate=f"{done / elapsed:.1f} articles/s")
         counts = store.counts()
     err.print(
-        f"{tally['new']} new, {tally['duplicate']} duplicate, {len(failed)} failed; "
+        f"{tally['new']} new, {tally['duplicate']} duplicate, "
+        + (f"{len(skipped)} skipped (not English), " if skipped else "")
+        + f"{len(failed)} failed; "
         f"the database now holds {counts['articles']} articles, {counts['statements']} statements, "
         f"{counts['speakers']} speakers ({db})",
         markup=False,
     )
     if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def batch(
+    inputs: Inputs,
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder of the Parquet shards, one a partition; kept for resuming.")],
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Start a local Dask cluster of N worker processes.")] = None,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Use a running Dask scheduler, tcp://HOST:PORT.")] = None,
+    partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Articles a partition.")] = 200,
+    db: Db = DEFAULT_DB,
+    published: Published = None,
+    model: Model = None,
+) -> None:
+    """Extract on Dask workers into Parquet shards, then store them; a rerun reuses finished shards."""
+    if (workers is None) == (scheduler is None):
+        err.print("saidwhat: give either --workers N or --scheduler tcp://HOST:PORT", markup=False)
+        raise typer.Exit(2)
+    from .batch import connect, run_batch
+
+    with _open_store(db, create=True) as store, connect(workers, scheduler) as client:
+        report = run_batch(
+            inputs, out_dir, store, client, published=_day(published), model=model, partition_size=partition_size
+        )
+        counts = store.counts()
+    for line in report.skipped:
+        err.print(f"skipped: {line}", markup=False)
+    for line in report.failed:
+        err.print(f"error: {line}", markup=False)
+    err.print(
+        f"{report.partitions} partitions ({report.reused} reused); {report.new} new, {report.duplicate} duplicate, "
+        + (f"{len(report.skipped)} skipped (not English), " if report.skipped else "")
+        + f"{len(report.failed)} failed; the database now holds {counts['articles']} articles ({db})",
+        markup=False,
+    )
+    if report.failed:
         raise typer.Exit(1)
 
 

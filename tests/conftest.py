@@ -10,6 +10,8 @@ import pytest
 from saidwhat.model import Extraction, Part, Span
 from saidwhat.pipeline import Pipeline
 
+pytest_plugins = ["pgserver"]  # the PostgreSQL server the storage tests run on as well
+
 
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:

@@ -145,9 +145,11 @@ def quay() -> Extraction:
     )
 
 
-@pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path / "said.db") as opened:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path):
+    """An empty store on each backend; PostgreSQL's tests skip where its server is missing."""
+    where = tmp_path / "said.db" if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    with Store.open(where) as opened:
         yield opened
 
 
@@ -191,8 +193,8 @@ def test_open_refuses_what_is_not_a_database(tmp_path: Path):
         Store.open(path)
 
 
-def test_sqlite_runs_with_foreign_keys_and_wal(store: Store):
-    with store.engine.connect() as conn:
+def test_sqlite_runs_with_foreign_keys_and_wal(tmp_path: Path):
+    with Store.open(tmp_path / "said.db") as store, store.engine.connect() as conn:
         assert conn.execute(sql("PRAGMA foreign_keys")).scalar_one() == 1
         assert conn.execute(sql("PRAGMA journal_mode")).scalar_one() == "wal"
 

@@ -1,5 +1,8 @@
 """JSON Lines (and JSON) records: one article each, from ``text`` as is or from ``html``.
 
+Records as news-please writes them are read too: ``maintext`` is the text, ``date_publish`` the
+date, the URL the id when there is no ``id``, and a ``language`` other than ``en`` skips the record.
+
 A broken line or record is reported with its line number and the rest are still read.
 """
 
@@ -12,6 +15,7 @@ from typing import Any, BinaryIO
 
 from ..model import Article
 from .html import read_html
+from .language import not_english
 from .source import Input, ReadError, check_length, decode
 
 Result = Article | ReadError
@@ -42,6 +46,8 @@ def from_record(record: Any, origin: str, published: date | None) -> Article:
     """An article from one record; ``published``, when given, wins over the record's own date."""
     if not isinstance(record, dict):
         raise ReadError(origin, "record is not a JSON object")
+    if "maintext" in record and "text" not in record and "html" not in record:
+        record = _from_news_please(record, origin)
     article_id = _id(record, origin)
     meta = {key: _string(record, key, origin) for key in _OPTIONAL}
     published = published or _date(record.get("published"), origin)
@@ -59,6 +65,19 @@ def from_record(record: Any, origin: str, published: date | None) -> Article:
     return Article(
         id=article_id, text=check_length(_unicode(text, "text", origin), origin), published=published, origin=origin, **meta
     )
+
+
+def _from_news_please(record: dict[str, Any], origin: str) -> dict[str, Any]:
+    """The record in this reader's own field names; news-please's other fields are not used."""
+    language = record.get("language")
+    if isinstance(language, str) and language and language != "en":
+        raise not_english(language, origin)
+    return {
+        "id": record.get("id") or record.get("url"),
+        "text": record["maintext"],
+        "published": record.get("date_publish"),
+        **{key: record.get(key) for key in _OPTIONAL},
+    }
 
 
 def _attempt(build: Callable[[Any, str, date | None], Article], *args: Any) -> Result:
@@ -110,10 +129,10 @@ def _unicode(value: str, key: str, origin: str) -> str:
 
 
 def _date(value: Any, origin: str) -> date | None:
-    """A ``YYYY-MM-DD`` date, or the date of an ISO timestamp."""
+    """A ``YYYY-MM-DD`` date, or the date of an ISO timestamp (``T`` or a space before the time)."""
     if value is None or value == "":
         return None
     try:
-        return datetime.fromisoformat(value).date() if "T" in value else date.fromisoformat(value)
+        return datetime.fromisoformat(value).date() if len(value) > 10 else date.fromisoformat(value)
     except (TypeError, ValueError):
         raise ReadError(origin, f"published is not an ISO date: {value!r}") from None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-Format = Literal["text", "html", "jsonl", "json"]
+Format = Literal["text", "html", "jsonl", "json", "warc", "feed"]
 
 STDIN = "-"
 MAX_CHARS = 1_000_000
@@ -32,8 +33,12 @@ EXTENSIONS: dict[str, Format] = {
     ".htm": "html",
     ".jsonl": "jsonl",
     ".json": "json",
+    ".warc": "warc",
+    ".rss": "feed",
+    ".atom": "feed",
 }
 _GZIP_MAGIC = b"\x1f\x8b"
+_FEED_ROOT = re.compile(rb"^(?:<\?xml[^>]*>|<!--.*?-->|<\?xml-stylesheet[^>]*>|\s)*<(?:rss|feed|rdf:RDF)\b", re.S)
 _CHUNK = 1 << 16
 
 
@@ -117,10 +122,15 @@ def failures(origin: str) -> Iterator[None]:
 
 
 def sniff(stream: BinaryIO) -> Format:
-    """Guess a format from the first bytes: ``{`` starts JSON Lines, ``[{`` a JSON list,
-    ``<`` an HTML page, anything else plain text."""
+    """Guess a format from the first bytes: ``WARC/`` starts a web archive, ``{`` JSON Lines,
+    ``[{`` a JSON list, an ``<rss>``, ``<feed>`` or ``<rdf:RDF>`` root a feed, any other ``<`` an
+    HTML page, anything else plain text."""
     head = stream.peek(_CHUNK)[:_CHUNK]  # type: ignore[attr-defined]
     head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"WARC/"):
+        return "warc"
+    if _FEED_ROOT.match(head):
+        return "feed"
     if head.startswith(b"{"):
         return "jsonl"
     if head.startswith(b"[") and head[1:].lstrip().startswith(b"{"):

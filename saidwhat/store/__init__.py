@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..model import Extraction
+from .migrate import upgrade
 from .queries import (
     ArticleRow,
     ClaimRow,
@@ -28,7 +29,6 @@ from .queries import (
 )
 from .records import load, save
 from .render import rows_table, rows_to_csv, rows_to_json
-from .schema import metadata
 
 __all__ = [
     "ArticleRow",
@@ -75,7 +75,8 @@ def _tune_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
+        immediate = conn.get_execution_options().get("sqlite_immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 class Store:
@@ -86,7 +87,8 @@ class Store:
 
     @classmethod
     def open(cls, url_or_path: str | Path = "saidwhat.db", create: bool = True) -> Store:
-        """Open (creating tables if missing) a SQLite path or a SQLAlchemy database URL.
+        """Open a SQLite path or a SQLAlchemy database URL, migrating its schema to the latest
+        revision (creating the tables in a new database).
 
         With ``create=False`` a SQLite file that does not exist is an error, so that a mistyped
         path given to a query is reported instead of answered from a new, empty database.
@@ -98,7 +100,7 @@ class Store:
             engine = _engine(url_or_path)
             if engine.dialect.name == "sqlite":
                 _tune_sqlite(engine)
-            metadata.create_all(engine)
+            upgrade(engine)
         except (SQLAlchemyError, ImportError) as error:
             detail = getattr(error, "orig", None) or error  # the driver's words, if it spoke
             raise StoreError(f"cannot open database {url_or_path}: {detail}") from error

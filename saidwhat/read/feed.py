@@ -1,0 +1,59 @@
+"""RSS and Atom feeds: one article per entry, from its full content when the feed carries it,
+else from its summary, both HTML read by the same path as an HTML page.
+
+An entry whose text is too thin to be an article (a one-line teaser) is a ``ReadError`` of its
+own (``path:N``, the entry's number), and the other entries are still read.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import date
+from html import escape
+from typing import Any, BinaryIO
+
+import feedparser
+
+from ..model import Article
+from .html import read_html
+from .source import MAX_PAGE_BYTES, Input, ReadError
+
+Result = Article | ReadError
+
+
+def read_feed(stream: BinaryIO, source: Input, published: date | None) -> Iterator[Result]:
+    """The entries in feed order; ``published`` wins over each entry's own date."""
+    parsed = feedparser.parse(stream.read(MAX_PAGE_BYTES + 1))
+    if not parsed.entries:
+        reason = "not a feed" if parsed.bozo else "feed has no entries"
+        raise ReadError(source.origin, reason)
+    for number, entry in enumerate(parsed.entries, 1):
+        yield _article(entry, f"{source.origin}:{number}", published)
+
+
+def _article(entry: Any, origin: str, published: date | None) -> Result:
+    fragment = entry.content[0].value if entry.get("content") else entry.get("summary", "")
+    entry_id = entry.get("id") or entry.get("link")
+    if not entry_id:
+        return ReadError(origin, "entry has neither id nor link")
+    title = entry.get("title")
+    # A whole page around the fragment, so that the extractor sees the entry as the main text.
+    page = f"<html><head><title>{escape(title or '')}</title></head><body><article>{fragment}</article></body></html>"
+    try:
+        return read_html(
+            page,
+            id=entry_id,
+            origin=origin,
+            published=published or _date(entry),
+            title=title,
+            url=entry.get("link"),
+            author=entry.get("author"),
+        )
+    except ReadError as error:
+        return error
+
+
+def _date(entry: Any) -> date | None:
+    moment: time.struct_time | None = entry.get("published_parsed") or entry.get("updated_parsed")
+    return date(moment.tm_year, moment.tm_mon, moment.tm_mday) if moment else None

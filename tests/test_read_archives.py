@@ -1,0 +1,206 @@
+"""Reading web archives, feeds and news-please records, and skipping what is not in English."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from saidwhat.cli import app
+from saidwhat.model import Article
+from saidwhat.read import ReadError, Skipped, read_inputs
+from saidwhat.read.language import language_of
+
+FIXTURES = Path(__file__).parent / "fixtures" / "read"
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "article-extraction"
+
+PAGE = (
+    "<html><head><title>Tarno library reopens</title></head><body><article>"
+    "<h1>Tarno library reopens</h1>"
+    "<p>The central library of Tarno reopened on Friday, two years after a fire destroyed its "
+    "reading rooms.</p>"
+    "<p>\u201cEvery shelf was paid for by the people of this town,\u201d librarian Oskar Wend said.</p>"
+    "</article></body></html>"
+)
+GERMAN = (
+    "Die Stadtbibliothek von Tarno hat am Freitag wieder geöffnet, zwei Jahre nachdem ein Brand "
+    "die Lesesäle zerstört hatte. Jedes Regal wurde von den Menschen dieser Stadt bezahlt, sagte "
+    "der Bibliothekar Oskar Wend bei der Feier am Abend."
+)
+
+
+def _response(writer: WARCWriter, url: str, body: bytes, record_id: str | None = None,
+              status: str = "200 OK", content_type: str = "text/html; charset=utf-8") -> None:
+    http = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+    headers = {"WARC-Date": "2024-05-11T06:12:40Z"}
+    if record_id:
+        headers["WARC-Record-ID"] = f"<urn:uuid:{record_id}>"
+    record = writer.create_warc_record(
+        url, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict=headers
+    )
+    writer.write_record(record)
+
+
+def _warc(path: Path, pages: list[tuple[str, bytes]], gzipped: bool) -> Path:
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=gzipped)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "saidwhat tests"}))
+        for n, (url, body) in enumerate(pages):
+            _response(writer, url, body, record_id=f"00000000-0000-4000-8000-{n:012d}")
+    return path
+
+
+def test_hand_written_warc_keeps_html_pages_only(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        _response(writer, "https://gazette.example/library", PAGE.encode(), "4f0c1d2e-1111-4aaa-8bbb-000000000001")
+        _response(writer, "https://gazette.example/logo.png", b"\x89PNG", content_type="image/png")
+        _response(writer, "https://gazette.example/old", b"", status="301 Moved Permanently")
+        _response(writer, "https://gazette.example/menu", b"<html><body><p>Home</p></body></html>")
+    results = list(read_inputs([str(path)]))
+    assert results[0] == Article(
+        id="4f0c1d2e-1111-4aaa-8bbb-000000000001",
+        title="Tarno library reopens",
+        published=date(2024, 5, 11),  # the page has none: the crawl's date
+        url="https://gazette.example/library",
+        text="The central library of Tarno reopened on Friday, two years after a fire destroyed its "
+        "reading rooms.\n\n\u201cEvery shelf was paid for by the people of this town,\u201d librarian "
+        "Oskar Wend said.",
+        source="gazette.example",
+        origin=f"{path}:1",
+    )
+    assert [str(r) for r in results[1:]] == [f"{path}:4: no article text found"]
+
+
+def test_published_flag_wins_over_the_crawl_date(tmp_path: Path) -> None:
+    path = _warc(tmp_path / "crawl.warc.gz", [("https://gazette.example/library", PAGE.encode())], gzipped=True)
+    [article] = read_inputs([str(path)], published=date(2024, 1, 2))
+    assert isinstance(article, Article) and article.published == date(2024, 1, 2)
+
+
+@pytest.mark.parametrize("data", [b"WARC/1.0\r\nnonsense\r\n\r\n", b"not an archive at all\n"])
+def test_not_a_warc_file(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "broken.warc"
+    path.write_bytes(data)
+    [error] = read_inputs([str(path)])
+    assert str(error) == f"{path}: not a valid WARC file (record 1 has no WARC header)"
+
+
+@pytest.mark.skipif(not (SHARED / "html").is_dir(), reason="needs ../shared/data/article-extraction")
+@pytest.mark.parametrize("gzipped", [False, True], ids=["warc", "warc.gz"])
+def test_warc_of_real_pages_reads_like_the_pages(tmp_path: Path, gzipped: bool) -> None:
+    pages = sorted((SHARED / "html").glob("*.html.gz"))[:3]
+    bodies = [gzip.decompress(page.read_bytes()) for page in pages]
+    name = "cc-news.warc.gz" if gzipped else "cc-news.warc"
+    archive = _warc(tmp_path / name, [(f"https://news.example/{n}", b) for n, b in enumerate(bodies)], gzipped)
+    from_pages = [r for r in read_inputs([str(p) for p in pages])]
+    from_warc = list(read_inputs([str(archive)]))
+    assert [a.text if isinstance(a, Article) else str(a).split(": ", 1)[1] for a in from_warc] == [
+        a.text if isinstance(a, Article) else str(a).split(": ", 1)[1] for a in from_pages
+    ]
+    assert [a.url for a in from_warc if isinstance(a, Article)] == [
+        f"https://news.example/{n}" for n, a in enumerate(from_pages) if isinstance(a, Article)
+    ]
+
+
+def test_rss_entries_are_articles() -> None:
+    path = FIXTURES / "wire.rss"
+    first, teaser = read_inputs([str(path)])
+    assert first == Article(
+        id="https://gazette.example/2024/06/ferry",
+        title="Ferry timetable extended",
+        published=date(2024, 6, 4),
+        url="https://gazette.example/2024/06/ferry",
+        text="The Tarno ferry will run until midnight from July, the harbour office said on Monday."
+        '\n\n"Late shifts at the port have doubled since spring," harbour master Ivo Lask told reporters.',
+        source="gazette.example",
+        origin=f"{path}:1",
+    )
+    assert str(teaser) == f"{path}:2: no article text found"
+
+
+def test_atom_entry_takes_its_full_content(tmp_path: Path) -> None:
+    # The same feed named .xml is recognised by its root element.
+    path = tmp_path / "valmora.xml"
+    path.write_bytes((FIXTURES / "wire.atom").read_bytes())
+    [article] = read_inputs([str(path)])
+    assert article == Article(
+        id="tag:valmora.example,2024:quay",
+        title="Valmora port reopens north quay",
+        published=date(2024, 3, 11),
+        url="https://valmora.example/quay",
+        text="The north quay of Valmora port reopened on Monday after eight months of repairs to "
+        'its sea wall.\n\n"We can take the large grain ships again," port director Sven Orlo said.',
+        source="valmora.example",
+        author="Mira Tosk",
+        origin=f"{path}:1",
+    )
+
+
+def test_news_please_records(tmp_path: Path) -> None:
+    text = "The Tarno ferry will run until midnight from July, the harbour office said on Monday."
+    records = [
+        {"maintext": text, "title": "Ferry", "date_publish": "2024-06-03 18:02:11",
+         "url": "https://gazette.example/ferry", "language": "en", "source_domain": "gazette.example"},
+        {"maintext": GERMAN, "title": "Bibliothek", "url": "https://zeitung.example/b", "language": "de"},
+        {"maintext": text + " It is a trial.", "title": None, "date_publish": None, "url": None},
+    ]
+    path = tmp_path / "news-please.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    ferry, german, no_id = read_inputs([str(path)])
+    assert ferry == Article(
+        id="https://gazette.example/ferry", title="Ferry", published=date(2024, 6, 3),
+        url="https://gazette.example/ferry", text=text, origin=f"{path}:1",
+    )
+    assert isinstance(german, Skipped) and str(german) == f"{path}:2: not English (de)"
+    assert str(no_id) == f"{path}:3: record has no id"
+
+
+def test_articles_in_other_languages_are_skipped(tmp_path: Path) -> None:
+    (tmp_path / "de.txt").write_text(GERMAN, encoding="utf-8")
+    (tmp_path / "en.txt").write_text((FIXTURES / "plain.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    skipped, kept = read_inputs([str(tmp_path / "de.txt"), str(tmp_path / "en.txt")])
+    assert isinstance(skipped, Skipped) and skipped.reason == "not English (de)"
+    assert isinstance(kept, Article) and kept.id == "en"
+
+
+def test_ingest_counts_the_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("de.txt").write_text(GERMAN, encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", "de.txt", str(FIXTURES / "wire.rss"), "--db", "news.db"])
+    assert result.exit_code == 1  # the teaser entry is a failure, the German story is not
+    assert result.stderr.splitlines()[:2] == [
+        "skipped: de.txt: not English (de)",
+        f"error: {FIXTURES / 'wire.rss'}:2: no article text found",
+    ]
+    assert result.stderr.splitlines()[2].startswith("1 new, 0 duplicate, 1 skipped (not English), 1 failed; ")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (GERMAN, "de"),
+        ("Le conseil municipal de Tarno a approuvé vendredi une nouvelle voie de bus, a déclaré la "
+         "maire Lidia Rusk aux journalistes, ajoutant que d'autres projets suivront au printemps.", "fr"),
+        ("The council approved the new bus lane on Friday, and the mayor said it would open in "
+         "the spring after a short trial on the river road.", "en"),
+        ("Kurz gesagt: alles gut.", None),  # too short to judge
+        ("塔尔诺市议会周五批准了一条新的公交专用道。市长鲁斯克表示，这条线路将于明年春季开通，"
+         "每天可为通勤者节省十分钟。她还说，市政府计划在港口附近再修建两条类似的车道。", "zh-cn"),
+        ("A very_long_identifier_without_spaces_is_not_a_foreign_script_at_all.", None),
+        # a results table: figures, no sentences (langdetect alone calls it Swedish)
+        ("Shr 80 cts vs 72 cts Net 55,513,000 vs 48,741,000 Revs 290.9 mln vs 264.1 mln "
+         "Nine mths Shr 2.10 dlrs vs 1.95 dlrs Net 145.2 mln vs 131.0 mln Revs 861.4 mln", None),
+    ],
+    ids=["german", "french", "english", "short", "chinese", "one-long-token", "table"],
+)
+def test_language_of(text: str, language: str | None) -> None:
+    assert language_of(text) == language
