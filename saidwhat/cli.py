@@ -152,7 +152,6 @@ def ingest(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from .read import estimate_articles
-    from .store import Store
 
     failed: list[str] = []
     skipped: list[str] = []
@@ -169,8 +168,7 @@ def ingest(
             try:
                 tally[store.add(extraction)] += 1
             except Exception as error:  # a database error for one article must not stop the batch
-                err.print(f"error: {extraction.origin or extraction.id}: not stored: {error}", markup=False)
-                failed.append(extraction.id)
+                _fail(f"{extraction.origin or extraction.id}: not stored: {error}", failed)
             done = progress.tasks[0].completed + 1
             elapsed = (datetime.now() - started).total_seconds() or 1e-9
             progress.update(task, completed=done, rate=f"{done / elapsed:.1f} articles/s")
