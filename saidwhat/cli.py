@@ -246,7 +246,7 @@ def _print_rows(rows: list, format: ListFormat, columns: list[str]) -> None:
 @app.command()
 def statements(
     speaker: Annotated[Optional[str], typer.Option(help="Part of the speaker's name.")] = None,
-    text: Annotated[Optional[str], typer.Option(help="Words that must all occur in the content.")] = None,
+    text: Annotated[Optional[str], typer.Option(help="Words that must all occur in the content, as whole words with English stemming.")] = None,
     since: Annotated[Optional[str], typer.Option(help="Said on or after YYYY-MM-DD.")] = None,
     until: Annotated[Optional[str], typer.Option(help="Said on or before YYYY-MM-DD.")] = None,
     limit: Annotated[Optional[int], typer.Option(help="At most this many rows.")] = None,

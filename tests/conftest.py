@@ -1,14 +1,17 @@
-"""Shared fixtures: one spaCy pipeline per session (loading it costs about a second), and the
-consistency check every extraction must pass whatever the extractor finds."""
+"""Shared fixtures: one spaCy pipeline per session (loading it costs about a second), the
+consistency check every extraction must pass whatever the extractor finds, and an empty store on
+each database backend."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
 from saidwhat.model import Extraction, Part, Span
 from saidwhat.pipeline import Pipeline
+from saidwhat.store import Store
 
 pytest_plugins = ["pgserver"]  # the PostgreSQL server the storage tests run on as well
 
@@ -58,3 +61,11 @@ def assert_consistent(extraction: Extraction) -> None:
 def consistent() -> Callable[[Extraction], None]:
     """``assert_consistent``, as a fixture so that test modules need not import conftest."""
     return assert_consistent
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """An empty store on each backend; PostgreSQL's tests skip where its server is missing."""
+    where = tmp_path / "said.db" if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    with Store.open(where) as opened:
+        yield opened

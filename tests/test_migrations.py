@@ -1,16 +1,31 @@
-"""Alembic migrations: the first revision builds exactly ``schema.py``, on SQLite and PostgreSQL."""
+"""Alembic migrations: the revisions build exactly ``schema.py``, on SQLite and PostgreSQL, and
+bring a database of an earlier revision, rows and all, up to date."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import Engine, create_engine, inspect, text
 
+from saidwhat.model import Extraction, Source, Statement, part
 from saidwhat.store import Store
+from saidwhat.store.migrate import MIGRATIONS, include_name
+from saidwhat.store.records import save
 from saidwhat.store.schema import metadata
+
+# SQLite cannot reflect expression indexes, so Alembic says it passes over the PostgreSQL-only one.
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:autogenerate skipping metadata-specified expression-based index 'ix_statements_content_words'"
+)
+
+FIRST_TABLES = {"alembic_version", "articles", "entities", "mentions", "statements", "times"}
+FTS_TABLES = {f"statements_fts{suffix}" for suffix in ("", "_config", "_data", "_docsize", "_idx")}
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -24,28 +39,84 @@ def _differences(url: str) -> list:
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={"compare_type": True})
-            return compare_metadata(context, metadata)
+            opts = {"compare_type": True, "include_name": include_name}
+            return compare_metadata(MigrationContext.configure(conn, opts=opts), metadata)
     finally:
         engine.dispose()
+
+
+def _migrate(engine: Engine, revision: str, down: bool = False) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        (command.downgrade if down else command.upgrade)(config, revision)
+
+
+def _state(engine: Engine) -> tuple[str | None, set[str]]:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision(), set(inspect(conn).get_table_names())
+
+
+def _latest_tables(engine: Engine) -> set[str]:
+    return FIRST_TABLES | (FTS_TABLES if engine.dialect.name == "sqlite" else set())
 
 
 def test_migrated_schema_is_the_declared_schema(url: str) -> None:
     Store.open(url).close()
     assert _differences(url) == []
     engine = create_engine(url)
-    with engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "0001"
+    assert _state(engine) == ("0002", _latest_tables(engine))
     engine.dispose()
 
 
 def test_a_database_made_before_migrations_is_stamped_not_rebuilt(url: str) -> None:
     engine = create_engine(url)
-    metadata.create_all(engine)
+    _migrate(engine, "0001")  # the tables ``create_all`` made before migrations, unstamped
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE alembic_version"))
     Store.open(url).close()
-    with engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "0001"
-        assert set(inspect(conn).get_table_names()) == {
-            "alembic_version", "articles", "entities", "mentions", "statements", "times"
-        }
+    assert _state(engine) == ("0002", _latest_tables(engine))
+    assert _differences(url) == []
+    engine.dispose()
+
+
+FERRY = "Harbour master Ivo Lask said the navy deployed two patrol boats to the Tarno ferry route."
+
+
+def ferry() -> Extraction:
+    def span(fragment: str) -> list[tuple[int, int]]:
+        start = FERRY.index(fragment)
+        return [(start, start + len(fragment))]
+
+    content = "the navy deployed two patrol boats to the Tarno ferry route"
+    return Extraction(
+        id="ferry-3", text=FERRY, published=date(2024, 5, 6),
+        statements=[Statement(
+            id="s1", kind="indirect", source=Source(spans=span("Ivo Lask"), text="Ivo Lask"),
+            cue=part(FERRY, span("said")), content=part(FERRY, span(content)),
+        )],
+    )
+
+
+def test_upgrading_from_0001_makes_stored_statements_searchable(url: str) -> None:
+    engine = create_engine(url)
+    _migrate(engine, "0001")
+    with engine.begin() as conn:
+        assert save(conn, ferry()) == "new"
+    with Store.open(url) as store:
+        found = store.statements(text="Deploy BOAT")
+        assert [(r.article_id, r.statement_id, r.speaker) for r in found] == [("ferry-3", "s1", "Ivo Lask")]
+        assert store.statements(text="deploy submarine") == []
+    engine.dispose()
+
+
+def test_downgrading_0002_leaves_the_first_revision(url: str) -> None:
+    Store.open(url).close()
+    engine = create_engine(url)
+    _migrate(engine, "0001", down=True)
+    assert _state(engine) == ("0001", FIRST_TABLES)
+    with engine.begin() as conn:
+        assert "ix_statements_content_words" not in {i["name"] for i in inspect(conn).get_indexes("statements")}
+        assert save(conn, ferry()) == "new"  # no trigger is left to write to a missing FTS table
     engine.dispose()

@@ -145,14 +145,6 @@ def quay() -> Extraction:
     )
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path):
-    """An empty store on each backend; PostgreSQL's tests skip where its server is missing."""
-    where = tmp_path / "said.db" if request.param == "sqlite" else request.getfixturevalue("postgres_url")
-    with Store.open(where) as opened:
-        yield opened
-
-
 @pytest.fixture
 def filled(store: Store) -> Store:
     for extraction in (harbour(), budget(), quay()):

@@ -7,6 +7,7 @@ only read, so that opening one never waits for, or blocks, another process's wri
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from alembic import command
@@ -14,6 +15,8 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
+
+from .search import FTS_TABLE
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 FIRST_REVISION = "0001"
@@ -35,6 +38,12 @@ def upgrade(engine: Engine) -> None:
         if "articles" in tables and "alembic_version" not in tables:
             command.stamp(config, FIRST_REVISION)
         command.upgrade(config, "head")
+
+
+def include_name(name: str | None, type_: str, parent_names: Mapping[str, str | None]) -> bool:
+    """Whether autogenerate compares a table: not SQLite's FTS5 table and its shadow tables,
+    which no metadata can declare."""
+    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))
 
 
 def _config() -> Config:

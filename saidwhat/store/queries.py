@@ -9,10 +9,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
-from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, false, func, or_, select
 
 from ..model import Extraction, StatementKind
 from .schema import articles, entities, statements, times
+from .search import content_words, fts5_query, query_words, statements_fts
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,23 @@ def _matches(column: ColumnElement[str | None], needle: str) -> ColumnElement[bo
     return column.icontains(needle, autoescape=True)
 
 
+def _has_words(text: str, dialect: str) -> ColumnElement[bool]:
+    """Every word of ``text`` occurs, stemmed, in the statement's content (see ``search.py``)."""
+    if dialect == "sqlite":
+        query = fts5_query(text)
+        if not query:  # punctuation alone, which PostgreSQL's query also finds nothing for
+            return false()
+        found = select(statements_fts.c.rowid).where(statements_fts.c.statements_fts.match(query))
+        return statements.c.pk.in_(found)
+    return content_words(statements.c.content_text).bool_op("@@")(query_words(text))
+
+
 @dataclass(frozen=True)
 class StatementQuery:
-    """Filters on stored statements; every one given must hold. ``text`` needs all its words."""
+    """Filters on stored statements; every one given must hold.
+
+    ``text`` needs all its words, matched as words with English stemming; blank, it is unset.
+    """
 
     speaker: str | None = None
     text: str | None = None
@@ -97,7 +112,7 @@ _STATEMENT_COLUMNS = (
 )
 
 
-def _filtered(q: StatementQuery) -> Select:
+def _filtered(q: StatementQuery, dialect: str) -> Select:
     query = select(*_STATEMENT_COLUMNS).select_from(
         statements.join(articles, statements.c.article_pk == articles.c.pk).outerjoin(
             entities, statements.c.source_entity_pk == entities.c.pk
@@ -105,8 +120,8 @@ def _filtered(q: StatementQuery) -> Select:
     )
     if q.speaker is not None:
         query = query.where(or_(_matches(entities.c.name, q.speaker), _matches(statements.c.source_text, q.speaker)))
-    for word in (q.text or "").split():
-        query = query.where(_matches(statements.c.content_text, word))
+    if q.text is not None and q.text.strip():
+        query = query.where(_has_words(q.text, dialect))
     if q.since is not None:
         query = query.where(_when >= q.since)
     if q.until is not None:
@@ -124,13 +139,13 @@ def _filtered(q: StatementQuery) -> Select:
 
 def select_statements(conn: Connection, q: StatementQuery) -> list[StatementRow]:
     """Statements matching the query, oldest first."""
-    query = _filtered(q).order_by(_when.nulls_last(), articles.c.id, statements.c.seq)
+    query = _filtered(q, conn.dialect.name).order_by(_when.nulls_last(), articles.c.id, statements.c.seq)
     return [StatementRow(**row) for row in conn.execute(query).mappings()]
 
 
 def count_statements(conn: Connection, q: StatementQuery) -> int:
     """How many statements match the query's filters, whatever its limit and offset."""
-    query = _filtered(replace(q, limit=None, offset=0)).subquery()
+    query = _filtered(replace(q, limit=None, offset=0), conn.dialect.name).subquery()
     return conn.execute(select(func.count()).select_from(query)).scalar_one()
 
 
@@ -141,7 +156,7 @@ def claims_query(q: StatementQuery, today: date, overdue: bool = False) -> State
 
 def select_claims(conn: Connection, q: StatementQuery, today: date, overdue: bool = False) -> list[ClaimRow]:
     """Forward-looking statements by due date (undated last); ``overdue`` keeps those past due."""
-    query = _filtered(claims_query(q, today, overdue))
+    query = _filtered(claims_query(q, today, overdue), conn.dialect.name)
     query = query.order_by(statements.c.due.nulls_last(), _when, articles.c.id, statements.c.seq)
     return [
         ClaimRow(**row, status="due" if row["due"] is not None and row["due"] < today else "pending")

@@ -3,6 +3,9 @@
 Each extracted record belongs to one article and is deleted with it. Local ids ("e1", "s1") are
 unique only within their article, so rows carry a surrogate key plus a ``seq`` column that keeps
 the order the records had in the Extraction.
+
+Statement content is indexed for word search (see ``search.py``): on PostgreSQL by the GIN index
+below, on SQLite by an FTS5 table that, being no ordinary table, only migration 0002 creates.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from sqlalchemy import (
 )
 
 from ..model import StatementKind, TimexType
+from .search import content_words
 
 metadata = MetaData()
 
@@ -128,3 +132,6 @@ times = Table(
 )
 
 Index("ix_statements_source_text", statements.c.source_text)
+Index(
+    "ix_statements_content_words", content_words(statements.c.content_text), postgresql_using="gin"
+).ddl_if(dialect="postgresql")
