@@ -24,6 +24,8 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(help="Score extraction against annotated corpora (see EVAL.md).", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+train_app = typer.Typer(help="Retrain saidwhat's learned parts from annotated corpora.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -338,6 +340,27 @@ def eval_attribution(
         err.print(f"saidwhat: {error}", markup=False)
         raise typer.Exit(2) from None
     out.print(format_attribution_report(scores), markup=False)
+
+
+@train_app.command("cues")
+def train_cues(
+    data_dir: Annotated[Path, typer.Argument(help="The PolNeAR folder (holding train/, metadata.tsv).")],
+    out: Annotated[Optional[Path], typer.Option(help="Where to write the weights; default: the shipped model.")] = None,
+    model: Model = None,
+) -> None:
+    """Fit the cue model on PolNeAR train (thresholds on a held-out fifth of it); dev is never read."""
+    from .extract.cue_model import WEIGHTS
+    from .train import train_cues as fit_cues
+
+    pipeline = _pipeline(model)
+    try:
+        cues = fit_cues(pipeline.nlp, data_dir, log=lambda line: err.print(line, markup=False))
+    except FileNotFoundError as error:
+        err.print(f"saidwhat: {error}", markup=False)
+        raise typer.Exit(2) from None
+    target = out or WEIGHTS
+    cues.save(target)
+    err.print(f"{len(cues.weights)} weights written to {target}", markup=False)
 
 
 @eval_app.command("time")

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Part, Source, Statement, TimeExpression, part
 from ..nlp import doc_text
+from .cue_model import CueModel, features, shipped
 from .cues import COGNITIVE, NOT_BESIDE_QUOTES, NOUN_CUES, OBJECT_CONTENT, OBJECT_CONTROL, OBJECT_PREPOSITIONS, SPEECH_VERBS
 from .entities import EntityIndex
 from .modality import attributes
@@ -29,8 +30,10 @@ DASHES = {"―", "—", "–"}
 SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 LABEL_WORDS = {
     "correction", "update", "editor", "note", "watch", "video", "photos", "related", "breaking",
-    "analysis", "opinion", "exclusive",
+    "analysis", "opinion", "exclusive", "note", "photo", "credit", "caption", "read", "see", "tags",
+    "topics", "share", "advertisement", "subscribe", "warning", "contact", "email",
 }
+NOUN_PREPOSITIONS = {"of", "about", "on", "over", "for", "against"}  # "claims about", "ire over"
 SPEAKING_NOUNS = {"poll", "survey", "study", "report", "source", "sources", "official", "officials"}
 
 
@@ -47,13 +50,19 @@ class Candidate:
 
 
 def extract_statements(
-    doc: Doc, entities: EntityIndex, times: list[TimeExpression], published: date | None
+    doc: Doc,
+    entities: EntityIndex,
+    times: list[TimeExpression],
+    published: date | None,
+    model: CueModel | None = None,
 ) -> list[Statement]:
+    """The statements of one parsed article; ``model`` replaces the shipped cue model."""
     quotes = [(_tokens_in(doc, s, e), e) for s, e in find_quotes(doc_text(doc))]
     in_quote = {i for q, _ in quotes for i in q}
+    model = model or shipped()
     found: dict[int, Candidate] = {}
     for token in doc:
-        cand = _verb_statement(token) or _noun_statement(token) or _according_to(token) or _colon_statement(token)
+        cand = _cue_statement(token, in_quote, model) or _according_to(token) or _colon_statement(token)
         if cand is not None and cand.content:
             found.setdefault(cand.anchor, cand)
     candidates = [c for c in found.values() if not _turn_of_speech(doc, c, in_quote)]
@@ -76,45 +85,100 @@ def _turn_of_speech(doc: Doc, cand: Candidate, in_quote: set[int]) -> bool:
 # --- finders ---------------------------------------------------------------------------------
 
 
-def _verb_statement(token: Token) -> Candidate | None:
-    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS | COGNITIVE:
+def _cue_statement(token: Token, in_quote: set[int], model: CueModel | None) -> Candidate | None:
+    """A verb or noun with its content. What the rules approve (a listed verb with its clause, a
+    listed noun with its that-clause) stands unless the cue model rules it out here; anything
+    else stands when the model is confident that it attributes."""
+    found = cue_candidate(token, in_quote)
+    if found is None:
         return None
-    if token.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
-        return None  # "plans to call", "refused to discuss": the infinitive is the content
-    lemma = token.lemma_.lower()
-    clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
-    clauses += [c for c in token.children if c.dep_ == "ccomp" and c.pos_ not in ("VERB", "AUX")]
+    cand, feats, approved = found
+    if model is None:
+        return cand if approved else None
+    return cand if model.probability(feats) >= (model.drop if approved else model.keep) else None
+
+
+def cue_candidate(token: Token, in_quote: set[int]) -> tuple[Candidate, list[str], bool] | None:
+    """Any verb or noun read as a cue, with the cue model's features and whether the rules alone
+    approve it; None when nothing reads as its content."""
+    if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+        found = _verb_content(token)
+    elif token.pos_ == "NOUN":
+        found = _noun_content(token)
+    else:
+        return None
+    if found is None:
+        return None
+    kind, content, source, approved = found
+    doc = token.doc
+    content -= {i for i in content if doc[i].dep_ == "punct" and doc[i].head.i == token.i}
+    if not content:
+        return None
+    subject = doc[source[0] : source[1]].root if source else None
+    feats = features(token, kind, subject, token.i in in_quote, _words(doc, content))
+    cue = _cue_tokens(token) if kind[:4] != "noun" else [token.i]
+    return Candidate(cue=cue, source=source, content=content, anchor=token.i), feats, approved
+
+
+def _verb_content(verb: Token) -> tuple[str, set[int], tuple[int, int] | None, bool] | None:
+    """How a verb's content hangs off it: a clause ("said that", "asked X to"), an object ("cited
+    a poll"), the clause it stands beside ("“...,” she said") or a passive subject ("the plan was
+    backed by X"); with its source and whether a listed verb takes it so."""
+    lemma = verb.lemma_.lower()
+    listed = lemma in SPEECH_VERBS | COGNITIVE
+    # "plans to call", "refused to discuss": the rules read the infinitive as the content
+    infinitive = verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ not in ("VERB", "AUX")]
     content: set[int] = set()
+    kind = "clause"
     for clause in clauses:
         start = clause.left_edge.i
         if lemma in OBJECT_CONTROL:
-            objects = [c.left_edge.i for c in token.children if c.dep_ == "dobj" and c.i < clause.i]
+            objects = [c.left_edge.i for c in verb.children if c.dep_ == "dobj" and c.i < clause.i]
             start = min([start, *objects])
         content.update(range(start, clause.right_edge.i + 1))
-    if not content and lemma in OBJECT_CONTENT:
-        content = _object_content(token)
-    if not content and lemma not in NOT_BESIDE_QUOTES and _reports_its_head(token):
-        head = token.head
-        content = set(range(head.left_edge.i, head.right_edge.i + 1)) - _subtree(token)
+    by_object = lemma in OBJECT_CONTENT or not listed
+    if not content and by_object:
+        kind, content = "object", _object_content(verb)
+    if not content and lemma not in NOT_BESIDE_QUOTES and _reports_its_head(verb):
+        head = verb.head
+        kind, content = "beside", set(range(head.left_edge.i, head.right_edge.i + 1)) - _subtree(verb)
+    if not content and not by_object:  # "told reporters": for the model to judge
+        kind, content = "object", _object_content(verb)
+    if not content and any(c.dep_ == "agent" for c in verb.children):
+        kind, content = "passive", {i for c in verb.children if c.dep_ == "nsubjpass" for i in _subtree(c)}
     if not content:
         return None
-    doc = token.doc
-    content -= {i for i in content if doc[i].dep_ == "punct" and doc[i].head.i == token.i}
-    return Candidate(cue=_cue_tokens(token), source=_source(token), content=content, anchor=token.i)
+    approved = listed and not infinitive and (kind in ("clause", "beside") or lemma in OBJECT_CONTENT)
+    return kind, content, _source(verb), approved
 
 
-def _noun_statement(noun: Token) -> Candidate | None:
-    """ "the minister's remarks that the war was over", "a statement by the ministry that ..."."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOUN_CUES:
-        return None
-    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)]
-    if not clauses:
+def _noun_content(noun: Token) -> tuple[str, set[int], tuple[int, int] | None, bool] | None:
+    """ "the minister's remarks that the war was over", "a statement by the ministry that ...",
+    "Trump's claims about the test", "an agreement to curb emissions"."""
+    kind, content = "noun-clause", set()
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" or m.lower_ == "to" for m in clause.children):
+            content = set(range(clause.left_edge.i, clause.right_edge.i + 1))
+            break
+    if not content:
+        kind = "noun-prep"
+        content = {
+            i
+            for p in noun.rights
+            if p.dep_ == "prep" and p.lower_ in NOUN_PREPOSITIONS
+            for o in p.children
+            if o.dep_ in ("pobj", "pcomp")
+            for i in _subtree(o)
+        }
+    if not content:
         return None
     owners = [c for c in noun.children if c.dep_ == "poss"]
     owners += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
     source = (owners[0].left_edge.i, owners[0].i + 1) if owners else None  # without the "'s"
-    content = set(range(clauses[0].left_edge.i, clauses[0].right_edge.i + 1))
-    return Candidate(cue=[noun.i], source=source, content=content, anchor=noun.i)
+    marked = kind == "noun-clause" and any(m.dep_ == "mark" for c in noun.children for m in c.children)
+    return kind, content, source, marked and noun.lemma_.lower() in NOUN_CUES
 
 
 def _object_content(verb: Token) -> set[int]:
@@ -126,6 +190,8 @@ def _object_content(verb: Token) -> set[int]:
         return set()  # "called the plan a disaster", "called for a vote", not "called a meeting"
     if not objects:
         objects = [o for p in preps[:1] for o in p.children if o.dep_ in ("pobj", "pcomp")]
+        if any(o.lemma_.lower() in SPEECH_VERBS and o.pos_ == "VERB" for o in objects):
+            return set()  # "was quoted as saying ...": the inner verb is the cue
     if not objects:
         return set()
     start = objects[0].left_edge.i
@@ -223,11 +289,18 @@ def _colon_statement(token: Token) -> Candidate | None:
     sent = token.sent
     if token.i - sent.start > 5 or token.i == sent.start:
         return None
-    label = token.doc[sent.start : token.i]
-    if not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in label) or not label.root.pos_ == "PROPN":
+    start = sent.start
+    while start < token.i and token.doc[start].is_punct:  # '"WALLACE: ...' in a transcript
+        start += 1
+    label = token.doc[start : token.i]
+    if not label or not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in label):
         return None
-    # "Stealth Over Health: ..." or "Correction: ..." open a headline or a note, not a quote.
-    named = all(t.pos_ == "PROPN" for t in label) and label.root.lower_ not in LABEL_WORDS
+    # "Stealth Over Health: ..." or "Correction: ..." open a headline or a note, not a quote;
+    # one capitalised word is a name or a speaking noun ("Sanders: ...", "Poll: ...").
+    if label.root.lower_ in LABEL_WORDS or (label.root.pos_ != "PROPN" and len(label) > 1):
+        if label.root.lemma_.lower() not in SPEAKING_NOUNS:
+            return None
+    named = all(t.pos_ == "PROPN" for t in label) or len(label) == 1
     speaker = label.text.isupper() or named or any(t.ent_type_ in SPEAKER_TYPES for t in label)
     if not speaker and label.root.lemma_.lower() not in SPEAKING_NOUNS:
         return None
