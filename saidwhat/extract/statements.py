@@ -111,7 +111,7 @@ def cue_candidate(token: Token, in_quote: set[int]) -> tuple[Candidate, list[str
         return None
     kind, content, source, approved = found
     doc = token.doc
-    content -= {i for i in content if doc[i].dep_ == "punct" and doc[i].head.i == token.i}
+    content -= {c.i for c in token.children if c.dep_ == "punct"}
     if not content:
         return None
     subject = doc[source[0] : source[1]].root if source else None
@@ -398,7 +398,11 @@ def _tokens_in(doc: Doc, start: int, end: int) -> set[int]:
 
 
 def _words(doc: Doc, tokens: set[int]) -> int:
-    return sum(1 for i in tokens if not doc[i].is_punct and not doc[i].is_space)
+    """How many of the tokens are words; the punctuation of a document is found once."""
+    marks = doc.user_data.get("saidwhat_marks")
+    if marks is None:
+        marks = doc.user_data["saidwhat_marks"] = frozenset(t.i for t in doc if t.is_punct or t.is_space)
+    return len(tokens) - len(marks.intersection(tokens))
 
 
 # --- records ---------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
-from sqlalchemy import ColumnElement, Connection, Select, false, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, false, func, or_, select
 
 from ..model import Extraction, StatementKind
 from .schema import articles, entities, statements, times
@@ -238,7 +238,15 @@ def select_articles(conn: Connection, limit: int | None = None, offset: int = 0)
 
 def stored_id(conn: Connection, extraction: Extraction) -> str | None:
     """The id of the stored copy of this story (same URL or whitespace-normalised text), if any."""
-    same = articles.c.content_hash == extraction.content_hash
-    if extraction.url is not None:
-        same = or_(same, articles.c.url == extraction.url)
-    return conn.execute(select(articles.c.id).where(same).order_by(articles.c.pk).limit(1)).scalar()
+    if extraction.url is None:
+        return conn.execute(_SAME_TEXT, {"hash": extraction.content_hash}).scalar()
+    return conn.execute(_SAME_TEXT_OR_URL, {"hash": extraction.content_hash, "url": extraction.url}).scalar()
+
+
+def _first_stored(same: ColumnElement[bool]) -> Select:
+    return select(articles.c.id).where(same).order_by(articles.c.pk).limit(1)
+
+
+# Built once, as every article written asks them.
+_SAME_TEXT = _first_stored(articles.c.content_hash == bindparam("hash"))
+_SAME_TEXT_OR_URL = _first_stored(or_(articles.c.content_hash == bindparam("hash"), articles.c.url == bindparam("url")))

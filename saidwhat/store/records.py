@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Literal
 
-from sqlalchemy import Connection, RowMapping, Table, insert, select
+from sqlalchemy import Connection, RowMapping, Table, bindparam, insert, select
 
 from ..model import Entity, Extraction, Part, Source, Span, Statement, TimeExpression
 from .queries import stored_id
@@ -14,6 +14,11 @@ from .schema import articles, entities, mentions, statements, times
 ARTICLE_FIELDS = ("title", "published", "url", "source", "author", "origin", "text")
 # Statement fields stored as they are; source, cue and content are split into columns.
 STATEMENT_FIELDS = ("via", "said_on", "hedged", "negated", "future", "due")
+# Built once: SQLAlchemy then reuses their compiled form for every article written.
+_ID_TAKEN = select(articles.c.pk).where(articles.c.id == bindparam("id"))
+_INSERT_ARTICLE = insert(articles)
+_INSERT_ENTITIES = insert(entities).returning(entities.c.pk, sort_by_parameter_order=True)
+_INSERTS = {table: insert(table) for table in (mentions, statements, times)}
 
 
 def unique_id(conn: Connection, article_id: str) -> str:
@@ -23,7 +28,7 @@ def unique_id(conn: Connection, article_id: str) -> str:
     kept, and the later one is stored, and must be fetched, under its suffixed id.
     """
     candidate, n = article_id, 1
-    while conn.execute(select(articles.c.pk).where(articles.c.id == candidate)).first():
+    while conn.execute(_ID_TAKEN, {"id": candidate}).first():
         n += 1
         candidate = f"{article_id}~{n}"
     return candidate
@@ -34,12 +39,13 @@ def save(conn: Connection, extraction: Extraction) -> Literal["new", "duplicate"
     if stored_id(conn, extraction) is not None:  # the first copy stored wins
         return "duplicate"
     article_pk = conn.execute(
-        insert(articles).values(
-            id=unique_id(conn, extraction.id),
-            content_hash=extraction.content_hash,
-            ingested_at=datetime.now(timezone.utc),
+        _INSERT_ARTICLE,
+        {
+            "id": unique_id(conn, extraction.id),
+            "content_hash": extraction.content_hash,
+            "ingested_at": datetime.now(timezone.utc),
             **{f: getattr(extraction, f) for f in ARTICLE_FIELDS},
-        )
+        },
     ).inserted_primary_key[0]
     entity_pks = _save_entities(conn, article_pk, extraction.entities)
     _insert(conn, statements, [
@@ -55,7 +61,7 @@ def save(conn: Connection, extraction: Extraction) -> Literal["new", "duplicate"
 
 def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     if rows:
-        conn.execute(insert(table), rows)
+        conn.execute(_INSERTS[table], rows)
 
 
 def _save_entities(conn: Connection, article_pk: int, records: list[Entity]) -> dict[str, int]:
@@ -67,8 +73,7 @@ def _save_entities(conn: Connection, article_pk: int, records: list[Entity]) -> 
          "type": e.type, "roles": e.roles}
         for i, e in enumerate(records)
     ]
-    stmt = insert(entities).returning(entities.c.pk, sort_by_parameter_order=True)
-    pks = conn.execute(stmt, rows).scalars().all()
+    pks = conn.execute(_INSERT_ENTITIES, rows).scalars().all()
     _insert(conn, mentions, [
         {"entity_pk": pk, "seq": i, "start": start, "end": end}
         for pk, e in zip(pks, records)
