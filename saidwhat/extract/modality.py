@@ -7,7 +7,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import TimeExpression
 from ..nlp import doc_text
@@ -92,18 +92,30 @@ def _going_to(tokens: list[Token]) -> bool:
     )
 
 
+def _tokens(doc: Doc, time: TimeExpression) -> Span | None:
+    """The tokens of a time expression, found once per document: every statement asks."""
+    cache = doc.user_data.setdefault("saidwhat_time_tokens", {})
+    key = (time.start, time.end)
+    if key not in cache:
+        cache[key] = doc.char_span(time.start, time.end, alignment_mode="expand")
+    return cache[key]
+
+
 def _inside(doc: Doc, time: TimeExpression, tokens: set[int]) -> bool:
-    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    span = _tokens(doc, time)
     return span is not None and all(t.i in tokens for t in span)
 
 
 def _said_on(doc: Doc, verb: int, content: set[int], times: list[TimeExpression]) -> date | None:
     """A full date modifying the cue itself: "On Friday, X said ..." or "X said on Friday ..."."""
-    clause = {t.i for t in doc[verb].subtree} - content
+    cue = doc[verb]
     for time in times:
-        span = doc.char_span(time.start, time.end, alignment_mode="expand")
         m = DAY.match(time.value)
-        if span is None or m is None or not any(t.i in clause for t in span):
+        span = _tokens(doc, time) if m is not None else None
+        in_clause = span is not None and any(
+            t.i not in content and (t.i == verb or cue.is_ancestor(t)) for t in span
+        )
+        if not in_clause:
             continue
         if any(t.head.i == verb or t.head.head.i == verb for t in span):
             try:
