@@ -148,6 +148,30 @@ def test_headline_speaker_label(pipeline):
     )
 
 
+@pytest.mark.parametrize(
+    "text, source, content",
+    [
+        ('"WALLACE: Let us start with the budget vote tonight.\n\n', "WALLACE", "Let us start with the budget vote tonight."),
+        ("Poll: Voters abandon the ruling party\n\nThe survey was taken last week.", "Poll", "Voters abandon the ruling party"),
+        ("Sanders: Young voters must turn out\n\nHe spoke in Ohio.", "Sanders", "Young voters must turn out"),
+    ],
+)
+def test_colon_labels_in_transcripts_and_one_word_headlines(pipeline, text, source, content):
+    statement = extract(pipeline, text).statements[0]
+    assert (statement.source.text, statement.cue.text, statement.content.text.rstrip('"')) == (source, ":", content)
+
+
+@pytest.mark.parametrize("label", ["Correction", "Update", "Photo"])
+def test_a_note_label_is_not_a_speaker(pipeline, label):
+    assert extract(pipeline, f"{label}: The vote takes place on Monday\n\nIt was delayed.").statements == []
+
+
+def test_the_cue_model_adds_verbs_outside_the_lexicon(pipeline):
+    (statement,) = extract(pipeline, "Senator Ruth Ambler attacked the governor's budget on Tuesday.").statements
+    assert (statement.source.text, statement.cue.text) == ("Senator Ruth Ambler", "attacked")
+    assert statement.content.text.startswith("the governor's budget")
+
+
 def test_dateline_is_not_a_speaker(pipeline):
     text = "KRALOV, Nov 28 (Northgate Wire) - President Dariusz Kalnek said that the vote would go ahead."
     (statement,) = extract(pipeline, text).statements
