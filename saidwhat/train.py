@@ -24,10 +24,8 @@ from .eval.attribution import chars, dice, score_attribution
 from .eval.polnear import GoldArticle, load_polnear
 from .extract.cue_model import CueModel
 from .extract.entities import extract_entities
-from .extract.quotes import find_quotes
-from .extract.statements import _char_spans, _tokens_in, cue_candidate, extract_statements
+from .extract.statements import _char_spans, cue_candidate, extract_statements, quotations
 from .extract.times import extract_times
-from .nlp import doc_text
 
 Example = tuple[list[str], bool]
 KEEP_GRID = (0.3, 0.4, 0.5, 0.6)
@@ -48,7 +46,7 @@ def parse(nlp: Language, articles: list[GoldArticle]) -> list[Parsed]:
 def examples(parsed: Parsed) -> Iterator[Example]:
     """Each cue-like verb or noun of one article, with its features and whether the gold agrees."""
     doc, gold = parsed.doc, parsed.article.attributions
-    in_quote = {i for s, e in find_quotes(doc_text(doc)) for i in _tokens_in(doc, s, e)}
+    in_quote = {i for tokens, _ in quotations(doc) for i in tokens}
     for token in doc:
         found = cue_candidate(token, in_quote)
         if found is None:

@@ -1,11 +1,11 @@
-"""A learned judge of reporting verbs: does this verb, with this subject and complement, attribute?
+"""A learned judge of cues: does this verb or noun, with this subject and complement, attribute?
 
 The lexicon in ``cues`` covers the common reporting verbs; PolNeAR's annotators also count "attacked
 Machado", "condemned the launch" or "refuses to release his returns" as attributions, and do not
 count many a "plans to" or "talked". A logistic model over a few parse features, trained on
-PolNeAR train (``saidwhat train cues``), scores every verb that has a content-like complement: a
-listed verb is dropped when the model is confident it does not attribute there, and an unlisted
-one is kept when the model is confident it does. The weights are a small JSON file shipped with
+PolNeAR train (``saidwhat train cues``), scores every verb and noun that has a content-like
+complement: what the rules approve is dropped when the model is confident it does not attribute
+there, and anything else is kept when the model is confident it does. The weights are a small JSON file shipped with
 the package; scoring is a dictionary look-up per feature.
 """
 
@@ -26,8 +26,8 @@ PERSONS = {"i": "1", "we": "1", "me": "1", "us": "1", "you": "2"}
 
 
 def features(verb: Token, kind: str, subject: Token | None, quoted: bool, words: int) -> list[str]:
-    """What the model sees of one candidate: the verb, how its content hangs off it and how long
-    that is, its subject."""
+    """What the model sees of one candidate: the cue word (a verb or a noun), how its content
+    hangs off it and how long that is, its subject."""
     lemma = verb.lemma_.lower()
     size = "1" if words < 2 else "short" if words < 5 else "long"
     listed = "listed" if lemma in SPEECH_VERBS else "cognitive" if lemma in COGNITIVE else "unlisted"
@@ -75,8 +75,8 @@ class CueModel:
 
     def __init__(self, weights: dict[str, float], keep: float, drop: float):
         self.weights = weights
-        self.keep = keep  # an unlisted verb attributes above this probability
-        self.drop = drop  # a listed verb does not attribute below it
+        self.keep = keep  # a candidate the rules do not approve attributes above this probability
+        self.drop = drop  # one they approve does not attribute below it
 
     def probability(self, feats: Iterable[str]) -> float:
         z = sum(self.weights.get(f, 0.0) for f in feats)

@@ -30,7 +30,7 @@ DASHES = {"―", "—", "–"}
 SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 LABEL_WORDS = {
     "correction", "update", "editor", "note", "watch", "video", "photos", "related", "breaking",
-    "analysis", "opinion", "exclusive", "note", "photo", "credit", "caption", "read", "see", "tags",
+    "analysis", "opinion", "exclusive", "photo", "credit", "caption", "read", "see", "tags",
     "topics", "share", "advertisement", "subscribe", "warning", "contact", "email",
 }
 NOUN_PREPOSITIONS = {"of", "about", "on", "over", "for", "against"}  # "claims about", "ire over"
@@ -57,7 +57,7 @@ def extract_statements(
     model: CueModel | None = None,
 ) -> list[Statement]:
     """The statements of one parsed article; ``model`` replaces the shipped cue model."""
-    quotes = [(_tokens_in(doc, s, e), e) for s, e in find_quotes(doc_text(doc))]
+    quotes = quotations(doc)
     in_quote = {i for q, _ in quotes for i in q}
     model = model or shipped()
     found: dict[int, Candidate] = {}
@@ -71,6 +71,11 @@ def extract_statements(
     candidates = [c for c in candidates if _words(doc, c.content)]
     candidates.sort(key=lambda c: (c.start, c.anchor))
     return _statements(doc, candidates, in_quote, entities, times, published)
+
+
+def quotations(doc: Doc) -> list[tuple[set[int], int]]:
+    """Each quotation's tokens, with the character offset where it ends."""
+    return [(_tokens_in(doc, s, e), e) for s, e in find_quotes(doc_text(doc))]
 
 
 def _turn_of_speech(doc: Doc, cand: Candidate, in_quote: set[int]) -> bool:
@@ -157,10 +162,11 @@ def _verb_content(verb: Token) -> tuple[str, set[int], tuple[int, int] | None, b
 def _noun_content(noun: Token) -> tuple[str, set[int], tuple[int, int] | None, bool] | None:
     """ "the minister's remarks that the war was over", "a statement by the ministry that ...",
     "Trump's claims about the test", "an agreement to curb emissions"."""
-    kind, content = "noun-clause", set()
+    kind, content, marked = "noun-clause", set(), False
     for clause in noun.children:
         if clause.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" or m.lower_ == "to" for m in clause.children):
             content = set(range(clause.left_edge.i, clause.right_edge.i + 1))
+            marked = any(m.dep_ == "mark" for m in clause.children)  # "that ...", not "to ..."
             break
     if not content:
         kind = "noun-prep"
@@ -177,7 +183,6 @@ def _noun_content(noun: Token) -> tuple[str, set[int], tuple[int, int] | None, b
     owners = [c for c in noun.children if c.dep_ == "poss"]
     owners += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
     source = (owners[0].left_edge.i, owners[0].i + 1) if owners else None  # without the "'s"
-    marked = kind == "noun-clause" and any(m.dep_ == "mark" for c in noun.children for m in c.children)
     return kind, content, source, marked and noun.lemma_.lower() in NOUN_CUES
 
 
