@@ -144,6 +144,8 @@ def test_must_haves(nlp, text, expected):
         ("Prices will be frozen between March and June.",
          [("March", "DATE", "2025-03", None), ("June", "DATE", "2025-06", None),
           ("between March and June", "DURATION", "P3M", None)]),
+        ("Crime fell from the 1960s to the 1990s.",  # decades: no span, and no crash
+         [("the 1960s", "DATE", "196", None), ("the 1990s", "DATE", "199", None)]),
         # references back to a time named earlier
         ("Sales rose 4% in November compared with the same period last year.",
          [("November", "DATE", "2024-11", None), ("the same period last year", "DATE", "2023-11", None)]),

@@ -140,7 +140,8 @@ def ranges(found: list[Found]) -> list[Found]:
 
 
 def _distance(first: str, last: str) -> str | None:
-    """P2Y from 2009 to 2011, P3M from 2024-01 to 2024-04, P4D between two days; else None."""
+    """P2Y from 2009 to 2011, P3M from 2024-01 to 2024-04, P4D between two days; else None (a
+    decade such as "196", from "the 1960s", among them)."""
     if len(first) != len(last) or not (first + last).replace("-", "").isdigit():
         return None
     parts = [tuple(map(int, v.split("-"))) for v in (first, last)]
@@ -150,5 +151,7 @@ def _distance(first: str, last: str) -> str | None:
     if len(first) == 7:
         months = (parts[1][0] - parts[0][0]) * 12 + parts[1][1] - parts[0][1]
         return f"P{months}M" if months > 0 else None
+    if len(first) != 10:
+        return None
     days = (date(*parts[1]) - date(*parts[0])).days
     return f"P{days}D" if days > 0 else None
