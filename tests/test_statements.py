@@ -172,6 +172,23 @@ def test_the_cue_model_adds_verbs_outside_the_lexicon(pipeline):
     assert statement.content.text.startswith("the governor's budget")
 
 
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("Senator Lee has acknowledged the reality of climate change, which makes him an outlier among Republicans.",
+         "has acknowledged", "the reality of climate change"),
+        ("A video released on Monday shows that Mr. Okafor had his hands in the air, contradicting the police account.",
+         "shows", "that Mr. Okafor had his hands in the air"),
+        # a relative clause inside the content is part of it
+        ("The minister said the plan, which was drafted in May, would pass.",
+         "said", "the plan, which was drafted in May, would pass"),
+    ],
+)
+def test_a_closing_aside_is_not_content(pipeline, text, cue, content):
+    (statement,) = extract(pipeline, text).statements
+    assert (statement.cue.text, statement.content.text) == (cue, content)
+
+
 def test_dateline_is_not_a_speaker(pipeline):
     text = "KRALOV, Nov 28 (Northgate Wire) - President Dariusz Kalnek said that the vote would go ahead."
     (statement,) = extract(pipeline, text).statements

@@ -116,7 +116,7 @@ def cue_candidate(token: Token, in_quote: set[int]) -> tuple[Candidate, list[str
         return None
     kind, content, source, approved = found
     doc = token.doc
-    content -= {c.i for c in token.children if c.dep_ == "punct"}
+    content = _without_aside(token.doc, content - {c.i for c in token.children if c.dep_ == "punct"})
     if not content:
         return None
     subject = doc[source[0] : source[1]].root if source else None
@@ -204,6 +204,27 @@ def _object_content(verb: Token) -> set[int]:
     tail = [p for p in preps if p.i > objects[0].i and (p.dep_ == "oprd" or p.lower_ in ("of", "as", "to", "for"))]
     end = max([objects[0].right_edge.i, *(p.right_edge.i for p in tail)])
     return set(range(start, end + 1))
+
+
+ASIDE_WORDS = {"which", "who", "whom", "whose"}
+
+
+def _without_aside(doc: Doc, content: set[int]) -> set[int]:
+    """The content without a closing aside after a comma (", which makes him an outlier", ",
+    contradicting the police"): the writer's comment, not what was said, as PolNeAR marks it."""
+    if not content:
+        return content
+    last = max(content)
+    for comma in range(min(content), last):
+        if comma not in content or doc[comma].text != "," or comma + 1 not in content:
+            continue
+        opener = doc[comma + 1]
+        clause = opener if opener.dep_ in ("advcl", "acl") else opener.head
+        relative = clause.dep_ == "relcl" and opener.lower_ in ASIDE_WORDS
+        participle = clause.dep_ in ("advcl", "acl") and clause.tag_ == "VBG" and clause.i == opener.i
+        if (relative or participle) and clause.left_edge.i == opener.i and clause.right_edge.i >= last - 1:
+            return {i for i in content if i < comma}
+    return content
 
 
 def _reports_its_head(token: Token) -> bool:
