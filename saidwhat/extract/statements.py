@@ -116,7 +116,7 @@ def cue_candidate(token: Token, in_quote: set[int]) -> tuple[Candidate, list[str
         return None
     kind, content, source, approved = found
     doc = token.doc
-    content = _without_aside(token.doc, content - {c.i for c in token.children if c.dep_ == "punct"})
+    content = _without_aside(doc, content - {c.i for c in token.children if c.dep_ == "punct"})
     if not content:
         return None
     subject = doc[source[0] : source[1]].root if source else None
