@@ -8,7 +8,6 @@ take their dates from them), then statements. An article that breaks an extracto
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,6 +17,11 @@ from .extract.entities import extract_entities
 from .extract.statements import extract_statements
 from .extract.times import extract_times
 from .model import Article, Extraction
+
+BATCH_CHARS = 40_000
+"""The most text one spaCy batch holds (one longer article goes alone). The parser's working
+memory grows with a batch's text, about 3 KB a character with ``en_core_web_sm``, so this, and
+not the longest run of long articles in a corpus, sets a run's peak memory."""
 
 
 class ExtractError(Exception):
@@ -41,8 +45,7 @@ class Pipeline:
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Extraction | ExtractError]:
         """Extract from many articles, batching the spaCy pass; yields in input order."""
-        stream = iter(articles)
-        while batch := list(islice(stream, batch_size)):
+        for batch in batches(articles, batch_size):
             try:
                 results: list[Extraction | ExtractError] = list(self._run(batch, batch_size))
             except Exception:  # find the article at fault, keep the others
@@ -66,3 +69,17 @@ class Pipeline:
         times = extract_times(doc, article.published)
         statements = extract_statements(doc, entities, times, article.published)
         return Extraction(**article.model_dump(), entities=entities.records, statements=statements, times=times)
+
+
+def batches(articles: Iterable[Article], size: int, chars: int = BATCH_CHARS) -> Iterator[list[Article]]:
+    """Consecutive articles, at most ``size`` of them and ``chars`` characters of text a batch."""
+    batch: list[Article] = []
+    held = 0
+    for article in articles:
+        if batch and (len(batch) == size or held + len(article.text) > chars):
+            yield batch
+            batch, held = [], 0
+        batch.append(article)
+        held += len(article.text)
+    if batch:
+        yield batch

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from distributed import Client, LocalCluster
+from distributed import Client
 from typer.testing import CliRunner
 
-from saidwhat.batch import run_batch
+from saidwhat.batch import connect, run_batch
 from saidwhat.cli import app
 from saidwhat.pipeline import Pipeline
 from saidwhat.read import read_inputs
@@ -29,9 +29,7 @@ STORIES = [
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Client]:
-    with LocalCluster(
-        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
-    ) as cluster, Client(cluster) as client:
+    with connect(2, None) as client:
         yield client
 
 
@@ -57,6 +55,16 @@ def test_batch_stores_what_the_pipeline_extracts(
     shards = sorted(p.name for p in out.iterdir())
     assert [name[:11] for name in shards] == ["part-00000-", "part-00001-", "part-00002-"]
     assert pq.read_table(out / shards[2]).column("origin").to_pylist() == [f"{inputs[0]}:7"]
+
+
+def _profiles(dask_worker) -> bool:
+    return "profile" in dask_worker.periodic_callbacks
+
+
+def test_local_workers_keep_no_sampling_profile(client: Client) -> None:
+    # Its history grows a worker's memory for a quarter hour, and a local cluster has no
+    # dashboard to show it.
+    assert list(client.run(_profiles).values()) == [False, False]
 
 
 def test_a_rerun_extracts_only_missing_shards(client: Client, inputs: list[str], tmp_path: Path) -> None:

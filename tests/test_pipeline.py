@@ -1,10 +1,10 @@
-"""The pipeline keeps going when one article breaks an extractor."""
+"""The pipeline keeps going when one article breaks an extractor, and batches its spaCy pass."""
 
 import pytest
 
 from saidwhat import pipeline as pipeline_module
 from saidwhat.model import Article
-from saidwhat.pipeline import ExtractError
+from saidwhat.pipeline import ExtractError, batches
 
 
 def test_one_broken_article_does_not_stop_the_batch(pipeline, monkeypatch):
@@ -32,3 +32,22 @@ def test_one_broken_article_does_not_stop_the_batch(pipeline, monkeypatch):
 def test_results_come_in_input_order_across_batches(pipeline):
     articles = [Article(id=str(n), text=f"Speaker {n} said that the count was {n}.") for n in range(7)]
     assert [r.id for r in pipeline.pipe(articles, batch_size=3)] == [str(n) for n in range(7)]
+
+
+def test_batches_hold_a_bounded_amount_of_text():
+    sizes = [10, 10, 10, 35, 5, 50, 1, 1, 1, 1]
+    articles = [Article(id=str(n), text="x" * size) for n, size in enumerate(sizes)]
+    cut = [[len(a.text) for a in batch] for batch in batches(articles, size=3, chars=40)]
+    # at most three articles and 40 characters; an article longer than that goes alone
+    assert cut == [[10, 10, 10], [35, 5], [50], [1, 1, 1], [1]]
+
+
+def test_batches_read_their_input_lazily():
+    def endless():
+        n = 0
+        while True:
+            yield Article(id=str(n), text="A short story.")
+            n += 1
+
+    first = next(batches(endless(), size=4))
+    assert [a.id for a in first] == ["0", "1", "2", "3"]
