@@ -62,7 +62,7 @@ def _profiles(dask_worker) -> bool:
 
 
 def test_local_workers_keep_no_sampling_profile(client: Client) -> None:
-    # Its history grows a worker's memory for a quarter hour, and a local cluster has no
+    # Its history grows a worker's memory for its first 17 minutes, and a local cluster has no
     # dashboard to show it.
     assert list(client.run(_profiles).values()) == [False, False]
 

@@ -1,5 +1,7 @@
 """The pipeline keeps going when one article breaks an extractor, and batches its spaCy pass."""
 
+import itertools
+
 import pytest
 
 from saidwhat import pipeline as pipeline_module
@@ -43,11 +45,6 @@ def test_batches_hold_a_bounded_amount_of_text():
 
 
 def test_batches_read_their_input_lazily():
-    def endless():
-        n = 0
-        while True:
-            yield Article(id=str(n), text="A short story.")
-            n += 1
-
-    first = next(batches(endless(), size=4))
+    endless = (Article(id=str(n), text="A short story.") for n in itertools.count())
+    first = next(batches(endless, size=4))
     assert [a.id for a in first] == ["0", "1", "2", "3"]
