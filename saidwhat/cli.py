@@ -348,7 +348,7 @@ def train_cues(
     out: Annotated[Optional[Path], typer.Option(help="Where to write the weights; default: the shipped model.")] = None,
     model: Model = None,
 ) -> None:
-    """Fit the cue model on PolNeAR train (thresholds on a held-out fifth of it); dev is never read."""
+    """Fit the cue model on PolNeAR train (thresholds by cross-validation on it); dev is never read."""
     from .extract.cue_model import WEIGHTS
     from .train import train_cues as fit_cues
 

@@ -98,7 +98,7 @@ def test_according_to_chain(pipeline):
     text = "According to the German daily FAZ, documents revealed that the ministry had ignored the warnings."
     outer, inner = extract(pipeline, text).statements
     assert (outer.source.text, outer.cue.text) == ("the German daily FAZ", "According to")
-    assert outer.content.text == "documents revealed that the ministry had ignored the warnings."
+    assert outer.content.text == "documents revealed that the ministry had ignored the warnings"
     assert (inner.source.text, inner.cue.text, inner.content.text) == (
         "documents", "revealed", "that the ministry had ignored the warnings"
     )
@@ -151,7 +151,7 @@ def test_headline_speaker_label(pipeline):
 @pytest.mark.parametrize(
     "text, source, content",
     [
-        ('"WALLACE: Let us start with the budget vote tonight.\n\n', "WALLACE", "Let us start with the budget vote tonight."),
+        ('"WALLACE: Let us start with the budget vote tonight.\n\n', "WALLACE", "Let us start with the budget vote tonight"),
         ("Poll: Voters abandon the ruling party\n\nThe survey was taken last week.", "Poll", "Voters abandon the ruling party"),
         ("Sanders: Young voters must turn out\n\nHe spoke in Ohio.", "Sanders", "Young voters must turn out"),
     ],
@@ -272,6 +272,26 @@ PHENOMENA = [
         id="object content stops before an adjunct",
     ),
     pytest.param(
+        "The reform will cut costs, as its supporters point out.",
+        ("indirect", "its supporters", "point out", "The reform will cut costs", None),
+        id="as-clause cue after the content",
+    ),
+    pytest.param(
+        "As reported by the Tribune, the council approved the plan.",
+        ("indirect", "the Tribune", "reported", "the council approved the plan", "Tribune"),
+        id="as reported by a publication",
+    ),
+    pytest.param(
+        "The governor referred to the audit.",
+        ("indirect", "The governor", "referred to", "the audit", None),
+        id="the preposition of a prepositional verb belongs to the cue",
+    ),
+    pytest.param(
+        "Her claims about the audit were false.",
+        ("indirect", "Her", "claims about", "the audit", None),
+        id="noun cue with its preposition",
+    ),
+    pytest.param(
         "Kalnek: Elections will be held on time\n\nThe vote is in May.",
         ("indirect", "Kalnek", ":", "Elections will be held on time", None),
         id="speaker label",
@@ -319,3 +339,11 @@ def test_stance_verbs_count_in_the_third_person_only(pipeline):
     assert summary(reported) == [
         ("indirect", "Most voters", "believe", "that the economy is getting worse", None)
     ]
+
+
+def test_a_floating_quote_continues_only_a_speech_statement(pipeline):
+    """PolNeAR gives a quote after "praised the firefighters" its own cue, not that one."""
+    said = extract(pipeline, "Mayor Ellen Park said the crews were brave. “They saved the whole street.”")
+    assert [s.content.text for s in said.statements] == ["the crews were brave “They saved the whole street.”"]
+    praised = extract(pipeline, "Mayor Ellen Park praised the crews. “They saved the whole street.”")
+    assert [(s.cue.text, s.content.text) for s in praised.statements] == [("praised", "the crews")]

@@ -9,7 +9,8 @@ from saidwhat.extract.cue_model import CueModel
 from saidwhat.extract.entities import extract_entities
 from saidwhat.extract.statements import extract_statements
 from saidwhat.extract.times import extract_times
-from saidwhat.train import KEEP_GRID, Parsed, examples, fit
+from saidwhat.eval.attribution import Counts
+from saidwhat.train import KEEP_GRID, Parsed, choose, examples, fit
 
 TEXT = (
     "The senator attacked the governor's budget. "
@@ -48,6 +49,25 @@ def test_examples_are_labelled_by_the_linked_triple_test(pipeline) -> None:
     assert labels == {"lemma=attack": True, "lemma=say": True, "lemma=build": False}
 
 
+def test_a_cue_is_judged_with_the_quotes_its_statement_takes(pipeline) -> None:
+    """Gold content runs over both quotes; "said" holds the first alone until the second attaches."""
+    text = "“The bridge will open in May,” the mayor said. “The money is already there and the crews are ready.”"
+    first, second = "“The bridge will open in May,”", "“The money is already there and the crews are ready.”"
+    gold = (GoldAttribution(at(text, "the mayor"), at(text, "said"), at(text, first) + at(text, second)),)
+    article = GoldArticle("a", text, None, None, "x", gold)
+    assert [label for feats, label in examples(Parsed(article, pipeline.nlp(text))) if "lemma=say" in feats] == [True]
+
+
+def test_thresholds_within_a_tie_of_the_best_f1_go_to_the_more_precise() -> None:
+    totals = {
+        (0.3, 0.25): Counts(gold=1000, predicted=900, matched=620),  # F1 65.26, the best
+        (0.4, 0.25): Counts(gold=1000, predicted=800, matched=587),  # F1 65.22: a tie, more precise
+        (0.5, 0.25): Counts(gold=1000, predicted=700, matched=540),  # F1 63.53: most precise, too low
+    }
+    assert choose(totals) == (0.4, 0.25)
+    assert choose({k: v for k, v in totals.items() if k != (0.4, 0.25)}) == (0.3, 0.25)
+
+
 def cues(pipeline, model: CueModel) -> list[str]:
     doc = pipeline.nlp(TEXT)
     found = extract_statements(doc, extract_entities(doc), extract_times(doc, None), None, model=model)
@@ -84,7 +104,7 @@ def test_train_cues_writes_a_model_that_reads_back(tmp_path: Path) -> None:
     out = tmp_path / "weights.json"
     result = CliRunner().invoke(app, ["train", "cues", str(tmp_path / "polnear"), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "5 train articles: fitting on 4, choosing thresholds on 1" in result.output
+    assert "5 train articles: choosing thresholds by 5-fold cross-validation" in result.output
     model = CueModel.read(out)
     assert model.keep in KEEP_GRID
     assert model.weights["lemma=say"] > 0 > model.weights["lemma=build"]

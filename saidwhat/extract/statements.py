@@ -122,6 +122,8 @@ def cue_candidate(token: Token, in_quote: set[int]) -> tuple[Candidate, list[str
     subject = doc[source[0] : source[1]].root if source else None
     feats = features(token, kind, subject, token.i in in_quote, _words(doc, content))
     cue = _cue_tokens(token) if kind[:4] != "noun" else [token.i]
+    if kind in ("object", "noun-prep"):  # "referred to", "claims about": the preposition is the cue's
+        cue = sorted({*cue, *(c.i for c in token.rights if c.dep_ == "prep" and c.i + 1 == min(content))})
     return Candidate(cue=cue, source=source, content=content, anchor=token.i), feats, approved
 
 
@@ -146,7 +148,8 @@ def _verb_content(verb: Token) -> tuple[str, set[int], tuple[int, int] | None, b
     by_object = lemma in OBJECT_CONTENT or not listed
     if not content and by_object:
         kind, content = "object", _object_content(verb)
-    if not content and lemma not in NOT_BESIDE_QUOTES and _reports_its_head(verb):
+    as_clause = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)  # "as polls show"
+    if not content and (lemma not in NOT_BESIDE_QUOTES or as_clause) and _reports_its_head(verb):
         head = verb.head
         kind, content = "beside", set(range(head.left_edge.i, head.right_edge.i + 1)) - _subtree(verb)
     if not content and not by_object:  # "told reporters": for the model to judge
@@ -232,10 +235,15 @@ def _reports_its_head(token: Token) -> bool:
     return (
         token.dep_ in ("parataxis", "ccomp", "advcl")
         and token.head.pos_ in ("VERB", "AUX")
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") or _agent_before(c) for c in token.children)
         and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in token.children)
         and any(t.is_punct for t in token.doc[min(token.i, token.head.i) : max(token.i, token.head.i)])
     )
+
+
+def _agent_before(child: Token) -> bool:
+    """ "As reported by the Tribune, the council ...": a passive cue's agent, before the clause."""
+    return child.dep_ == "agent" and child.head.i < child.head.head.i
 
 
 def _according_to(token: Token) -> Candidate | None:
@@ -286,6 +294,12 @@ def _attach_quote(doc: Doc, quote: set[int], end: int, candidates: list[Candidat
     before = [c for c in candidates if max(c.content) < min(quote) and c.source is not None]
     if before:
         prev = max(before, key=lambda c: max(c.content))
+        # "said the crews were brave. “...”" runs on; PolNeAR gives the quote after "praised the
+        # crews" or "announced his candidacy" a cue of its own, which the rules could not find
+        cue = doc[prev.anchor]
+        by_object = any(c.dep_ == "dobj" and c.i in prev.content for c in cue.children)
+        if cue.pos_ == "VERB" and (by_object or cue.lemma_.lower() not in SPEECH_VERBS):
+            return
         gap = range(max(prev.content) + 1, min(quote))
         if len(gap) < MAX_FLOAT_GAP and not any(i in gap for c in candidates if c is not prev for i in c.cue):
             prev.content |= quote
@@ -455,7 +469,7 @@ def _char_spans(doc: Doc, tokens: set[int] | list[int], trim: bool) -> list[tupl
 def _trimmed(doc: Doc, run: list[int]) -> list[int]:
     while run and doc[run[0]].is_punct and not doc[run[0]].is_quote:
         run = run[1:]
-    while run and doc[run[-1]].text in (",", ";", ":", "—", "–", "-"):
+    while run and doc[run[-1]].text in (",", ";", ":", ".", "—", "–", "-"):
         run = run[:-1]
     return run
 
