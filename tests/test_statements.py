@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from saidwhat.extract.statements import cue_candidate
 from saidwhat.model import Article
 
 PUBLISHED = date(2024, 12, 3)  # a Tuesday
@@ -342,8 +343,17 @@ def test_stance_verbs_count_in_the_third_person_only(pipeline):
 
 
 def test_a_floating_quote_continues_only_a_speech_statement(pipeline):
-    """PolNeAR gives a quote after "praised the firefighters" its own cue, not that one."""
+    """PolNeAR gives a quote after "praised the crews" its own cue, not that one."""
     said = extract(pipeline, "Mayor Ellen Park said the crews were brave. “They saved the whole street.”")
     assert [s.content.text for s in said.statements] == ["the crews were brave “They saved the whole street.”"]
     praised = extract(pipeline, "Mayor Ellen Park praised the crews. “They saved the whole street.”")
     assert [(s.cue.text, s.content.text) for s in praised.statements] == [("praised", "the crews")]
+
+
+def test_seem_and_appear_read_as_the_writers_impression(pipeline):
+    """PolNeAR marks "X does not appear ready to ..." with no source and X inside the content."""
+    doc = pipeline.nlp("Sanders does not appear ready to ease off.")
+    cand, _, approved = cue_candidate(doc[3], set())
+    assert (cand.source, approved, [doc[i].text for i in cand.cue]) == (None, False, ["does", "not", "appear"])
+    assert " ".join(doc[i].text for i in sorted(cand.content)) == "Sanders ready to ease off"
+    assert cue_candidate(pipeline.nlp("Trump appeared at a rally in Ohio.")[1], set()) is None

@@ -34,6 +34,7 @@ LABEL_WORDS = {
     "topics", "share", "advertisement", "subscribe", "warning", "contact", "email",
 }
 NOUN_PREPOSITIONS = {"of", "about", "on", "over", "for", "against"}  # "claims about", "ire over"
+RAISING = {"seem", "appear"}  # verbs whose subject belongs to the content
 SPEAKING_NOUNS = {"poll", "survey", "study", "report", "source", "sources", "official", "officials"}
 
 
@@ -132,6 +133,8 @@ def _verb_content(verb: Token) -> tuple[str, set[int], tuple[int, int] | None, b
     a poll"), the clause it stands beside ("“...,” she said") or a passive subject ("the plan was
     backed by X"); with its source and whether a listed verb takes it so."""
     lemma = verb.lemma_.lower()
+    if lemma in RAISING:
+        return _impression(verb)
     listed = lemma in SPEECH_VERBS | COGNITIVE
     # "plans to call", "refused to discuss": the rules read the infinitive as the content
     infinitive = verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
@@ -160,6 +163,16 @@ def _verb_content(verb: Token) -> tuple[str, set[int], tuple[int, int] | None, b
         return None
     approved = listed and not infinitive and (kind in ("clause", "beside") or lemma in OBJECT_CONTENT)
     return kind, content, _source(verb), approved
+
+
+def _impression(verb: Token) -> tuple[str, set[int], None, bool] | None:
+    """ "No one seems to have followed up", "Sanders does not appear ready to ease off": the
+    writer's impression, which PolNeAR marks with no source and the subject inside the content."""
+    complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "oprd", "acomp", "attr")]
+    if not complements:
+        return None  # "appeared at a rally"
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.lower_ not in ("it", "there")]
+    return "impression", {i for c in subjects + complements for i in _subtree(c)}, None, False
 
 
 def _noun_content(noun: Token) -> tuple[str, set[int], tuple[int, int] | None, bool] | None:
