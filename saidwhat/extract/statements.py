@@ -35,6 +35,7 @@ LABEL_WORDS = {
 }
 NOUN_PREPOSITIONS = {"of", "about", "on", "over", "for", "against"}  # "claims about", "ire over"
 RAISING = {"seem", "appear"}  # verbs whose subject belongs to the content
+EXPLETIVES = {"it", "there"}  # "it seems", "there appears": a subject that is no one
 SPEAKING_NOUNS = {"poll", "survey", "study", "report", "source", "sources", "official", "officials"}
 
 
@@ -151,8 +152,7 @@ def _verb_content(verb: Token) -> tuple[str, set[int], tuple[int, int] | None, b
     by_object = lemma in OBJECT_CONTENT or not listed
     if not content and by_object:
         kind, content = "object", _object_content(verb)
-    as_clause = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)  # "as polls show"
-    if not content and (lemma not in NOT_BESIDE_QUOTES or as_clause) and _reports_its_head(verb):
+    if not content and (lemma not in NOT_BESIDE_QUOTES or _as_clause(verb)) and _reports_its_head(verb):
         head = verb.head
         kind, content = "beside", set(range(head.left_edge.i, head.right_edge.i + 1)) - _subtree(verb)
     if not content and not by_object:  # "told reporters": for the model to judge
@@ -165,13 +165,18 @@ def _verb_content(verb: Token) -> tuple[str, set[int], tuple[int, int] | None, b
     return kind, content, _source(verb), approved
 
 
+def _as_clause(verb: Token) -> bool:
+    """ "as polls show", "as its supporters point out": any verb stands beside what it reports."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
 def _impression(verb: Token) -> tuple[str, set[int], None, bool] | None:
     """ "No one seems to have followed up", "Sanders does not appear ready to ease off": the
     writer's impression, which PolNeAR marks with no source and the subject inside the content."""
     complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "oprd", "acomp", "attr")]
     if not complements:
         return None  # "appeared at a rally"
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.lower_ not in ("it", "there")]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.lower_ not in EXPLETIVES]
     return "impression", {i for c in subjects + complements for i in _subtree(c)}, None, False
 
 
@@ -417,7 +422,7 @@ def _source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
                 return _np(objects[0])
     for child in verb.children:
         if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
-            if child.lower_ in ("it", "there") and child.dep_ == "nsubj" and verb.lemma_ in ("seem", "appear"):
+            if child.lower_ in EXPLETIVES and child.dep_ == "nsubj" and verb.lemma_ in RAISING:
                 return None
             return _np(child)
     if any(c.dep_ == "nsubjpass" for c in verb.children) or depth >= 3 or verb.head.i == verb.i:
