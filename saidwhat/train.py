@@ -57,7 +57,7 @@ def examples(parsed: Parsed) -> Iterator[Example]:
     found = [(token, *f) for token in doc if (f := cue_candidate(token, in_quote)) is not None]
     candidates = [cand for _, cand, _, _ in found]
     for quote, end in quotes:
-        _attach_quote(doc, quote, end, candidates)
+        _attach_quote(doc, quote, end, candidates, in_quote)
     for token, cand, feats, _ in found:
         anchor = set(range(token.idx, token.idx + len(token)))
         content = chars(_char_spans(doc, cand.content - set(cand.cue), trim=True))

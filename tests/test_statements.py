@@ -238,13 +238,18 @@ PHENOMENA = [
         id="anonymous source with a relative clause",
     ),
     pytest.param(
-        "In a statement, the ministry said the report was false.",
-        ("indirect", "the ministry", "In a statement said", "the report was false", None),
+        "The ministry said in a statement that the report was false.",
+        ("indirect", "The ministry", "said in a statement", "that the report was false", None),
         id="noun cue in a statement",
     ),
     pytest.param(
+        "In a statement, the ministry said the report was false.",
+        ("indirect", "the ministry", "said", "the report was false", None),
+        id="a noun cue before the verb is not the cue's, as PolNeAR marks it",
+    ),
+    pytest.param(
         "The minister's remarks that the war was over drew criticism.",
-        ("indirect", "The minister", "remarks", "that the war was over", None),
+        ("indirect", "The minister's", "remarks", "that the war was over", None),
         id="noun cue with a possessive source",
     ),
     pytest.param(
@@ -342,10 +347,12 @@ def test_stance_verbs_count_in_the_third_person_only(pipeline):
     ]
 
 
-def test_a_floating_quote_continues_only_a_speech_statement(pipeline):
-    """PolNeAR gives a quote after "praised the crews" its own cue, not that one."""
+def test_a_floating_quote_continues_only_a_quoting_speech_statement(pipeline):
+    """PolNeAR gives a quote after "praised the crews" or after a paraphrase a cue of its own."""
+    quoted = extract(pipeline, "“The crews were brave,” Mayor Ellen Park said. “They saved the whole street.”")
+    assert [s.content.text for s in quoted.statements] == ["“The crews were brave,” “They saved the whole street.”"]
     said = extract(pipeline, "Mayor Ellen Park said the crews were brave. “They saved the whole street.”")
-    assert [s.content.text for s in said.statements] == ["the crews were brave “They saved the whole street.”"]
+    assert [s.content.text for s in said.statements] == ["the crews were brave"]
     praised = extract(pipeline, "Mayor Ellen Park praised the crews. “They saved the whole street.”")
     assert [(s.cue.text, s.content.text) for s in praised.statements] == [("praised", "the crews")]
 
@@ -357,3 +364,109 @@ def test_seem_and_appear_read_as_the_writers_impression(pipeline):
     assert (cand.source, approved, [doc[i].text for i in cand.cue]) == (None, False, ["does", "not", "appear"])
     assert " ".join(doc[i].text for i in sorted(cand.content)) == "Sanders ready to ease off"
     assert cue_candidate(pipeline.nlp("Trump appeared at a rally in Ohio.")[1], set()) is None
+
+
+def candidate(pipeline, text, word):
+    """The cue candidate on ``word`` as (source, cue, content) texts, whatever the model says."""
+    doc = pipeline.nlp(text)
+    cand, _, _ = cue_candidate(next(t for t in doc if t.text == word), set())
+    source = doc[cand.source[0] : cand.source[1]].text if cand.source else None
+    return source, " ".join(doc[i].text for i in cand.cue), " ".join(doc[i].text for i in sorted(cand.content))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Clinton has the support of older voters.", ("older voters", "support", "Clinton")),
+        ("The governor threw her support behind Cruz.", ("The governor", "support", "Cruz")),
+        ("Her support among young voters is slipping.", ("young voters", "support", "Her")),
+    ],
+)
+def test_support_is_given_by_the_source_to_the_content(pipeline, text, expected):
+    """PolNeAR reads "X has the support of Y" as Y's attribution about X, not X's."""
+    assert candidate(pipeline, text, "support") == expected
+
+
+def test_a_poll_leading_its_clause_is_the_source(pipeline):
+    poll = extract(pipeline, "In a new Gazette poll, Mayor Park leads her rival by 12 points.")
+    assert summary(poll) == [("indirect", "a new Gazette poll", "In", "Mayor Park leads her rival by 12 points", "Gazette")]
+    assert extract(pipeline, "Mayor Park leads in the polls.").statements == []
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("“We will appeal,” Ms. Ortiz said Friday.", "said Friday"),
+        ("“It is a good day,” the judge said dryly.", "said dryly"),
+        ("The minister said on Tuesday that the talks had failed.", "said"),
+        ("In an interview, the minister said that the talks had failed.", "said"),
+    ],
+)
+def test_adverbs_and_dates_after_the_verb_belong_to_the_cue(pipeline, text, cue):
+    assert [s.cue.text for s in extract(pipeline, text).statements] == [cue]
+
+
+def test_the_preposition_as_stays_out_of_the_cue(pipeline):
+    assert candidate(pipeline, "He was listed as a sponsor of the bill.", "listed")[1] == "was listed"
+
+
+def test_a_reporting_verb_conjoined_inside_the_clause_reports_on(pipeline):
+    """spaCy hangs "and questioned" inside "he makes ..."; it is Brownell's second statement."""
+    text = "Chris Brownell said he makes $41,000 a year and questioned how the plan would help him."
+    assert summary(extract(pipeline, text)) == [
+        ("indirect", "Chris Brownell", "said", "he makes $41,000 a year", "Chris Brownell"),
+        ("indirect", "Chris Brownell", "questioned", "how the plan would help him", "Chris Brownell"),
+    ]
+
+
+def test_a_name_and_a_colon_open_a_quote_inside_a_sentence(pipeline):
+    text = (
+        "The surge does not surprise Republican pollster Daron Shaw: “Lesser-known candidates gain"
+        " the most. It always happens.” Shaw runs the poll."
+    )
+    colon = [s for s in extract(pipeline, text).statements if s.cue.text == ":"]
+    assert [(s.source.text, s.content.text) for s in colon] == [
+        ("Republican pollster Daron Shaw", "“Lesser-known candidates gain the most. It always happens.”")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("The mayor, pointing to the budget, said the pool would close.", "The mayor"),
+        ("WASHINGTON — Sen. Ana Ruiz said on Monday that the audit was flawed.", "Sen. Ana Ruiz"),
+        ("Senator Ana Ruiz's claims about the audit were false.", "Senator Ana Ruiz's"),
+    ],
+)
+def test_a_source_is_marked_as_polnear_marks_it(pipeline, text, source):
+    """The possessive's "'s" belongs to it; a dateline and a participle's aside do not."""
+    assert [s.source.text for s in extract(pipeline, text).statements] == [source]
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("Asked about the audit, Senator Ruiz said it was flawed.", "Asked", (None, "Asked about", "the audit")),
+        ("The host asked the senator about the audit.", "asked", ("The host", "asked", "the senator about the audit")),
+        ("Recent polls showing a tight race worried the campaign.", "showing", ("Recent polls", "showing", "a tight race")),
+        (
+            "Senator Ruiz issued a statement saying that the audit was flawed.",
+            "saying",
+            ("Senator Ruiz", "saying", "that the audit was flawed"),
+        ),
+    ],
+)
+def test_who_speaks_when_the_cue_has_no_subject(pipeline, text, word, expected):
+    """The one asked is not the asker; polls show; a statement speaks for whoever issued it."""
+    assert candidate(pipeline, text, word) == expected
+
+
+def test_a_polls_answer_is_content(pipeline):
+    text = "Asked if the mayor should resign, 72 percent of voters said yes."
+    assert candidate(pipeline, text, "said") == ("72 percent of voters", "said", "yes")
+
+
+def test_no_reply_to_a_request_for_comment_is_no_statement(pipeline):
+    doc = pipeline.nlp("Hope Hicks, a spokeswoman, did not respond to a request for comment.")
+    assert cue_candidate(next(t for t in doc if t.text == "respond"), set()) is None
+    assert candidate(pipeline, "The senator responded to the report.", "responded")[2] == "the report"

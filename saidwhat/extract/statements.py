@@ -1,54 +1,45 @@
 """Statements: who said what, with which cue, read off the dependency parse and the quote marks.
 
-Three finders feed one list, each candidate a cue, a source and a content as token sets:
-- reporting verbs with a clausal complement ("said that ...", "asked Putin to deploy ...") or
-  standing beside the clause they report (``"The economy," she said, "is strong."``);
-- "according to X", whose content is the clause it modifies;
-- quotations no verb claimed, attributed to the nearest reporting verb around them or, failing
-  that, to the statement just before them (a floating quote).
+Three kinds of finder feed one list of ``Candidate`` records (a cue, a source and a content as
+token sets):
+- reporting verbs and nouns with their content: a clause ("said that ...", "asked Putin to
+  deploy ..."), an object ("cited a poll"), the clause they stand beside (``"The economy," she
+  said, "is strong."``), a noun's clause or phrase ("her remarks that ...", "the support of X");
+  a learned cue model judges them (``cue_model``);
+- phrases (``phrase_cues``): "according to X", "In a new poll, ...", speaker labels and a name
+  before a colon;
+- quotations no finder claimed, attributed to the nearest reporting verb around them, to a dash
+  signature or, failing those, to the quoting statement just before them (a floating quote).
 A statement whose cue lies inside another's content is reported through it (``via``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Part, Source, Statement, TimeExpression, part
 from ..nlp import doc_text
+from .candidate import Candidate, noun_phrase, subtree
 from .cue_model import CueModel, features, shipped
 from .cues import COGNITIVE, NOT_BESIDE_QUOTES, NOUN_CUES, OBJECT_CONTENT, OBJECT_CONTROL, OBJECT_PREPOSITIONS, SPEECH_VERBS
 from .entities import EntityIndex
 from .modality import attributes
+from .phrase_cues import according_to, colon_statement, in_poll, signature
 from .quotes import find_quotes
 
 MIN_QUOTE_WORDS = 4
 MAX_FLOAT_GAP = 80  # tokens between a statement and a quote that still continues it
-DASHES = {"―", "—", "–"}
-SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
-LABEL_WORDS = {
-    "correction", "update", "editor", "note", "watch", "video", "photos", "related", "breaking",
-    "analysis", "opinion", "exclusive", "photo", "credit", "caption", "read", "see", "tags",
-    "topics", "share", "advertisement", "subscribe", "warning", "contact", "email",
-}
 NOUN_PREPOSITIONS = {"of", "about", "on", "over", "for", "against"}  # "claims about", "ire over"
 RAISING = {"seem", "appear"}  # verbs whose subject belongs to the content
 EXPLETIVES = {"it", "there"}  # "it seems", "there appears": a subject that is no one
-SPEAKING_NOUNS = {"poll", "survey", "study", "report", "source", "sources", "official", "officials"}
-
-
-@dataclass
-class Candidate:
-    cue: list[int]
-    source: tuple[int, int] | None
-    content: set[int]
-    anchor: int = field(default=-1)  # the cue's head token, to merge finders' results
-
-    @property
-    def start(self) -> int:
-        return min(self.content)
+BACKING = {"support", "backing"}  # nouns of endorsement, read by who gives and who gets
+GIVERS = {"of", "from", "among"}
+TARGETS = {"for", "behind", "to"}
+ANSWERS = {"yes", "no"}
+NO_COMMENT = {"request", "message", "inquiry", "call", "email"}  # "did not respond to requests for comment"
+ASKING = {"ask", "question", "press"}  # "asked the mayor about the budget": the question is the content
 
 
 def extract_statements(
@@ -64,12 +55,17 @@ def extract_statements(
     model = model or shipped()
     found: dict[int, Candidate] = {}
     for token in doc:
-        cand = _cue_statement(token, in_quote, model) or _according_to(token) or _colon_statement(token)
+        cand = (
+            _cue_statement(token, in_quote, model)
+            or according_to(token)
+            or in_poll(token)
+            or colon_statement(token)
+        )
         if cand is not None and cand.content:
             found.setdefault(cand.anchor, cand)
     candidates = [c for c in found.values() if not _turn_of_speech(doc, c, in_quote)]
     for quote, end in quotes:
-        _attach_quote(doc, quote, end, candidates)
+        _attach_quote(doc, quote, end, candidates, in_quote)
     candidates = [c for c in candidates if _words(doc, c.content)]
     candidates.sort(key=lambda c: (c.start, c.anchor))
     return _statements(doc, candidates, in_quote, entities, times, published)
@@ -124,8 +120,11 @@ def cue_candidate(token: Token, in_quote: set[int]) -> tuple[Candidate, list[str
     subject = doc[source[0] : source[1]].root if source else None
     feats = features(token, kind, subject, token.i in in_quote, _words(doc, content))
     cue = _cue_tokens(token) if kind[:4] != "noun" else [token.i]
-    if kind in ("object", "noun-prep"):  # "referred to", "claims about": the preposition is the cue's
-        cue = sorted({*cue, *(c.i for c in token.rights if c.dep_ == "prep" and c.i + 1 == min(content))})
+    if kind in ("object", "noun-prep"):  # "referred to", "claims about", but "is listed as"
+        preps = [c.i for c in token.rights if c.dep_ == "prep" and c.i + 1 == min(content) and c.lower_ != "as"]
+        cue = sorted({*cue, *preps})
+    if kind[:4] != "noun":
+        cue = _with_modifiers(token, cue, content | in_quote)
     return Candidate(cue=cue, source=source, content=content, anchor=token.i), feats, approved
 
 
@@ -141,6 +140,7 @@ def _verb_content(verb: Token) -> tuple[str, set[int], tuple[int, int] | None, b
     infinitive = verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
     clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ not in ("VERB", "AUX")]
+    clauses += _statement_clauses(verb)
     content: set[int] = set()
     kind = "clause"
     for clause in clauses:
@@ -148,21 +148,58 @@ def _verb_content(verb: Token) -> tuple[str, set[int], tuple[int, int] | None, b
         if lemma in OBJECT_CONTROL:
             objects = [c.left_edge.i for c in verb.children if c.dep_ == "dobj" and c.i < clause.i]
             start = min([start, *objects])
-        content.update(range(start, clause.right_edge.i + 1))
+        content.update(range(start, _clause_end(clause)))
+    if not content:  # a poll's answer: "72 percent of Democrats said yes"
+        content = {c.i for c in verb.rights if c.lower_ in ANSWERS and c.dep_ in ("intj", "dobj", "advmod")}
     by_object = lemma in OBJECT_CONTENT or not listed
     if not content and by_object:
         kind, content = "object", _object_content(verb)
     if not content and (lemma not in NOT_BESIDE_QUOTES or _as_clause(verb)) and _reports_its_head(verb):
         head = verb.head
-        kind, content = "beside", set(range(head.left_edge.i, head.right_edge.i + 1)) - _subtree(verb)
+        kind, content = "beside", set(range(head.left_edge.i, head.right_edge.i + 1)) - subtree(verb)
     if not content and not by_object:  # "told reporters": for the model to judge
         kind, content = "object", _object_content(verb)
     if not content and any(c.dep_ == "agent" for c in verb.children):
-        kind, content = "passive", {i for c in verb.children if c.dep_ == "nsubjpass" for i in _subtree(c)}
+        kind, content = "passive", {i for c in verb.children if c.dep_ == "nsubjpass" for i in subtree(c)}
     if not content:
         return None
     approved = listed and not infinitive and (kind in ("clause", "beside") or lemma in OBJECT_CONTENT)
     return kind, content, _source(verb), approved
+
+
+def _statement_clauses(verb: Token) -> list[Token]:
+    """ "said in a statement that ...": spaCy hangs the clause on the noun, but the verb reports it."""
+    return [
+        clause
+        for p in verb.rights
+        if p.dep_ == "prep" and p.lower_ == "in"
+        for noun in p.children
+        if noun.dep_ == "pobj" and noun.lemma_.lower() in NOUN_CUES
+        for clause in noun.children
+        if clause.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+    ]
+
+
+def _clause_end(clause: Token) -> int:
+    """Where a reported clause ends: before a conjoined reporting verb with no subject of its own
+    ("said he makes $41,000 a year and questioned how ..."), which spaCy often hangs inside it."""
+    for c in clause.rights:
+        if _reports_on(c):
+            end = c.left_edge.i
+            while end > clause.i + 1 and (clause.doc[end - 1].dep_ == "cc" or clause.doc[end - 1].is_punct):
+                end -= 1
+            return end
+    return clause.right_edge.i + 1
+
+
+def _reports_on(verb: Token) -> bool:
+    """A reporting verb conjoined, without a subject, to the root of a reported clause."""
+    return (
+        verb.dep_ == "conj"
+        and verb.head.dep_ == "ccomp"
+        and verb.lemma_.lower() in SPEECH_VERBS
+        and not any(c.dep_.startswith("nsubj") for c in verb.children)
+    )
 
 
 def _as_clause(verb: Token) -> bool:
@@ -177,12 +214,14 @@ def _impression(verb: Token) -> tuple[str, set[int], None, bool] | None:
     if not complements:
         return None  # "appeared at a rally"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.lower_ not in EXPLETIVES]
-    return "impression", {i for c in subjects + complements for i in _subtree(c)}, None, False
+    return "impression", {i for c in subjects + complements for i in subtree(c)}, None, False
 
 
 def _noun_content(noun: Token) -> tuple[str, set[int], tuple[int, int] | None, bool] | None:
     """ "the minister's remarks that the war was over", "a statement by the ministry that ...",
     "Trump's claims about the test", "an agreement to curb emissions"."""
+    if noun.lemma_.lower() in BACKING:
+        return _backing(noun)
     kind, content, marked = "noun-clause", set(), False
     for clause in noun.children:
         if clause.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" or m.lower_ == "to" for m in clause.children):
@@ -197,32 +236,74 @@ def _noun_content(noun: Token) -> tuple[str, set[int], tuple[int, int] | None, b
             if p.dep_ == "prep" and p.lower_ in NOUN_PREPOSITIONS
             for o in p.children
             if o.dep_ in ("pobj", "pcomp")
-            for i in _subtree(o)
+            for i in subtree(o)
         }
     if not content:
         return None
     owners = [c for c in noun.children if c.dep_ == "poss"]
     owners += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
-    source = (owners[0].left_edge.i, owners[0].i + 1) if owners else None  # without the "'s"
+    source = (owners[0].left_edge.i, owners[0].right_edge.i + 1) if owners else None  # "Trump's", as PolNeAR marks it
     return kind, content, source, marked and noun.lemma_.lower() in NOUN_CUES
+
+
+def _backing(noun: Token) -> tuple[str, set[int], tuple[int, int] | None, bool] | None:
+    """ "has the support of women", "threw their support behind Cruz", "her support among
+    minorities": whoever gives the support is the source, whoever gets it the content."""
+    givers = _prepositional_objects(noun, GIVERS)
+    targets = _prepositional_objects(noun, TARGETS)
+    verb = noun.head if noun.dep_ == "dobj" else None
+    if not targets and verb is not None:
+        targets = [o for o in _prepositional_objects(verb, TARGETS) if o.i > noun.i]
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+    if targets:  # "threw their support behind X": a verb's subject names the giver better than "their"
+        content = subtree(targets[0])
+        named = [o for o in owners if o.pos_ != "PRON"]
+        giver = (givers or named or subjects or owners or [None])[0]
+    elif givers and (owners or subjects):  # "has the support of Y", "her support among Y"
+        content = subtree((owners or subjects)[0])
+        giver = givers[0]
+    else:
+        return None
+    return "noun-backing", content, noun_phrase(giver) if giver is not None else None, False
+
+
+def _prepositional_objects(token: Token, prepositions: set[str]) -> list[Token]:
+    return [
+        o
+        for p in token.rights
+        if p.dep_ == "prep" and p.lower_ in prepositions
+        for o in p.children
+        if o.dep_ in ("pobj", "pcomp")
+    ]
 
 
 def _object_content(verb: Token) -> set[int]:
     """ "called the plan “a disaster”", "cited a poll", "called for an inquiry", "accused the
     mayor of lying", "talked about taxes"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    preps = [c for c in verb.rights if c.dep_ in ("prep", "oprd") and (c.dep_ == "oprd" or c.lower_ in OBJECT_PREPOSITIONS)]
+    preps = [
+        c
+        for c in verb.rights
+        if c.dep_ == "oprd"
+        or c.dep_ == "prep"
+        and c.lower_ in OBJECT_PREPOSITIONS
+        and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)  # "dismissed on Monday"
+    ]
     if verb.lemma_.lower() == "call" and not preps:
         return set()  # "called the plan a disaster", "called for a vote", not "called a meeting"
+    if not objects:  # "called Clinton an ISIS co-founder", which spaCy reads as two predicates
+        objects = [c for c in verb.rights if c.dep_ == "oprd"][:1]
     if not objects:
         objects = [o for p in preps[:1] for o in p.children if o.dep_ in ("pobj", "pcomp")]
         if any(o.lemma_.lower() in SPEECH_VERBS and o.pos_ == "VERB" for o in objects):
             return set()  # "was quoted as saying ...": the inner verb is the cue
-    if not objects:
+    if not objects or _asks_for_comment(objects[0]):
         return set()
     start = objects[0].left_edge.i
     # After an object only the complement's own preposition: "blamed X for Y", not "X on Tuesday".
-    tail = [p for p in preps if p.i > objects[0].i and (p.dep_ == "oprd" or p.lower_ in ("of", "as", "to", "for"))]
+    follows = ("of", "as", "to", "for", "about") if verb.lemma_.lower() in ASKING else ("of", "as", "to", "for")
+    tail = [p for p in preps if p.i > objects[0].i and (p.dep_ == "oprd" or p.lower_ in follows)]
     end = max([objects[0].right_edge.i, *(p.right_edge.i for p in tail)])
     return set(range(start, end + 1))
 
@@ -264,26 +345,9 @@ def _agent_before(child: Token) -> bool:
     return child.dep_ == "agent" and child.head.i < child.head.head.i
 
 
-def _according_to(token: Token) -> Candidate | None:
-    doc = token.doc
-    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
-        return None
-    to = doc[token.i + 1]
-    objects = [c for c in (*to.children, *token.children) if c.dep_ == "pobj"]
-    if not objects:
-        return None
-    phrase = _subtree(token) | _subtree(to) | {token.i, to.i}
-    head = token.head if token.head.i != token.i else token
-    sentence = token.sent
-    if head.pos_ in ("VERB", "AUX") and head.i != token.i:
-        clause = set(range(head.left_edge.i, head.right_edge.i + 1))
-    else:
-        clause = set(range(sentence.start, sentence.end))
-    content = {i for i in clause - phrase if not (doc[i].is_punct and doc[i].head.i in phrase)}
-    return Candidate(cue=[token.i, to.i], source=_np(objects[0]), content=content, anchor=token.i)
-
-
-def _attach_quote(doc: Doc, quote: set[int], end: int, candidates: list[Candidate]) -> None:
+def _attach_quote(
+    doc: Doc, quote: set[int], end: int, candidates: list[Candidate], in_quote: set[int]
+) -> None:
     """Give a quotation to the statement that already holds part of it, or attribute it."""
     if not quote:
         return
@@ -294,7 +358,7 @@ def _attach_quote(doc: Doc, quote: set[int], end: int, candidates: list[Candidat
         return
     if _words(doc, quote) < MIN_QUOTE_WORDS:
         return
-    signed = _signature(doc, end)
+    signed = signature(doc, end)
     if signed is not None:
         candidates.append(Candidate(cue=[signed[0]], source=signed[1], content=set(quote), anchor=signed[0]))
         return
@@ -318,55 +382,11 @@ def _attach_quote(doc: Doc, quote: set[int], end: int, candidates: list[Candidat
         by_object = any(c.dep_ == "dobj" and c.i in prev.content for c in cue.children)
         if cue.pos_ == "VERB" and (by_object or cue.lemma_.lower() not in SPEECH_VERBS):
             return
+        if not prev.content & in_quote:  # "said the plan was dead. “...”": PolNeAR starts anew
+            return
         gap = range(max(prev.content) + 1, min(quote))
         if len(gap) < MAX_FLOAT_GAP and not any(i in gap for c in candidates if c is not prev for i in c.cue):
             prev.content |= quote
-
-
-def _signature(doc: Doc, end: int) -> tuple[int, tuple[int, int]] | None:
-    """A quote signed with a dash after it: "“...” ― Pamela Padilla"."""
-    text = doc_text(doc)
-    dash = end
-    while dash < len(text) and text[dash] in " \t\xa0":
-        dash += 1
-    if dash >= len(text) or text[dash] not in DASHES:
-        return None
-    cue = doc.char_span(dash, dash + 1, alignment_mode="expand")
-    if cue is None:
-        return None
-    stop = cue.end
-    while stop < len(doc) and doc[stop].pos_ == "PROPN" and "\n" not in doc[stop - 1].whitespace_:
-        stop += 1
-    return (cue.start, (cue.end, stop)) if stop > cue.end else None
-
-
-def _colon_statement(token: Token) -> Candidate | None:
-    """A speaker label or headline: "PENCE: Well, look ...", "Pat Caddell: Voters worried"."""
-    if token.text != ":":
-        return None
-    sent = token.sent
-    if token.i - sent.start > 5 or token.i == sent.start:
-        return None
-    start = sent.start
-    while start < token.i and token.doc[start].is_punct:  # '"WALLACE: ...' in a transcript
-        start += 1
-    label = token.doc[start : token.i]
-    if not label or not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in label):
-        return None
-    # "Stealth Over Health: ..." or "Correction: ..." open a headline or a note, not a quote;
-    # one capitalised word is a name or a speaking noun ("Sanders: ...", "Poll: ...").
-    if label.root.lower_ in LABEL_WORDS or (label.root.pos_ != "PROPN" and len(label) > 1):
-        if label.root.lemma_.lower() not in SPEAKING_NOUNS:
-            return None
-    named = all(t.pos_ == "PROPN" for t in label) or len(label) == 1
-    speaker = label.text.isupper() or named or any(t.ent_type_ in SPEAKER_TYPES for t in label)
-    if not speaker and label.root.lemma_.lower() not in SPEAKING_NOUNS:
-        return None
-    end = token.i + 1
-    while end < len(token.doc) and "\n" not in token.doc[end - 1].whitespace_ and "\n" not in token.doc[end].text:
-        end += 1
-    content = set(range(token.i + 1, end))
-    return Candidate(cue=[token.i], source=(label.start, label.end), content=content, anchor=token.i)
 
 
 def _nearest_cue(doc: Doc, quote: set[int]) -> Token | None:
@@ -406,11 +426,29 @@ def _cue_tokens(verb: Token) -> list[int]:
     for child in verb.children:
         if child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ == "for" and child.i == verb.i + 1):
             cue.append(child.i)
-        elif child.dep_ == "prep" and child.lower_ == "in":
+        elif child.dep_ == "prep" and child.lower_ == "in" and child.i > verb.i:
             nouns = [c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in NOUN_CUES]
             if nouns:
                 cue.extend(range(child.i, nouns[0].i + 1))
     return sorted(cue)
+
+
+def _asks_for_comment(noun: Token) -> bool:
+    """ "a request for comment": newsroom routine, not something anyone said."""
+    return noun.lemma_.lower() in NO_COMMENT and any(t.lemma_.lower() == "comment" for t in noun.subtree)
+
+
+def _with_modifiers(verb: Token, cue: list[int], taken: set[int]) -> list[int]:
+    """The cue with the adverbs and dates right after it ("said Friday", "wrote recently",
+    "said dryly"), as PolNeAR marks them; never into the content or a quote."""
+    last = max(cue)
+    for child in verb.rights:
+        if child.i <= last:
+            continue
+        if child.left_edge.i != last + 1 or child.dep_ not in ("npadvmod", "advmod") or subtree(child) & taken:
+            break
+        last = child.right_edge.i
+    return sorted({*cue, *range(min(cue), last + 1)})
 
 
 def _source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
@@ -419,31 +457,37 @@ def _source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                return _np(objects[0])
+                return noun_phrase(objects[0])
     for child in verb.children:
         if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
             if child.lower_ in EXPLETIVES and child.dep_ == "nsubj" and verb.lemma_ in RAISING:
                 return None
-            return _np(child)
+            return noun_phrase(child)
     if any(c.dep_ == "nsubjpass" for c in verb.children) or depth >= 3 or verb.head.i == verb.i:
         return None
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl":  # "Asked about X, Y said": Y was asked
+        return None
+    if _reports_on(verb):  # "X said he ... and questioned ...": X questioned
+        return _source(verb.head.head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return _speaking_noun(verb.head, verb, depth)
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         head = verb.head.head if verb.head.pos_ == "ADP" else verb.head  # "quoted as saying"
         return _source(head, depth + 1)
     return None
 
 
-def _np(head: Token) -> tuple[int, int]:
-    """A source as written, with its appositives and relative clauses ("Scott Pruitt, the
-    attorney general of Oklahoma,"), as PolNeAR annotates it; never past the cue's clause."""
-    start, end = head.left_edge.i, head.right_edge.i + 1
-    if head.head.i > head.i:
-        end = min(end, head.head.i)
-    return start, end
-
-
-def _subtree(token: Token) -> set[int]:
-    return {t.i for t in token.subtree}
+def _speaking_noun(noun: Token, verb: Token, depth: int) -> tuple[int, int] | None:
+    """ "polls showing a tight race": the polls; "issued a statement saying ...": who issued it."""
+    if noun.lemma_.lower() in NOUN_CUES and noun.dep_ == "dobj":
+        issuer = _source(noun.head, depth + 1)
+        if issuer is not None:
+            return issuer
+    start, end = noun_phrase(noun)
+    end = min(end, verb.left_edge.i)
+    while end > start and noun.doc[end - 1].is_punct:
+        end -= 1
+    return (start, end) if end > start else None
 
 
 def _source_set(c: Candidate) -> set[int]:

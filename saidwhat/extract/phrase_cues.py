@@ -1,0 +1,130 @@
+"""Cues that are phrases, not verbs: "according to X", "In a new poll, ...", a speaker label or a
+name before a colon ("PENCE: ...", "pollster Daron Shaw: “...”") and a dash signature after a
+quote ("“...” ― Pamela Padilla")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..nlp import doc_text
+from .candidate import DASHES, Candidate, noun_phrase, subtree
+
+SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+LABEL_WORDS = {
+    "correction", "update", "editor", "note", "watch", "video", "photos", "related", "breaking",
+    "analysis", "opinion", "exclusive", "photo", "credit", "caption", "read", "see", "tags",
+    "topics", "share", "advertisement", "subscribe", "warning", "contact", "email",
+}
+POLLS = {"poll", "survey"}
+SPEAKING_NOUNS = {"poll", "survey", "study", "report", "source", "sources", "official", "officials"}
+
+
+def according_to(token: Token) -> Candidate | None:
+    doc = token.doc
+    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    to = doc[token.i + 1]
+    objects = [c for c in (*to.children, *token.children) if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    phrase = subtree(token) | subtree(to) | {token.i, to.i}
+    head = token.head if token.head.i != token.i else token
+    content = clause_around(head, phrase)
+    return Candidate(cue=[token.i, to.i], source=noun_phrase(objects[0]), content=content, anchor=token.i)
+
+
+def in_poll(token: Token) -> Candidate | None:
+    """ "In a new Post-ABC poll, Clinton leads by 12 points": the poll says what the clause says."""
+    if token.lower_ != "in" or token.dep_ != "prep":
+        return None
+    polls = [c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in POLLS]
+    if not polls:
+        return None
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    while head.dep_ in ("xcomp", "acomp") and head.head.i != head.i:
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX") or token.i != head.left_edge.i:  # not "leads in the polls"
+        return None
+    content = clause_around(head, subtree(token))
+    return Candidate(cue=[token.i], source=noun_phrase(polls[0]), content=content, anchor=token.i)
+
+
+def clause_around(head: Token, phrase: set[int]) -> set[int]:
+    """The clause a cue phrase modifies, without the phrase and its commas; the whole sentence when
+    the phrase hangs off no verb."""
+    doc = head.doc
+    if head.pos_ in ("VERB", "AUX") and head.i not in phrase:
+        clause = set(range(head.left_edge.i, head.right_edge.i + 1))
+    else:
+        clause = set(range(head.sent.start, head.sent.end))
+    return {i for i in clause - phrase if not (doc[i].is_punct and doc[i].head.i in phrase)}
+
+
+def colon_statement(token: Token) -> Candidate | None:
+    if token.text != ":" or token.i == token.sent.start:
+        return None
+    return _speaker_label(token) or _named_colon(token)
+
+
+def _speaker_label(token: Token) -> Candidate | None:
+    """A speaker label or headline: "PENCE: Well, look ...", "Pat Caddell: Voters worried"."""
+    sent = token.sent
+    if token.i - sent.start > 5:
+        return None
+    start = sent.start
+    while start < token.i and token.doc[start].is_punct:  # '"WALLACE: ...' in a transcript
+        start += 1
+    label = token.doc[start : token.i]
+    if not label or not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in label):
+        return None
+    # "Stealth Over Health: ..." or "Correction: ..." open a headline or a note, not a quote;
+    # one capitalised word is a name or a speaking noun ("Sanders: ...", "Poll: ...").
+    if label.root.lower_ in LABEL_WORDS or (label.root.pos_ != "PROPN" and len(label) > 1):
+        if label.root.lemma_.lower() not in SPEAKING_NOUNS:
+            return None
+    named = all(t.pos_ == "PROPN" for t in label) or len(label) == 1
+    speaker = label.text.isupper() or named or any(t.ent_type_ in SPEAKER_TYPES for t in label)
+    if not speaker and label.root.lemma_.lower() not in SPEAKING_NOUNS:
+        return None
+    end = token.i + 1
+    while end < len(token.doc) and "\n" not in token.doc[end - 1].whitespace_ and "\n" not in token.doc[end].text:
+        end += 1
+    content = set(range(token.i + 1, end))
+    return Candidate(cue=[token.i], source=(label.start, label.end), content=content, anchor=token.i)
+
+
+def _named_colon(colon: Token) -> Candidate | None:
+    """ "... doesn't surprise pollster Daron Shaw: “Historically, ...”": a name and a colon open a
+    quote inside a sentence."""
+    doc = colon.doc
+    name = doc[colon.i - 1]
+    opens = colon.i + 1 < len(doc) and doc[colon.i + 1].is_quote
+    if not opens or name.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    start, _ = noun_phrase(name)
+    while any(doc[i].is_punct for i in range(start, name.i)):
+        start += 1
+    end = colon.i + 2
+    while end < len(doc) and not doc[end].is_quote and "\n" not in doc[end].text:
+        end += 1
+    content = set(range(colon.i + 1, end + 1))  # to the first closing mark; the quote then joins
+    return Candidate(cue=[colon.i], source=(start, colon.i), content=content, anchor=colon.i)
+
+
+def signature(doc: Doc, end: int) -> tuple[int, tuple[int, int]] | None:
+    """A quote signed with a dash after it: "“...” ― Pamela Padilla"."""
+    text = doc_text(doc)
+    dash = end
+    while dash < len(text) and text[dash] in " \t\xa0":
+        dash += 1
+    if dash >= len(text) or text[dash] not in DASHES:
+        return None
+    cue = doc.char_span(dash, dash + 1, alignment_mode="expand")
+    if cue is None:
+        return None
+    stop = cue.end
+    while stop < len(doc) and doc[stop].pos_ == "PROPN" and "\n" not in doc[stop - 1].whitespace_:
+        stop += 1
+    return (cue.start, (cue.end, stop)) if stop > cue.end else None
