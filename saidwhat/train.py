@@ -28,7 +28,7 @@ from .eval.attribution import Counts, chars, dice, score_attribution
 from .eval.polnear import GoldArticle, load_polnear
 from .extract.cue_model import CueModel
 from .extract.entities import extract_entities
-from .extract.statements import _attach_quote, _char_spans, cue_candidate, extract_statements, quotations
+from .extract.statements import attach_quotes, char_spans, cue_candidate, extract_statements, quotations
 from .extract.times import extract_times
 
 Example = tuple[list[str], bool]
@@ -55,13 +55,11 @@ def examples(parsed: Parsed) -> Iterator[Example]:
     quotes = quotations(doc)
     in_quote = {i for tokens, _ in quotes for i in tokens}
     found = [(token, *f) for token in doc if (f := cue_candidate(token, in_quote)) is not None]
-    candidates = [cand for _, cand, _, _ in found]
-    for quote, end in quotes:
-        _attach_quote(doc, quote, end, candidates, in_quote)
+    attach_quotes(doc, quotes, in_quote, [cand for _, cand, _, _ in found])
     for token, cand, feats, _ in found:
         anchor = set(range(token.idx, token.idx + len(token)))
-        content = chars(_char_spans(doc, cand.content - set(cand.cue), trim=True))
-        source = chars(_char_spans(doc, range(*cand.source), trim=True)) if cand.source else frozenset()
+        content = chars(char_spans(doc, cand.content - set(cand.cue), trim=True))
+        source = chars(char_spans(doc, range(*cand.source), trim=True)) if cand.source else frozenset()
         yield feats, any(
             anchor & chars(g.cue)
             and dice(chars(g.content), content) >= 0.5

@@ -64,8 +64,7 @@ def extract_statements(
         if cand is not None and cand.content:
             found.setdefault(cand.anchor, cand)
     candidates = [c for c in found.values() if not _turn_of_speech(doc, c, in_quote)]
-    for quote, end in quotes:
-        _attach_quote(doc, quote, end, candidates, in_quote)
+    attach_quotes(doc, quotes, in_quote, candidates)
     candidates = [c for c in candidates if _words(doc, c.content)]
     candidates.sort(key=lambda c: (c.start, c.anchor))
     return _statements(doc, candidates, in_quote, entities, times, published)
@@ -124,7 +123,7 @@ def cue_candidate(token: Token, in_quote: set[int]) -> tuple[Candidate, list[str
         preps = [c.i for c in token.rights if c.dep_ == "prep" and c.i + 1 == min(content) and c.lower_ != "as"]
         cue = sorted({*cue, *preps})
     if kind[:4] != "noun":
-        cue = _with_modifiers(token, cue, content | in_quote)
+        cue = _with_modifiers(token, cue, content, in_quote)
     return Candidate(cue=cue, source=source, content=content, anchor=token.i), feats, approved
 
 
@@ -345,6 +344,14 @@ def _agent_before(child: Token) -> bool:
     return child.dep_ == "agent" and child.head.i < child.head.head.i
 
 
+def attach_quotes(
+    doc: Doc, quotes: list[tuple[set[int], int]], in_quote: set[int], candidates: list[Candidate]
+) -> None:
+    """Give each quotation to a candidate, or make it one (extraction and training alike)."""
+    for quote, end in quotes:
+        _attach_quote(doc, quote, end, candidates, in_quote)
+
+
 def _attach_quote(
     doc: Doc, quote: set[int], end: int, candidates: list[Candidate], in_quote: set[int]
 ) -> None:
@@ -438,14 +445,16 @@ def _asks_for_comment(noun: Token) -> bool:
     return noun.lemma_.lower() in NO_COMMENT and any(t.lemma_.lower() == "comment" for t in noun.subtree)
 
 
-def _with_modifiers(verb: Token, cue: list[int], taken: set[int]) -> list[int]:
+def _with_modifiers(verb: Token, cue: list[int], content: set[int], in_quote: set[int]) -> list[int]:
     """The cue with the adverbs and dates right after it ("said Friday", "wrote recently",
     "said dryly"), as PolNeAR marks them; never into the content or a quote."""
     last = max(cue)
     for child in verb.rights:
         if child.i <= last:
             continue
-        if child.left_edge.i != last + 1 or child.dep_ not in ("npadvmod", "advmod") or subtree(child) & taken:
+        if child.left_edge.i != last + 1 or child.dep_ not in ("npadvmod", "advmod"):
+            break
+        if any(t.i in content or t.i in in_quote for t in child.subtree):
             break
         last = child.right_edge.i
     return sorted({*cue, *range(min(cue), last + 1)})
@@ -510,7 +519,7 @@ def _words(doc: Doc, tokens: set[int]) -> int:
 # --- records ---------------------------------------------------------------------------------
 
 
-def _char_spans(doc: Doc, tokens: set[int] | list[int], trim: bool) -> list[tuple[int, int]]:
+def char_spans(doc: Doc, tokens: set[int] | list[int], trim: bool) -> list[tuple[int, int]]:
     """Contiguous character ranges of a token set; with ``trim``, without edge punctuation."""
     runs: list[list[int]] = []
     for i in sorted(tokens):
@@ -537,7 +546,7 @@ def _trimmed(doc: Doc, run: list[int]) -> list[int]:
 
 
 def _part(doc: Doc, tokens: set[int] | list[int], trim: bool = True) -> Part | None:
-    spans = _char_spans(doc, tokens, trim)
+    spans = char_spans(doc, tokens, trim)
     return part(doc_text(doc), spans) if spans else None
 
 
