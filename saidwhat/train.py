@@ -28,7 +28,7 @@ from .eval.attribution import Counts, chars, dice, score_attribution
 from .eval.polnear import GoldArticle, load_polnear
 from .extract.cue_model import CueModel
 from .extract.entities import extract_entities
-from .extract.statements import attach_quotes, char_spans, cue_candidate, extract_statements, quotations
+from .extract.statements import attach_quotes, char_spans, cue_candidates, extract_statements, quotations
 from .extract.times import extract_times
 
 Example = tuple[list[str], bool]
@@ -54,7 +54,7 @@ def examples(parsed: Parsed) -> Iterator[Example]:
     doc, gold = parsed.doc, parsed.article.attributions
     quotes = quotations(doc)
     in_quote = {i for tokens, _ in quotes for i in tokens}
-    found = [(token, *f) for token in doc if (f := cue_candidate(token, in_quote)) is not None]
+    found = [(doc[i], *f) for i, f in cue_candidates(doc, in_quote).items()]
     attach_quotes(doc, quotes, in_quote, [cand for _, cand, _, _ in found])
     for token, cand, feats, _ in found:
         anchor = set(range(token.idx, token.idx + len(token)))

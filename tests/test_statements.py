@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from saidwhat.extract.statements import cue_candidate
+from saidwhat.extract.statements import cue_candidate, cue_candidates
 from saidwhat.model import Article
 
 PUBLISHED = date(2024, 12, 3)  # a Tuesday
@@ -452,7 +452,7 @@ def test_a_source_is_marked_as_polnear_marks_it(pipeline, text, source):
         (
             "Senator Ruiz issued a statement saying that the audit was flawed.",
             "saying",
-            ("Senator Ruiz", "saying", "that the audit was flawed"),
+            ("Senator Ruiz", "issued a statement saying", "that the audit was flawed"),
         ),
     ],
 )
@@ -470,3 +470,40 @@ def test_no_reply_to_a_request_for_comment_is_no_statement(pipeline):
     doc = pipeline.nlp("Hope Hicks, a spokeswoman, did not respond to a request for comment.")
     assert cue_candidate(next(t for t in doc if t.text == "respond"), set()) is None
     assert candidate(pipeline, "The senator responded to the report.", "responded")[2] == "the report"
+
+
+DATELINE = (
+    "Voters wary.\n\nLAKE CITY, Fla. - Rallying hundreds of workers, Senator Ana Ruiz tried here last week"
+    " to empathize with them and promised to cut fares."
+)
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("The mayor told reporters that the bridge would reopen.", "told", ("The mayor", "told", "that the bridge would reopen")),
+        ("The mayor told the crews to leave the site.", "told", ("The mayor", "told", "to leave the site")),
+        ("The mayor asked the council whether it was safe.", "asked", ("The mayor", "asked", "whether it was safe")),
+        ("The mayor urged residents to leave the valley.", "urged", ("The mayor", "urged", "residents to leave the valley")),
+        ("The senator tried to show that the plan works.", "show", ("The senator", "tried to show", "that the plan works")),
+        ("She has lately started asking why it failed.", "asking", ("She", "has lately started asking", "why it failed")),
+        ("The ministry failed to mention that talks collapsed.", "mention", ("The ministry", "failed to mention", "that talks collapsed")),
+        (DATELINE, "promised", ("Senator Ana Ruiz", "promised", "to cut fares")),
+    ],
+)
+def test_hearers_carrying_verbs_and_datelines_as_polnear_marks_them(pipeline, text, word, expected):
+    """PolNeAR leaves out whoever was told or asked, but "urged residents to leave" is one content;
+    the cue runs from the verb that carries the reporting one."""
+    assert candidate(pipeline, text, word) == expected
+
+
+def test_of_two_subjects_the_parser_gives_said_the_nearer_speaks(pipeline):
+    text = "''That, unfortunately,'' he said, ''is part of the reality of today's life on a global basis.''"
+    assert [(s.source.text, s.cue.text) for s in extract(pipeline, text).statements] == [("he", "said")]
+
+
+def test_a_candidate_knows_when_it_sits_inside_another_ones_content(pipeline):
+    """ "wants" inside what the mayor said is a different case for the cue model than on its own."""
+    doc = pipeline.nlp("The mayor said the council wants a new bridge.")
+    inside = {doc[i].text: feats[-1] for i, (_, feats, _) in cue_candidates(doc, set()).items()}
+    assert inside == {"said": "inside=none", "wants": "inside=approved"}

@@ -4,9 +4,10 @@ The lexicon in ``cues`` covers the common reporting verbs; PolNeAR's annotators 
 Machado", "condemned the launch" or "refuses to release his returns" as attributions, and do not
 count many a "plans to" or "talked". A logistic model over a few parse features, trained on
 PolNeAR train (``saidwhat train cues``), scores every verb and noun that has a content-like
-complement: what the rules approve is dropped when the model is confident it does not attribute
-there, and anything else is kept when the model is confident it does. The weights are a small JSON file shipped with
-the package; scoring is a dictionary look-up per feature.
+complement, seen with the candidates around it (``nesting``): what the rules approve is dropped
+when the model is confident it does not attribute there, and anything else is kept when the model
+is confident it does. The weights are a small JSON file shipped with the package; scoring is a
+dictionary look-up per feature.
 """
 
 from __future__ import annotations
@@ -68,6 +69,12 @@ def features(verb: Token, kind: str, subject: Token | None, quoted: bool, words:
     if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl"):
         feats.append(f"head={verb.head.lemma_.lower()}|dep={verb.dep_}")
     return feats
+
+
+def nesting(outer: list[bool]) -> str:
+    """Whether a candidate sits inside the content of others, and whether the rules approve one
+    of those (``outer``: one flag per enclosing candidate)."""
+    return f"inside={'approved' if any(outer) else 'other' if outer else 'none'}"
 
 
 class CueModel:

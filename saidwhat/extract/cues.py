@@ -27,8 +27,9 @@ SPEECH_VERBS = frozenset(
 # fewer than a quarter of the clauses they govern are annotated as attributions).
 COGNITIVE = frozenset("think believe want know hope feel".split())
 
-# Verbs whose object-plus-infinitive is the content: "asked Putin to deploy the missiles".
-OBJECT_CONTROL = frozenset("ask tell urge call order request advise warn invite encourage".split())
+# Verbs whose object-plus-infinitive is the content: "asked Putin to deploy the missiles". Not
+# "tell": PolNeAR leaves the hearer out ("told reporters that ...", "told him to leave").
+OBJECT_CONTROL = frozenset("ask urge call order request advise warn invite encourage".split())
 # Verbs that never stand beside a quote as its cue ("“...,” she said" but not "“...,” she
 # backed"): they attribute only through a clause or an object.
 NOT_BESIDE_QUOTES = frozenset(

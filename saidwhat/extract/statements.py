@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Part, Source, Statement, TimeExpression, part
 from ..nlp import doc_text
 from .candidate import Candidate, noun_phrase, subtree
-from .cue_model import CueModel, features, shipped
+from .cue_model import CueModel, features, nesting, shipped
 from .cues import COGNITIVE, NOT_BESIDE_QUOTES, NOUN_CUES, OBJECT_CONTENT, OBJECT_CONTROL, OBJECT_PREPOSITIONS, SPEECH_VERBS
 from .entities import EntityIndex
 from .modality import attributes
@@ -39,6 +39,8 @@ GIVERS = {"of", "from", "among"}
 TARGETS = {"for", "behind", "to"}
 ANSWERS = {"yes", "no"}
 NO_COMMENT = {"request", "message", "inquiry", "call", "email"}  # "did not respond to requests for comment"
+# Verbs that carry a reporting verb without reporting themselves: "tried to show", "began asking".
+CARRIERS = {"try", "attempt", "fail", "continue", "have", "go", "need", "struggle", "tend", "begin", "start", "keep", "avoid", "stop", "spend"}
 ASKING = {"ask", "question", "press"}  # "asked the mayor about the budget": the question is the content
 
 
@@ -53,10 +55,11 @@ def extract_statements(
     quotes = quotations(doc)
     in_quote = {i for q, _ in quotes for i in q}
     model = model or shipped()
+    judged = cue_candidates(doc, in_quote)
     found: dict[int, Candidate] = {}
     for token in doc:
         cand = (
-            _cue_statement(token, in_quote, model)
+            (token.i in judged and _judge(judged[token.i], model))
             or according_to(token)
             or in_poll(token)
             or colon_statement(token)
@@ -87,17 +90,28 @@ def _turn_of_speech(doc: Doc, cand: Candidate, in_quote: set[int]) -> bool:
 # --- finders ---------------------------------------------------------------------------------
 
 
-def _cue_statement(token: Token, in_quote: set[int], model: CueModel | None) -> Candidate | None:
-    """A verb or noun with its content. What the rules approve (a listed verb with its clause, a
-    listed noun with its that-clause) stands unless the cue model rules it out here; anything
-    else stands when the model is confident that it attributes."""
-    found = cue_candidate(token, in_quote)
-    if found is None:
-        return None
+def _judge(found: tuple[Candidate, list[str], bool], model: CueModel | None) -> Candidate | None:
+    """What the rules approve (a listed verb with its clause, a listed noun with its that-clause)
+    stands unless the cue model rules it out here; anything else stands when the model is
+    confident that it attributes."""
     cand, feats, approved = found
     if model is None:
         return cand if approved else None
     return cand if model.probability(feats) >= (model.drop if approved else model.keep) else None
+
+
+def cue_candidates(doc: Doc, in_quote: set[int]) -> dict[int, tuple[Candidate, list[str], bool]]:
+    """Every verb and noun read as a cue, by token, as ``cue_candidate`` gives it, its features
+    completed with where it sits: inside what another candidate reports ("said the party wants
+    ...") a verb attributes less often than on its own."""
+    found = {token.i: f for token in doc if (f := cue_candidate(token, in_quote)) is not None}
+    outer: dict[int, list[bool]] = {}
+    for j, (cand, _, approved) in found.items():
+        for i in found.keys() & cand.content - {j}:
+            outer.setdefault(i, []).append(approved)
+    for i, (_, feats, _) in found.items():
+        feats.append(nesting(outer.get(i, [])))
+    return found
 
 
 def cue_candidate(token: Token, in_quote: set[int]) -> tuple[Candidate, list[str], bool] | None:
@@ -123,7 +137,7 @@ def cue_candidate(token: Token, in_quote: set[int]) -> tuple[Candidate, list[str
         preps = [c.i for c in token.rights if c.dep_ == "prep" and c.i + 1 == min(content) and c.lower_ != "as"]
         cue = sorted({*cue, *preps})
     if kind[:4] != "noun":
-        cue = _with_modifiers(token, cue, content, in_quote)
+        cue = _with_modifiers(token, _with_carrier(token, cue, content), content, in_quote)
     return Candidate(cue=cue, source=source, content=content, anchor=token.i), feats, approved
 
 
@@ -144,7 +158,7 @@ def _verb_content(verb: Token) -> tuple[str, set[int], tuple[int, int] | None, b
     kind = "clause"
     for clause in clauses:
         start = clause.left_edge.i
-        if lemma in OBJECT_CONTROL:
+        if lemma in OBJECT_CONTROL and any(c.lower_ == "to" and c.dep_ == "aux" for c in clause.children):
             objects = [c.left_edge.i for c in verb.children if c.dep_ == "dobj" and c.i < clause.i]
             start = min([start, *objects])
         content.update(range(start, _clause_end(clause)))
@@ -440,6 +454,22 @@ def _cue_tokens(verb: Token) -> list[int]:
     return sorted(cue)
 
 
+def _with_carrier(verb: Token, cue: list[int], content: set[int]) -> list[int]:
+    """The cue from the verb that carries the reporting one ("tried to show", "began asking",
+    "issued a statement saying"), as PolNeAR marks it."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in CARRIERS:
+        carrier = head
+    elif verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.lemma_.lower() in NOUN_CUES:
+        carrier = head.head
+    else:
+        return cue
+    start = _cue_tokens(carrier)[0]
+    if carrier.i > verb.i or content & set(range(start, verb.i)):
+        return cue
+    return sorted({*cue, *range(start, verb.i)})
+
+
 def _asks_for_comment(noun: Token) -> bool:
     """ "a request for comment": newsroom routine, not something anyone said."""
     return noun.lemma_.lower() in NO_COMMENT and any(t.lemma_.lower() == "comment" for t in noun.subtree)
@@ -467,11 +497,13 @@ def _source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return noun_phrase(objects[0])
-    for child in verb.children:
-        if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
-            if child.lower_ in EXPLETIVES and child.dep_ == "nsubj" and verb.lemma_ in RAISING:
-                return None
-            return noun_phrase(child)
+    # the subject nearest the verb: "“That, unfortunately,” he said" has two for spaCy
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and verb.lemma_ == "quote")]
+    if subjects:
+        child = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if child.lower_ in EXPLETIVES and child.dep_ == "nsubj" and verb.lemma_ in RAISING:
+            return None
+        return noun_phrase(child)
     if any(c.dep_ == "nsubjpass" for c in verb.children) or depth >= 3 or verb.head.i == verb.i:
         return None
     if verb.tag_ == "VBN" and verb.dep_ == "advcl":  # "Asked about X, Y said": Y was asked
