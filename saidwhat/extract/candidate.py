@@ -36,9 +36,8 @@ def noun_phrase(head: Token) -> tuple[int, int]:
         spaced = doc[i].is_punct and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_
         if "\n" in doc[i].text + doc[i].whitespace_ or (spaced and doc[i].text in (*DASHES, "-", "--")):
             start = i + 1
-    dashes = [i for i in range(head.i + 1, end) if doc[i].text in DASHES and head.is_upper]
-    if dashes:  # "BUENA PARK, Calif. — Hillary Clinton": spaCy made the dateline the subject
-        start = dashes[0] + 1
+    if head.is_upper:  # "BUENA PARK, Calif. — Hillary Clinton": spaCy made the dateline the subject
+        start = next((i + 1 for i in range(head.i + 1, end) if doc[i].text in DASHES), start)
     while start < head.i and doc[start].is_punct and not doc[start].is_quote:
         start += 1
     for child in head.rights:  # ", explaining that ...": what the speaker did, not who they are

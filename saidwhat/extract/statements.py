@@ -107,8 +107,9 @@ def cue_candidates(doc: Doc, in_quote: set[int]) -> dict[int, tuple[Candidate, l
     found = {token.i: f for token in doc if (f := cue_candidate(token, in_quote)) is not None}
     outer: dict[int, list[bool]] = {}
     for j, (cand, _, approved) in found.items():
-        for i in found.keys() & cand.content - {j}:
-            outer.setdefault(i, []).append(approved)
+        for i in found.keys() & cand.content:
+            if i != j:
+                outer.setdefault(i, []).append(approved)
     for i, (_, feats, _) in found.items():
         feats.append(nesting(outer.get(i, [])))
     return found
@@ -150,7 +151,7 @@ def _verb_content(verb: Token) -> tuple[str, set[int], tuple[int, int] | None, b
         return _impression(verb)
     listed = lemma in SPEECH_VERBS | COGNITIVE
     # "plans to call", "refused to discuss": the rules read the infinitive as the content
-    infinitive = verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+    infinitive = verb.tag_ == "VB" and _has_to(verb)
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
     clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ not in ("VERB", "AUX")]
     clauses += _statement_clauses(verb)
@@ -158,7 +159,7 @@ def _verb_content(verb: Token) -> tuple[str, set[int], tuple[int, int] | None, b
     kind = "clause"
     for clause in clauses:
         start = clause.left_edge.i
-        if lemma in OBJECT_CONTROL and any(c.lower_ == "to" and c.dep_ == "aux" for c in clause.children):
+        if lemma in OBJECT_CONTROL and _has_to(clause):
             objects = [c.left_edge.i for c in verb.children if c.dep_ == "dobj" and c.i < clause.i]
             start = min([start, *objects])
         content.update(range(start, _clause_end(clause)))
@@ -178,6 +179,11 @@ def _verb_content(verb: Token) -> tuple[str, set[int], tuple[int, int] | None, b
         return None
     approved = listed and not infinitive and (kind in ("clause", "beside") or lemma in OBJECT_CONTENT)
     return kind, content, _source(verb), approved
+
+
+def _has_to(verb: Token) -> bool:
+    """An infinitive's "to": "plans to call", "urged residents to leave"."""
+    return any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
 
 
 def _statement_clauses(verb: Token) -> list[Token]:
@@ -460,7 +466,7 @@ def _with_carrier(verb: Token, cue: list[int], content: set[int]) -> list[int]:
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_.lower() in CARRIERS:
         carrier = head
-    elif verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.lemma_.lower() in NOUN_CUES:
+    elif verb.dep_ == "acl" and verb.tag_ == "VBG" and _issued(head):
         carrier = head.head
     else:
         return cue
@@ -520,7 +526,7 @@ def _source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
 
 def _speaking_noun(noun: Token, verb: Token, depth: int) -> tuple[int, int] | None:
     """ "polls showing a tight race": the polls; "issued a statement saying ...": who issued it."""
-    if noun.lemma_.lower() in NOUN_CUES and noun.dep_ == "dobj":
+    if _issued(noun):
         issuer = _source(noun.head, depth + 1)
         if issuer is not None:
             return issuer
@@ -529,6 +535,11 @@ def _speaking_noun(noun: Token, verb: Token, depth: int) -> tuple[int, int] | No
     while end > start and noun.doc[end - 1].is_punct:
         end -= 1
     return (start, end) if end > start else None
+
+
+def _issued(noun: Token) -> bool:
+    """ "issued a statement", "released a report": a noun cue as the object of whoever put it out."""
+    return noun.dep_ == "dobj" and noun.lemma_.lower() in NOUN_CUES
 
 
 def _source_set(c: Candidate) -> set[int]:
