@@ -507,3 +507,35 @@ def test_a_candidate_knows_when_it_sits_inside_another_ones_content(pipeline):
     doc = pipeline.nlp("The mayor said the council wants a new bridge.")
     inside = {doc[i].text: feats[-1] for i, (_, feats, _) in cue_candidates(doc, set()).items()}
     assert inside == {"said": "inside=none", "wants": "inside=approved"}
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("The Mexican government is worried that tourism will fall.", "worried",
+         ("The Mexican government", "is worried", "that tourism will fall")),
+        ("These voters are deeply skeptical of free trade.", "skeptical",
+         ("These voters", "are deeply skeptical of", "free trade")),
+        ("The White House was eager to calm the markets.", "eager",
+         ("The White House", "was eager", "to calm the markets")),
+        # spaCy tags this one a verb: its source and cue still start from "is"
+        ("The senator is convinced that the plan will fail.", "convinced",
+         ("The senator", "is convinced", "that the plan will fail")),
+    ],
+)
+def test_an_adjectives_stance_is_a_candidate(pipeline, text, word, expected):
+    """ "is worried that", "are skeptical of": PolNeAR marks a stance held by the subject; the cue
+    runs from the verb the adjective completes."""
+    assert candidate(pipeline, text, word) == expected
+
+
+def test_an_adjective_with_nothing_to_hold_is_no_candidate(pipeline):
+    doc = pipeline.nlp("The bridge is taller than the tower and the road is wet.")
+    assert [t.text for t in doc if cue_candidate(t, set()) is not None] == []
+
+
+def test_according_to_closing_a_content_is_its_own_statement(pipeline):
+    """ "..., according to the clerk" is the clerk's statement, not part of what the senator said."""
+    text = "The senator said turnout fell sharply in the county, according to the clerk's office."
+    found = {s.cue.text: (s.source.text, s.content.text) for s in extract(pipeline, text).statements}
+    assert found["said"] == ("The senator", "turnout fell sharply in the county")

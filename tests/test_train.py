@@ -36,6 +36,12 @@ def test_fit_learns_which_features_mark_an_attribution() -> None:
     assert "lemma=rare" not in fit(data + [(["bias", "lemma=rare"], True)])  # seen once: left out
 
 
+def test_fit_does_not_depend_on_the_order_of_the_examples() -> None:
+    """A whole-batch fit: shuffling the examples alone must not move a weight."""
+    data = [(["bias", f"lemma={w}", f"dep={d}"], w == "say" or d == "ccomp") for w in ("say", "add", "build") for d in ("ccomp", "dobj")] * 3
+    assert fit(data) == fit(data[::-1]) == fit(data[1::2] + data[::2])
+
+
 def test_examples_are_labelled_by_the_linked_triple_test(pipeline) -> None:
     gold = (
         attribution(TEXT, "The senator", "attacked", "the governor's budget"),

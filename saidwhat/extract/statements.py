@@ -42,6 +42,8 @@ NO_COMMENT = {"request", "message", "inquiry", "call", "email"}  # "did not resp
 # Verbs that carry a reporting verb without reporting themselves: "tried to show", "began asking".
 CARRIERS = {"try", "attempt", "fail", "continue", "have", "go", "need", "struggle", "tend", "begin", "start", "keep", "avoid", "stop", "spend"}
 ASKING = {"ask", "question", "press"}  # "asked the mayor about the budget": the question is the content
+# "skeptical of", "worried about", "eager for": what an adjective's stance is about
+STANCE_PREPOSITIONS = {"of", "about", "with", "on", "over", "against", "by", "to", "in", "at", "for", "among"}
 
 
 def extract_statements(
@@ -122,6 +124,8 @@ def cue_candidate(token: Token, in_quote: set[int]) -> tuple[Candidate, list[str
         found = _verb_content(token)
     elif token.pos_ == "NOUN":
         found = _noun_content(token)
+    elif token.pos_ == "ADJ" and token.dep_ == "acomp":
+        found = _adjective_content(token)
     else:
         return None
     if found is None:
@@ -134,7 +138,9 @@ def cue_candidate(token: Token, in_quote: set[int]) -> tuple[Candidate, list[str
     subject = doc[source[0] : source[1]].root if source else None
     feats = features(token, kind, subject, token.i in in_quote, _words(doc, content))
     cue = _cue_tokens(token) if kind[:4] != "noun" else [token.i]
-    if kind in ("object", "noun-prep"):  # "referred to", "claims about", but "is listed as"
+    if token.dep_ == "acomp" and token.head.i < token.i:  # "is worried", "are skeptical of"
+        cue = sorted({*range(_cue_tokens(token.head)[0], token.i), *cue})  # from the verb it completes
+    if kind in ("object", "noun-prep", "stance-prep"):  # "referred to", "claims about", but "is listed as"
         preps = [c.i for c in token.rights if c.dep_ == "prep" and c.i + 1 == min(content) and c.lower_ != "as"]
         cue = sorted({*cue, *preps})
     if kind[:4] != "noun":
@@ -179,6 +185,20 @@ def _verb_content(verb: Token) -> tuple[str, set[int], tuple[int, int] | None, b
         return None
     approved = listed and not infinitive and (kind in ("clause", "beside") or lemma in OBJECT_CONTENT)
     return kind, content, _source(verb), approved
+
+
+def _adjective_content(adjective: Token) -> tuple[str, set[int], tuple[int, int] | None, bool] | None:
+    """ "is worried that ...", "was eager to ...", "are skeptical of free trade": a stance, for the
+    cue model to judge, held by the subject of the verb the adjective completes."""
+    clauses = [c for c in adjective.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    if clauses:
+        kind, content = "stance-clause", set(range(clauses[0].left_edge.i, _clause_end(clauses[0])))
+    else:
+        objects = _prepositional_objects(adjective, STANCE_PREPOSITIONS)[:1]
+        kind, content = "stance-prep", {i for o in objects for i in subtree(o)}
+    if not content:
+        return None
+    return kind, content, _source(adjective.head), False
 
 
 def _has_to(verb: Token) -> bool:
@@ -332,7 +352,8 @@ ASIDE_WORDS = {"which", "who", "whom", "whose"}
 
 def _without_aside(doc: Doc, content: set[int]) -> set[int]:
     """The content without a closing aside after a comma (", which makes him an outlier", ",
-    contradicting the police"): the writer's comment, not what was said, as PolNeAR marks it."""
+    contradicting the police"): the writer's comment, not what was said, as PolNeAR marks it; nor
+    with a closing ", according to X", which is X's statement of its own."""
     if not content:
         return content
     last = max(content)
@@ -344,6 +365,8 @@ def _without_aside(doc: Doc, content: set[int]) -> set[int]:
         relative = clause.dep_ == "relcl" and opener.lower_ in ASIDE_WORDS
         participle = clause.dep_ in ("advcl", "acl") and clause.tag_ == "VBG" and clause.i == opener.i
         if (relative or participle) and clause.left_edge.i == opener.i and clause.right_edge.i >= last - 1:
+            return {i for i in content if i < comma}
+        if opener.lower_ == "according" and opener.right_edge.i >= last - 1:
             return {i for i in content if i < comma}
     return content
 
@@ -518,7 +541,7 @@ def _source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
         return _source(verb.head.head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return _speaking_noun(verb.head, verb, depth)
-    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         head = verb.head.head if verb.head.pos_ == "ADP" else verb.head  # "quoted as saying"
         return _source(head, depth + 1)
     return None
