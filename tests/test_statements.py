@@ -505,8 +505,9 @@ def test_of_two_subjects_the_parser_gives_said_the_nearer_speaks(pipeline):
 def test_a_candidate_knows_when_it_sits_inside_another_ones_content(pipeline):
     """ "wants" inside what the mayor said is a different case for the cue model than on its own."""
     doc = pipeline.nlp("The mayor said the council wants a new bridge.")
-    inside = {doc[i].text: feats[-1] for i, (_, feats, _) in cue_candidates(doc, set()).items()}
-    assert inside == {"said": "inside=none", "wants": "inside=approved"}
+    inside = {doc[i].text: [f for f in feats if f.startswith("inside=")] for i, (_, feats, _) in cue_candidates(doc, set()).items()}
+    assert inside["said"] == ["inside=none", "inside=none|kind=clause", "inside=none|lemma=say"]
+    assert inside["wants"] == ["inside=approved", "inside=approved|kind=object", "inside=approved|lemma=want"]
 
 
 @pytest.mark.parametrize(

@@ -71,10 +71,12 @@ def features(verb: Token, kind: str, subject: Token | None, quoted: bool, words:
     return feats
 
 
-def nesting(outer: list[bool]) -> str:
+def nesting(outer: list[bool], feats: list[str]) -> list[str]:
     """Whether a candidate sits inside the content of others, and whether the rules approve one
-    of those (``outer``: one flag per enclosing candidate)."""
-    return f"inside={'approved' if any(outer) else 'other' if outer else 'none'}"
+    of those (``outer``: one flag per enclosing candidate); alone and with the candidate's word and
+    kind of content (``feats``), since inside a report "wants" fares otherwise than "said"."""
+    inside = f"inside={'approved' if any(outer) else 'other' if outer else 'none'}"
+    return [inside, *(f"{inside}|{f}" for f in feats if f.startswith(("lemma=", "kind=")) and "|" not in f)]
 
 
 class CueModel:

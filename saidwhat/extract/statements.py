@@ -113,7 +113,7 @@ def cue_candidates(doc: Doc, in_quote: set[int]) -> dict[int, tuple[Candidate, l
             if i != j:
                 outer.setdefault(i, []).append(approved)
     for i, (_, feats, _) in found.items():
-        feats.append(nesting(outer.get(i, [])))
+        feats += nesting(outer.get(i, []), feats)
     return found
 
 
