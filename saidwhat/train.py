@@ -49,7 +49,7 @@ def parse(nlp: Language, articles: list[GoldArticle]) -> list[Parsed]:
 
 
 def examples(parsed: Parsed) -> Iterator[Example]:
-    """Each cue-like verb or noun of one article, with its features and whether the gold agrees."""
+    """Each cue-like verb, noun or adjective of one article, with its features and whether the gold agrees."""
     doc, gold = parsed.doc, parsed.article.attributions
     quotes = quotations(doc)
     in_quote = {i for tokens, _ in quotes for i in tokens}

@@ -1,10 +1,11 @@
-"""A learned judge of cues: does this verb or noun, with this subject and complement, attribute?
+"""A learned judge of cues: does this verb, noun or adjective, with this subject and complement,
+attribute?
 
 The lexicon in ``cues`` covers the common reporting verbs; PolNeAR's annotators also count "attacked
 Machado", "condemned the launch" or "refuses to release his returns" as attributions, and do not
 count many a "plans to" or "talked". A logistic model over a few parse features, trained on
-PolNeAR train (``saidwhat train cues``), scores every verb and noun that has a content-like
-complement, seen with the candidates around it (``nesting``): what the rules approve is dropped
+PolNeAR train (``saidwhat train cues``), scores every verb, noun and adjective that has a
+content-like complement, seen with the candidates around it (``nesting``): what the rules approve is dropped
 when the model is confident it does not attribute there, and anything else is kept when the model
 is confident it does. The weights are a small JSON file shipped with the package; scoring is a
 dictionary look-up per feature.

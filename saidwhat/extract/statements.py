@@ -103,9 +103,9 @@ def _judge(found: tuple[Candidate, list[str], bool], model: CueModel | None) -> 
 
 
 def cue_candidates(doc: Doc, in_quote: set[int]) -> dict[int, tuple[Candidate, list[str], bool]]:
-    """Every verb and noun read as a cue, by token, as ``cue_candidate`` gives it, its features
-    completed with where it sits: inside what another candidate reports ("said the party wants
-    ...") a verb attributes less often than on its own."""
+    """Every verb, noun and adjective read as a cue, by token, as ``cue_candidate`` gives it, its
+    features completed with where it sits: inside what another candidate reports ("said the party
+    wants ...") a verb attributes less often than on its own."""
     found = {token.i: f for token in doc if (f := cue_candidate(token, in_quote)) is not None}
     outer: dict[int, list[bool]] = {}
     for j, (cand, _, approved) in found.items():
@@ -118,7 +118,7 @@ def cue_candidates(doc: Doc, in_quote: set[int]) -> dict[int, tuple[Candidate, l
 
 
 def cue_candidate(token: Token, in_quote: set[int]) -> tuple[Candidate, list[str], bool] | None:
-    """Any verb or noun read as a cue, with the cue model's features and whether the rules alone
+    """Any verb, noun or adjective read as a cue, with the cue model's features and whether the rules alone
     approve it; None when nothing reads as its content."""
     if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
         found = _verb_content(token)
