@@ -540,3 +540,26 @@ def test_according_to_closing_a_content_is_its_own_statement(pipeline):
     text = "The senator said turnout fell sharply in the county, according to the clerk's office."
     found = {s.cue.text: (s.source.text, s.content.text) for s in extract(pipeline, text).statements}
     assert found["said"] == ("The senator", "turnout fell sharply in the county")
+
+
+def test_a_quote_runs_on_past_a_cue_in_the_speakers_own_sentence(pipeline):
+    """ "“...,” she said when asked about X. “...”": "asked" is no new speaker, so the next quote
+    still continues what she said."""
+    text = "“The budget is balanced,” Senator Ann Cole said when asked about the deficit. “We cut spending in every department.”"
+    found = {s.cue.text: s.content.text for s in extract(pipeline, text).statements}
+    assert found["said"] == "“The budget is balanced,” “We cut spending in every department.”"
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("The new bridge is expected to open in March.", "expected", (None, "is expected", "The new bridge to open in March")),
+        ("The senator was accused of lying about the budget.", "accused",
+         (None, "was accused of", "The senator lying about the budget")),
+        # the one asked is not what is asked about
+        ("Respondents were asked to pick a winner.", "asked", (None, "were asked", "to pick a winner")),
+    ],
+)
+def test_a_passives_subject_belongs_to_its_content(pipeline, text, word, expected):
+    """PolNeAR marks "X is expected to ..." with X inside the content and no source."""
+    assert candidate(pipeline, text, word) == expected

@@ -141,7 +141,8 @@ def cue_candidate(token: Token, in_quote: set[int]) -> tuple[Candidate, list[str
     if token.dep_ == "acomp" and token.head.i < token.i:  # "is worried", "are skeptical of"
         cue = sorted({*range(_cue_tokens(token.head)[0], token.i), *cue})  # from the verb it completes
     if kind in ("object", "noun-prep", "stance-prep"):  # "referred to", "claims about", but "is listed as"
-        preps = [c.i for c in token.rights if c.dep_ == "prep" and c.i + 1 == min(content) and c.lower_ != "as"]
+        after = min((i for i in content if i > token.i), default=-1)  # past a passive's subject
+        preps = [c.i for c in token.rights if c.dep_ == "prep" and c.i + 1 == after and c.lower_ != "as"]
         cue = sorted({*cue, *preps})
     if kind[:4] != "noun":
         cue = _with_modifiers(token, _with_carrier(token, cue, content), content, in_quote)
@@ -183,8 +184,26 @@ def _verb_content(verb: Token) -> tuple[str, set[int], tuple[int, int] | None, b
         kind, content = "passive", {i for c in verb.children if c.dep_ == "nsubjpass" for i in subtree(c)}
     if not content:
         return None
+    if kind in ("clause", "object"):
+        content |= _passive_subject(verb)
     approved = listed and not infinitive and (kind in ("clause", "beside") or lemma in OBJECT_CONTENT)
     return kind, content, _source(verb), approved
+
+
+def _passive_subject(verb: Token) -> set[int]:
+    """ "The vote is expected to be close", "a plan that was criticised as reckless": what the
+    passive is about belongs to its content, as PolNeAR marks it (a relative pronoun brings the
+    noun it stands for); not whoever "was asked" or "was quoted", nor the "it" of "it was announced"."""
+    if verb.lemma_.lower() in ASKING | {"quote", "tell", "warn"}:
+        return set()
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubjpass" and c.lower_ not in EXPLETIVES]
+    if not subjects:
+        return set()
+    subject = subjects[-1]
+    start = subject.left_edge.i
+    if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.i < subject.i:
+        start = verb.head.left_edge.i
+    return set(range(start, subject.right_edge.i + 1))
 
 
 def _adjective_content(adjective: Token) -> tuple[str, set[int], tuple[int, int] | None, bool] | None:
@@ -422,7 +441,8 @@ def _attach_quote(
                 Candidate(cue=_cue_tokens(cue), source=_source(cue), content=set(quote), anchor=cue.i)
             )
         return
-    # A floating quote continues the statement just before it, as newswire quotes run on.
+    # A floating quote continues the statement just before it, as newswire quotes run on, unless
+    # another speaker's cue comes between ("“...,” she said as she took the stage. “...”" does not).
     before = [c for c in candidates if max(c.content) < min(quote) and c.source is not None]
     if before:
         prev = max(before, key=lambda c: max(c.content))
@@ -435,7 +455,8 @@ def _attach_quote(
         if not prev.content & in_quote:  # "said the plan was dead. “...”": PolNeAR starts anew
             return
         gap = range(max(prev.content) + 1, min(quote))
-        if len(gap) < MAX_FLOAT_GAP and not any(i in gap for c in candidates if c is not prev for i in c.cue):
+        others = [c for c in candidates if c is not prev and set(c.cue) & set(gap) and doc[c.cue[0]].sent != cue.sent]
+        if len(gap) < MAX_FLOAT_GAP and not others:
             prev.content |= quote
 
 
