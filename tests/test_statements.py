@@ -563,3 +563,12 @@ def test_a_quote_runs_on_past_a_cue_in_the_speakers_own_sentence(pipeline):
 def test_a_passives_subject_belongs_to_its_content(pipeline, text, word, expected):
     """PolNeAR marks "X is expected to ..." with X inside the content and no source."""
     assert candidate(pipeline, text, word) == expected
+
+
+def test_a_second_that_clause_hung_on_the_verb_is_content_too(pipeline):
+    """ "told reporters that A, and that B": spaCy makes B a conjunct of "told"; both were said,
+    as one span with the comma and "and" inside."""
+    text = "The senator told reporters on Tuesday that the budget was balanced, and that no new taxes would be needed next year."
+    (statement,) = extract(pipeline, text).statements
+    assert statement.content.text == "that the budget was balanced, and that no new taxes would be needed next year"
+    assert len(statement.content.spans) == 1

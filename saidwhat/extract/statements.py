@@ -132,7 +132,8 @@ def cue_candidate(token: Token, in_quote: set[int]) -> tuple[Candidate, list[str
         return None
     kind, content, source, approved = found
     doc = token.doc
-    content = _without_aside(doc, content - {c.i for c in token.children if c.dep_ == "punct"})
+    marks = {c.i for c in token.children if c.dep_ == "punct" and not {c.i - 1, c.i + 1} <= content}  # not "A, and B"
+    content = _without_aside(doc, content - marks)
     if not content:
         return None
     subject = doc[source[0] : source[1]].root if source else None
@@ -162,10 +163,13 @@ def _verb_content(verb: Token) -> tuple[str, set[int], tuple[int, int] | None, b
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
     clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ not in ("VERB", "AUX")]
     clauses += _statement_clauses(verb)
+    clauses += _further_clauses(verb, clauses)
     content: set[int] = set()
     kind = "clause"
     for clause in clauses:
         start = clause.left_edge.i
+        while clause.dep_ == "conj" and (clause.doc[start - 1].dep_ == "cc" or clause.doc[start - 1].is_punct):
+            start -= 1  # ", and that B" joins A
         if lemma in OBJECT_CONTROL and _has_to(clause):
             objects = [c.left_edge.i for c in verb.children if c.dep_ == "dobj" and c.i < clause.i]
             start = min([start, *objects])
@@ -223,6 +227,17 @@ def _adjective_content(adjective: Token) -> tuple[str, set[int], tuple[int, int]
 def _has_to(verb: Token) -> bool:
     """An infinitive's "to": "plans to call", "urged residents to leave"."""
     return any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+
+
+def _further_clauses(verb: Token, clauses: list[Token]) -> list[Token]:
+    """ "said that A, and that B": spaCy often hangs B on the verb, which reports both."""
+    if not clauses:
+        return []
+    return [
+        c
+        for c in verb.rights
+        if c.dep_ == "conj" and c.i > clauses[0].i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
 
 
 def _statement_clauses(verb: Token) -> list[Token]:
