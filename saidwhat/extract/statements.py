@@ -195,7 +195,7 @@ def _verb_content(verb: Token) -> tuple[str, set[int], tuple[int, int] | None, b
 
 
 def _passive_subject(verb: Token) -> set[int]:
-    """ "The vote is expected to be close", "a plan that was criticised as reckless": what the
+    """ "The vote is expected to be close", "a role that is expected to be filled by X": what the
     passive is about belongs to its content, as PolNeAR marks it (a relative pronoun brings the
     noun it stands for); not whoever "was asked" or "was quoted", nor the "it" of "it was announced"."""
     if verb.lemma_.lower() in ASKING | {"quote", "tell", "warn"}:
@@ -470,7 +470,7 @@ def _attach_quote(
         if not prev.content & in_quote:  # "said the plan was dead. “...”": PolNeAR starts anew
             return
         gap = range(max(prev.content) + 1, min(quote))
-        others = [c for c in candidates if c is not prev and set(c.cue) & set(gap) and doc[c.cue[0]].sent != cue.sent]
+        others = [c for c in candidates if c is not prev and any(i in gap for i in c.cue) and doc[c.cue[0]].sent != cue.sent]
         if len(gap) < MAX_FLOAT_GAP and not others:
             prev.content |= quote
 
