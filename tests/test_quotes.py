@@ -21,6 +21,11 @@ def quoted(text):
         ('"First part.\n\n"Second part," she said.', ['"First part.\n\n"Second part,"']),
         # Open at the end of a paragraph, not reopened: closed there, the rest is untouched.
         ('"Never closed, he said.\n\nNext paragraph with "a quote" in it.', ['"Never closed, he said.', '"a quote"']),
+        # Closed with another style of mark, after the punctuation that ends a quotation.
+        ('“We will build it," Park said. "It will be done.”', ['“We will build it,"', '"It will be done.”']),
+        ("“It's unusual,“ she said. “Very.”", ["“It's unusual,“", "“Very.”"]),
+        # A straight-quoted phrase inside a curly quotation does not close it.
+        ('“He called it "a farce" today,” she said.', ['“He called it "a farce" today,”']),
         ("The 6\" pipe burst.", []),
         ("", []),
     ],

@@ -572,3 +572,32 @@ def test_a_second_that_clause_hung_on_the_verb_is_content_too(pipeline):
     (statement,) = extract(pipeline, text).statements
     assert statement.content.text == "that the budget was balanced, and that no new taxes would be needed next year"
     assert len(statement.content.spans) == 1
+
+
+def test_a_short_quote_closed_by_its_comma_before_its_speaker_is_a_statement(pipeline):
+    """ "“Absolutely,” he said.": one word, yet said by someone; a short quote that is a title or
+    a borrowed phrase stays no statement of its own."""
+    found = extract(pipeline, "“Absolutely,” Mayor Ellen Park said.").statements
+    assert [(s.source.text, s.cue.text, s.content.text) for s in found] == [("Mayor Ellen Park", "said", "“Absolutely,”")]
+    split = extract(pipeline, "“To a point,” said Omar Haddad. “The rest is up to the council.”").statements
+    assert [s.content.text for s in split] == ["“To a point,” “The rest is up to the council.”"]
+    title = "Senator Ann Cole told “Morning Report,” that the budget was balanced."
+    assert [s.content.text for s in extract(pipeline, title).statements] == ["that the budget was balanced"]
+
+
+def test_reportedly_attributes_its_clause_to_no_one_named(pipeline):
+    (statement,) = extract(pipeline, "The company reportedly cut 300 jobs in March.").statements
+    assert (statement.source, statement.cue.text, statement.content.text) == (None, "reportedly", "The company cut 300 jobs in March")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The audit was a farce,” Senator Ann Cole said, referring to the state review. “Nobody read the files.”",
+        "“The audit was a farce,” said Ann Cole, who has accused the board of hiding losses. “Nobody read the files.”",
+    ],
+)
+def test_an_aside_after_the_cue_does_not_take_the_next_quote(pipeline, text):
+    """ "“...,” X said, referring to Y. “...”": the floating quote still continues what X said."""
+    found = {s.cue.text: s.content.text for s in extract(pipeline, text).statements}
+    assert found["said"] == "“The audit was a farce,” “Nobody read the files.”"

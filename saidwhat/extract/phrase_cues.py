@@ -1,4 +1,4 @@
-"""Cues that are phrases, not verbs: "according to X", "In a new poll, ...", a speaker label or a
+"""Cues that are phrases, not verbs: "according to X", "In a new poll, ...", "reportedly", a speaker label or a
 name before a colon ("PENCE: ...", "pollster Daron Shaw: “...”") and a dash signature after a
 quote ("“...” ― Pamela Padilla")."""
 
@@ -31,6 +31,13 @@ def according_to(token: Token) -> Candidate | None:
     head = token.head if token.head.i != token.i else token
     content = clause_around(head, phrase)
     return Candidate(cue=[token.i, to.i], source=noun_phrase(objects[0]), content=content, anchor=token.i)
+
+
+def reportedly(token: Token) -> Candidate | None:
+    """ "Cuccinelli reportedly tossed his credentials": someone unnamed says what the clause says."""
+    if token.lower_ != "reportedly" or token.dep_ != "advmod" or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return Candidate(cue=[token.i], source=None, content=clause_around(token.head, {token.i}), anchor=token.i)
 
 
 def in_poll(token: Token) -> Candidate | None:

@@ -1,7 +1,8 @@
 """Quotation spans from quote marks, tolerant of the marks real news gets wrong.
 
 Straight marks are paired by position (an opening mark follows a space or a bracket, a closing
-mark precedes one); curly marks and guillemets by their direction. A quote left open at the end of
+mark precedes one); curly marks and guillemets by their direction, though a mark of another style
+closes a quote right after a comma or a full stop ("“We will build it," Park said). A quote left open at the end of
 a paragraph continues when the next paragraph opens with a mark (the newswire convention for
 quotes spanning paragraphs) and otherwise closes there, so a stray mark never swallows the rest of
 the article.
@@ -29,7 +30,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             if open_at is None:
                 if ch in OPENING and _opens(text, i, width):
                     open_at, closer = i, OPENING[ch]
-            elif ch in CLOSING and (ch == closer or ch in "”»") and _closes(text, i, width, open_at):
+            elif ch in CLOSING and (ch == closer or ch in "”»" or _mismatched(text, i)) and _closes(text, i, width, open_at):
                 quotes.append((open_at, i + width))
                 open_at = None
             i += width
@@ -73,6 +74,12 @@ def _opens(text: str, i: int, width: int = 1) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + width] if i + width < len(text) else " "
     return (before.isspace() or before in "([{—–-:;,") and not after.isspace()
+
+
+def _mismatched(text: str, i: int) -> bool:
+    """ "“We will build it," Park said": a quote closed with another style of mark than it opened
+    with, right after the punctuation that ends a quotation."""
+    return i > 0 and text[i - 1] in ",.?!" and (i + 1 >= len(text) or not text[i + 1].isalnum())
 
 
 def _closes(text: str, i: int, width: int, open_at: int) -> bool:

@@ -26,7 +26,7 @@ from .cue_model import CueModel, features, nesting, shipped
 from .cues import COGNITIVE, NOT_BESIDE_QUOTES, NOUN_CUES, OBJECT_CONTENT, OBJECT_CONTROL, OBJECT_PREPOSITIONS, SPEECH_VERBS
 from .entities import EntityIndex
 from .modality import attributes
-from .phrase_cues import according_to, colon_statement, in_poll, signature
+from .phrase_cues import according_to, colon_statement, in_poll, reportedly, signature
 from .quotes import find_quotes
 
 MIN_QUOTE_WORDS = 4
@@ -64,6 +64,7 @@ def extract_statements(
             (token.i in judged and _judge(judged[token.i], model))
             or according_to(token)
             or in_poll(token)
+            or reportedly(token)
             or colon_statement(token)
         )
         if cand is not None and cand.content:
@@ -440,13 +441,14 @@ def _attach_quote(
         for c in holders:
             c.content |= quote - set(c.cue) - _source_set(c)
         return
-    if _words(doc, quote) < MIN_QUOTE_WORDS:
-        return
-    signed = signature(doc, end)
+    short = _words(doc, quote) < MIN_QUOTE_WORDS
+    signed = None if short else signature(doc, end)
     if signed is not None:
         candidates.append(Candidate(cue=[signed[0]], source=signed[1], content=set(quote), anchor=signed[0]))
         return
-    cue = _nearest_cue(doc, quote)
+    cue = _said_after(doc, quote) if short else _nearest_cue(doc, quote)
+    if cue is None and short:
+        return
     if cue is not None:
         same = [c for c in candidates if c.anchor == cue.i]
         if same:  # "“One,” said X, “two.”": both halves belong to one statement
@@ -460,7 +462,7 @@ def _attach_quote(
     # another speaker's cue comes between ("“...,” she said as she took the stage. “...”" does not).
     before = [c for c in candidates if max(c.content) < min(quote) and c.source is not None]
     if before:
-        prev = max(before, key=lambda c: max(c.content))
+        prev = _quoting_speaker(doc, max(before, key=lambda c: max(c.content)), before, in_quote)
         # "said the crews were brave. “...”" runs on; PolNeAR gives the quote after "praised the
         # crews" or "announced his candidacy" a cue of its own, which the rules could not find
         cue = doc[prev.anchor]
@@ -473,6 +475,38 @@ def _attach_quote(
         others = [c for c in candidates if c is not prev and any(i in gap for i in c.cue) and doc[c.cue[0]].sent != cue.sent]
         if len(gap) < MAX_FLOAT_GAP and not others:
             prev.content |= quote
+
+
+def _quoting_speaker(doc: Doc, last: Candidate, before: list[Candidate], in_quote: set[int]) -> Candidate:
+    """The statement a floating quote may continue: the last one, unless that one quotes nothing and
+    a quoting statement shares its sentence ("“...,” Trump said, referring to Kerry. “...”", "“...”
+    said Ann Cole, who has accused the board of lying. “...”": the aside does not take the quote)."""
+    if last.content & in_quote:
+        return last
+    sentence = doc[last.anchor].sent
+    quoting = [
+        c
+        for c in before
+        if c.content & in_quote and doc[c.anchor].sent == sentence and doc[c.anchor].lemma_.lower() in SPEECH_VERBS
+    ]
+    return max(quoting, key=lambda c: max(c.content)) if quoting else last
+
+
+def _said_after(doc: Doc, quote: set[int]) -> Token | None:
+    """ "“Absolutely,” he said.", "“Quiet!” demanded Trump.": a short quote that opens its sentence,
+    closed by its own comma and followed at once by who said it; any other short quote is a title
+    or a phrase the writer borrows ("told “Fox and Friends,” that ...")."""
+    first, last = min(quote), max(quote)
+    inside = doc[last - 1] if doc[last].is_quote else doc[last]
+    if inside.text not in (",", "?", "!") or first != doc[first].sent.start or last + 1 >= len(doc):
+        return None
+    after = doc[last + 1]
+    verbs = [after] if after.pos_ in ("VERB", "AUX") else [t for t in after.ancestors if t.pos_ in ("VERB", "AUX")][:1]
+    if not verbs or verbs[0].lemma_.lower() not in SPEECH_VERBS:
+        return None
+    verb, source = verbs[0], _source(verbs[0])
+    said_first = verb.i == last + 1 and source is not None and source[0] == verb.i + 1
+    return verb if said_first or source == (last + 1, verb.i) else None
 
 
 def _nearest_cue(doc: Doc, quote: set[int]) -> Token | None:
