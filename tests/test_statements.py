@@ -601,3 +601,11 @@ def test_an_aside_after_the_cue_does_not_take_the_next_quote(pipeline, text):
     """ "“...,” X said, referring to Y. “...”": the floating quote still continues what X said."""
     found = {s.cue.text: s.content.text for s in extract(pipeline, text).statements}
     assert found["said"] == "“The audit was a farce,” “Nobody read the files.”"
+
+
+def test_a_speaker_after_the_verb_that_spacy_reads_as_its_object(pipeline):
+    """ "“...,” added a South Carolina Democrat": the object of "added" after a quote is who spoke."""
+    text = "“Look, the mayor needed to win the first two wards,” added another Ohio Democrat. “She has done that.”"
+    (statement,) = extract(pipeline, text).statements
+    assert (statement.source.text, statement.cue.text) == ("another Ohio Democrat", "added")
+    assert statement.content.text == "“Look, the mayor needed to win the first two wards,” “She has done that.”"

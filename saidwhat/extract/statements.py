@@ -598,6 +598,7 @@ def _source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
                 return noun_phrase(objects[0])
     # the subject nearest the verb: "“That, unfortunately,” he said" has two for spaCy
     subjects = [c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and verb.lemma_ == "quote")]
+    subjects = subjects or _inverted_subject(verb)
     if subjects:
         child = min(subjects, key=lambda c: abs(c.i - verb.i))
         if child.lower_ in EXPLETIVES and child.dep_ == "nsubj" and verb.lemma_ in RAISING:
@@ -615,6 +616,17 @@ def _source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
         head = verb.head.head if verb.head.pos_ == "ADP" else verb.head  # "quoted as saying"
         return _source(head, depth + 1)
     return None
+
+
+def _inverted_subject(verb: Token) -> list[Token]:
+    """ "“...,” added a South Carolina Democrat": spaCy reads a speaker after the verb as its object
+    when the quoted clause comes first."""
+    lemma, before = verb.lemma_.lower(), verb.doc[verb.i - 1]
+    if lemma not in SPEECH_VERBS or lemma in ASKING | OBJECT_CONTENT | {"tell"} or not (before.is_quote or before.text == ","):
+        return []
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return []
+    return [c for c in verb.rights if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1]
 
 
 def _speaking_noun(noun: Token, verb: Token, depth: int) -> tuple[int, int] | None:
