@@ -609,3 +609,17 @@ def test_a_speaker_after_the_verb_that_spacy_reads_as_its_object(pipeline):
     (statement,) = extract(pipeline, text).statements
     assert (statement.source.text, statement.cue.text) == ("another Ohio Democrat", "added")
     assert statement.content.text == "“Look, the mayor needed to win the first two wards,” “She has done that.”"
+
+
+def test_a_quote_whose_opening_mark_spacy_leaves_behind_still_floats(pipeline):
+    """spaCy often ends the sentence before a quote after its opening mark; the aside "referring to"
+    in that sentence is no cue for the quote."""
+    text = (
+        "''The timing of these deals was perfect,'' Mr. Okafor said, referring to the two harbour hotels. "
+        "''I assume they saw the market returning, which it has done.''"
+    )
+    found = {s.cue.text: s.content.text for s in extract(pipeline, text).statements}
+    assert found["said"] == (
+        "''The timing of these deals was perfect,'' ''I assume they saw the market returning, which it has done.''"
+    )
+    assert found["referring to"] == "the two harbour hotels"

@@ -511,7 +511,9 @@ def _said_after(doc: Doc, quote: set[int]) -> Token | None:
 
 def _nearest_cue(doc: Doc, quote: set[int]) -> Token | None:
     """A reporting verb with a subject, outside the quote, in its sentence or a short neighbour."""
-    first, last = doc[min(quote)], doc[max(quote)]
+    # from its first word: spaCy often leaves an opening mark at the end of the sentence before
+    first = doc[min((i for i in quote if not doc[i].is_punct), default=min(quote))]
+    last = doc[max(quote)]
     window = list(range(first.sent.start, last.sent.end))
     before = doc[first.sent.start - 1].sent if first.sent.start > 0 else None
     if before is not None and before[-1].text == ":":
