@@ -623,3 +623,14 @@ def test_a_quote_whose_opening_mark_spacy_leaves_behind_still_floats(pipeline):
         "''The timing of these deals was perfect,'' ''I assume they saw the market returning, which it has done.''"
     )
     assert found["referring to"] == "the two harbour hotels"
+
+
+def test_a_short_sentence_in_the_next_paragraph_is_no_cue_for_a_quote(pipeline):
+    """ "“...,” he said. “...”" then a new paragraph "Ruiz seemed to agree.": the second quote still
+    continues what he said."""
+    text = (
+        "“Our nurses are honest people, working people,” the minister said. “They deserve our full respect.”\n\n"
+        "Ruiz almost seemed to agree."
+    )
+    found = {s.cue.text: s.content.text for s in extract(pipeline, text).statements}
+    assert found["said"] == "“Our nurses are honest people, working people,” “They deserve our full respect.”"

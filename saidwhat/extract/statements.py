@@ -520,8 +520,8 @@ def _nearest_cue(doc: Doc, quote: set[int]) -> Token | None:
         window = list(range(before.start, before.end)) + window
     if last.sent.end < len(doc):
         after = doc[last.sent.end].sent
-        if len(after) <= 8:
-            window += list(range(after.start, after.end))
+        if len(after) <= 8 and "\n" not in doc[after.start - 1].whitespace_ + doc[after.start - 1].text:
+            window += list(range(after.start, after.end))  # "“...” \n Trump agreed." is another paragraph
     options = [
         doc[i]
         for i in window
