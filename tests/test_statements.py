@@ -634,3 +634,17 @@ def test_a_short_sentence_in_the_next_paragraph_is_no_cue_for_a_quote(pipeline):
     )
     found = {s.cue.text: s.content.text for s in extract(pipeline, text).statements}
     assert found["said"] == "“Our nurses are honest people, working people,” “They deserve our full respect.”"
+
+
+def test_an_opening_mark_left_in_the_sentence_before_does_not_hand_over_the_quote(pipeline):
+    """spaCy often ends a sentence after the next quote's opening mark; the clause that ends there
+    neither takes the quotation nor keeps the mark."""
+    text = (
+        "The club's heavy investment in its greens, Ms. Tanzer said, ''is a perfect example of adapting'' to the new economics of golf. "
+        "''They're spending a fortune on making the place family-friendly,'' she said. ''It's a home run.''"
+    )
+    found = [(s.source.text, s.content.text) for s in extract(pipeline, text).statements]
+    assert found == [
+        ("Ms. Tanzer", "The club's heavy investment in its greens ''is a perfect example of adapting'' to the new economics of golf"),
+        ("she", "''They're spending a fortune on making the place family-friendly,'' ''It's a home run.''"),
+    ]

@@ -436,6 +436,9 @@ def _attach_quote(
     """Give a quotation to the statement that already holds part of it, or attribute it."""
     if not quote:
         return
+    for c in candidates:  # an opening mark that spaCy left in the sentence before is not its content
+        if c.content & quote and not _words(doc, c.content & quote):
+            c.content -= quote
     holders = [c for c in candidates if c.content & quote and not set(c.cue) & quote]
     if holders:
         for c in holders:
