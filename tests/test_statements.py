@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from saidwhat.extract.statements import cue_candidate, cue_candidates
+from saidwhat.extract.candidate import Candidate
+from saidwhat.extract.statements import attach_quotes, cue_candidate, cue_candidates, quotations
 from saidwhat.model import Article
 
 PUBLISHED = date(2024, 12, 3)  # a Tuesday
@@ -648,3 +649,14 @@ def test_an_opening_mark_left_in_the_sentence_before_does_not_hand_over_the_quot
         ("Ms. Tanzer", "The club's heavy investment in its greens ''is a perfect example of adapting'' to the new economics of golf"),
         ("she", "''They're spending a fortune on making the place family-friendly,'' ''It's a home run.''"),
     ]
+
+
+def test_a_candidate_left_with_nothing_but_a_stray_mark_is_emptied_not_fatal(pipeline):
+    """Training attaches quotes to every candidate, rejected ones too: one whose content was only
+    the opening mark of a quotation ends up empty, and the quotes after it are still placed."""
+    doc = pipeline.nlp("The mayor spoke. ''We will rebuild the bridge,'' he said. ''It will take two years.''")
+    quotes = quotations(doc)
+    in_quote = {i for tokens, _ in quotes for i in tokens}
+    stray = Candidate(cue=[2], source=(0, 2), content={min(quotes[0][0])}, anchor=2)
+    attach_quotes(doc, quotes, in_quote, [stray])
+    assert stray.content == set()

@@ -463,7 +463,7 @@ def _attach_quote(
         return
     # A floating quote continues the statement just before it, as newswire quotes run on, unless
     # another speaker's cue comes between ("“...,” she said as she took the stage. “...”" does not).
-    before = [c for c in candidates if max(c.content) < min(quote) and c.source is not None]
+    before = [c for c in candidates if c.content and max(c.content) < min(quote) and c.source is not None]
     if before:
         prev = _quoting_speaker(doc, max(before, key=lambda c: max(c.content)), before, in_quote)
         # "said the crews were brave. “...”" runs on; PolNeAR gives the quote after "praised the
