@@ -465,6 +465,8 @@ def test_who_speaks_when_the_cue_has_no_subject(pipeline, text, word, expected):
 def test_a_polls_answer_is_content(pipeline):
     text = "Asked if the mayor should resign, 72 percent of voters said yes."
     assert candidate(pipeline, text, "said") == ("72 percent of voters", "said", "yes")
+    agreed = "Most members of the council think the budget is too tight, and half of them said so in public."
+    assert candidate(pipeline, agreed, "said")[2] == "so"
 
 
 def test_no_reply_to_a_request_for_comment_is_no_statement(pipeline):

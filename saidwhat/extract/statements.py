@@ -37,7 +37,7 @@ EXPLETIVES = {"it", "there"}  # "it seems", "there appears": a subject that is n
 BACKING = {"support", "backing"}  # nouns of endorsement, read by who gives and who gets
 GIVERS = {"of", "from", "among"}
 TARGETS = {"for", "behind", "to"}
-ANSWERS = {"yes", "no"}
+ANSWERS = {"yes", "no", "so"}  # "72 percent said yes", "half said so"
 NO_COMMENT = {"request", "message", "inquiry", "call", "email"}  # "did not respond to requests for comment"
 # Verbs that carry a reporting verb without reporting themselves: "tried to show", "began asking".
 CARRIERS = {"try", "attempt", "fail", "continue", "have", "go", "need", "struggle", "tend", "begin", "start", "keep", "avoid", "stop", "spend"}
