@@ -662,3 +662,15 @@ def test_a_candidate_left_with_nothing_but_a_stray_mark_is_emptied_not_fatal(pip
     stray = Candidate(cue=[2], source=(0, 2), content={min(quotes[0][0])}, anchor=2)
     attach_quotes(doc, quotes, in_quote, [stray])
     assert stray.content == set()
+
+
+def test_a_speaker_that_spacy_reads_as_a_reported_clause(pipeline):
+    """ "X, who sits at zero endorsements, said that ...": spaCy makes the speaker a clause of "said";
+    it is the source, not part of what was said."""
+    text = (
+        "Mendes, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about which "
+        "of the two candidates is prepared to take on the establishment."
+    )
+    (statement,) = extract(pipeline, text).statements
+    assert statement.source.text == "Mendes, meanwhile, who sits at zero such endorsements"
+    assert statement.content.text.startswith("that fact speaks volumes")

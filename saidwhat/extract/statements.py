@@ -161,8 +161,9 @@ def _verb_content(verb: Token) -> tuple[str, set[int], tuple[int, int] | None, b
     listed = lemma in SPEECH_VERBS | COGNITIVE
     # "plans to call", "refused to discuss": the rules read the infinitive as the content
     infinitive = verb.tag_ == "VB" and _has_to(verb)
-    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
-    clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ not in ("VERB", "AUX")]
+    speaker = _speaker_clause(verb)
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") and c != speaker]
+    clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ not in ("VERB", "AUX") and c != speaker]
     clauses += _statement_clauses(verb)
     clauses += _further_clauses(verb, clauses)
     content: set[int] = set()
@@ -609,6 +610,9 @@ def _source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
         if child.lower_ in EXPLETIVES and child.dep_ == "nsubj" and verb.lemma_ in RAISING:
             return None
         return noun_phrase(child)
+    speaker = _speaker_clause(verb)
+    if speaker is not None:
+        return speaker.left_edge.i, speaker.right_edge.i + 1
     if any(c.dep_ == "nsubjpass" for c in verb.children) or depth >= 3 or verb.head.i == verb.i:
         return None
     if verb.tag_ == "VBN" and verb.dep_ == "advcl":  # "Asked about X, Y said": Y was asked
@@ -621,6 +625,19 @@ def _source(verb: Token, depth: int = 0) -> tuple[int, int] | None:
         head = verb.head.head if verb.head.pos_ == "ADP" else verb.head  # "quoted as saying"
         return _source(head, depth + 1)
     return None
+
+
+def _speaker_clause(verb: Token) -> Token | None:
+    """ "Jeffrey Salkin, a rabbi helping to organize the boycott, said he ...", "Sanders, who sits at
+    zero endorsements, said that ...": spaCy reads the speaker, set off by a comma, as a clause the
+    verb reports, beside the one it does report."""
+    if verb.lemma_.lower() not in SPEECH_VERBS or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_.startswith("nsubj") for c in verb.children) or not any(c.dep_ == "ccomp" for c in verb.rights):
+        return None
+    before = [c for c in verb.lefts if c.dep_ == "ccomp" and c.right_edge.i == verb.i - 2]
+    named = [s for c in before for s in c.lefts if s.dep_ == "nsubj" and s.pos_ in ("PROPN", "NOUN")]
+    return before[0] if named else None
 
 
 def _inverted_subject(verb: Token) -> list[Token]:
