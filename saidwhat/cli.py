@@ -319,9 +319,15 @@ def eval_attribution(
         Optional[Path], typer.Option(help="Score <id>.json files written by `saidwhat extract --out` instead of running the pipeline.")
     ] = None,
     model: Model = None,
+    by_phenomenon: Annotated[
+        bool, typer.Option("--by-phenomenon", help="Also the share of gold attributions right, by kind of content, cue and source.")
+    ] = False,
 ) -> None:
     """Linked (content, triple) and exact span scores on a PolNeAR split."""
     from .eval.attribution import evaluate, format_attribution_report
+    from .eval.phenomena import by_phenomenon as phenomena
+    from .eval.phenomena import format_phenomena
+    from .eval.polnear import load_polnear
     from .model import Extraction as Ex
 
     if predictions is not None:
@@ -340,6 +346,9 @@ def eval_attribution(
         err.print(f"saidwhat: {error}", markup=False)
         raise typer.Exit(2) from None
     out.print(format_attribution_report(scores), markup=False)
+    if by_phenomenon:
+        rows = phenomena(load_polnear(data_dir, split), scores, _pipeline(model).nlp)
+        out.print("\n" + format_phenomena(rows), markup=False)
 
 
 @train_app.command("cues")
