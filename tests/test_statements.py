@@ -674,3 +674,19 @@ def test_a_speaker_that_spacy_reads_as_a_reported_clause(pipeline):
     (statement,) = extract(pipeline, text).statements
     assert statement.source.text == "Mendes, meanwhile, who sits at zero such endorsements"
     assert statement.content.text.startswith("that fact speaks volumes")
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The senator returned on Wednesday for a short meeting and said little, according to an attendee.",
+         "The senator returned on Wednesday for a short meeting and said little"),
+        ("Ms. Park drew deep support among women, while Mr. Ruiz was ahead among younger voters, according to exit polls.",
+         "Ms. Park drew deep support among women, while Mr. Ruiz was ahead among younger voters"),
+    ],
+)
+def test_according_to_at_the_end_reports_the_whole_sentence(pipeline, text, content):
+    """spaCy hangs a closing "according to X" on the last conjunct or the "while" clause; X reports
+    the sentence."""
+    found = {s.cue.text: s.content.text for s in extract(pipeline, text).statements}
+    assert found["according to"] == content

@@ -29,6 +29,10 @@ def according_to(token: Token) -> Candidate | None:
         return None
     phrase = subtree(token) | subtree(to) | {token.i, to.i}
     head = token.head if token.head.i != token.i else token
+    while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and token.i > head.i:
+        head = head.head  # "He returned and said little, according to an attendee": both conjuncts
+    if head.dep_ == "advcl" and head.head.i < head.i < token.i and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head  # "Clinton drew support among women while Sanders led among men, according to exit polls"
     content = clause_around(head, phrase)
     return Candidate(cue=[token.i, to.i], source=noun_phrase(objects[0]), content=content, anchor=token.i)
 
