@@ -690,3 +690,10 @@ def test_according_to_at_the_end_reports_the_whole_sentence(pipeline, text, cont
     the sentence."""
     found = {s.cue.text: s.content.text for s in extract(pipeline, text).statements}
     assert found["according to"] == content
+
+
+def test_a_poll_shows_someone_with_a_lead(pipeline):
+    text = "A new Gazette poll shows Mayor Park with an eight-point lead over Ruiz in the race."
+    assert candidate(pipeline, text, "shows") == (
+        "A new Gazette poll", "shows", "Mayor Park with an eight - point lead over Ruiz in the race"
+    )

@@ -357,15 +357,20 @@ def _object_content(verb: Token) -> set[int]:
     """ "called the plan “a disaster”", "cited a poll", "called for an inquiry", "accused the
     mayor of lying", "talked about taxes"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    lemma = verb.lemma_.lower()
+    # After an object only the complement's own preposition: "blamed X for Y", not "X on Tuesday";
+    # "polls show Clinton with a narrow lead".
+    follows = ("of", "as", "to", "for", "about") if lemma in ASKING else ("of", "as", "to", "for")
+    follows += ("with",) if lemma == "show" else ()
     preps = [
         c
         for c in verb.rights
         if c.dep_ == "oprd"
         or c.dep_ == "prep"
-        and c.lower_ in OBJECT_PREPOSITIONS
+        and (c.lower_ in OBJECT_PREPOSITIONS or c.lower_ in follows)
         and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)  # "dismissed on Monday"
     ]
-    if verb.lemma_.lower() == "call" and not preps:
+    if lemma == "call" and not preps:
         return set()  # "called the plan a disaster", "called for a vote", not "called a meeting"
     if not objects:  # "called Clinton an ISIS co-founder", which spaCy reads as two predicates
         objects = [c for c in verb.rights if c.dep_ == "oprd"][:1]
@@ -376,8 +381,6 @@ def _object_content(verb: Token) -> set[int]:
     if not objects or _asks_for_comment(objects[0]):
         return set()
     start = objects[0].left_edge.i
-    # After an object only the complement's own preposition: "blamed X for Y", not "X on Tuesday".
-    follows = ("of", "as", "to", "for", "about") if verb.lemma_.lower() in ASKING else ("of", "as", "to", "for")
     tail = [p for p in preps if p.i > objects[0].i and (p.dep_ == "oprd" or p.lower_ in follows)]
     end = max([objects[0].right_edge.i, *(p.right_edge.i for p in tail)])
     return set(range(start, end + 1))
