@@ -697,3 +697,9 @@ def test_a_poll_shows_someone_with_a_lead(pipeline):
     assert candidate(pipeline, text, "shows") == (
         "A new Gazette poll", "shows", "Mayor Park with an eight - point lead over Ruiz in the race"
     )
+
+
+def test_whoever_was_told_leaves_the_content_once_the_quote_is_found(pipeline):
+    text = "“Look at what happened in the county,” Ruiz told supporters in Albany."
+    (statement,) = extract(pipeline, text).statements
+    assert (statement.cue.text, statement.content.text) == ("told", "“Look at what happened in the county,”")

@@ -41,6 +41,7 @@ ANSWERS = {"yes", "no", "so"}  # "72 percent said yes", "half said so"
 NO_COMMENT = {"request", "message", "inquiry", "call", "email"}  # "did not respond to requests for comment"
 # Verbs that carry a reporting verb without reporting themselves: "tried to show", "began asking".
 CARRIERS = {"try", "attempt", "fail", "continue", "have", "go", "need", "struggle", "tend", "begin", "start", "keep", "avoid", "stop", "spend"}
+HEARING = {"tell", "assure", "inform", "remind"}  # verbs whose object is whoever hears
 ASKING = {"ask", "question", "press"}  # "asked the mayor about the budget": the question is the content
 # "skeptical of", "worried about", "eager for": what an adjective's stance is about
 STANCE_PREPOSITIONS = {"of", "about", "with", "on", "over", "against", "by", "to", "in", "at", "for", "among"}
@@ -459,7 +460,7 @@ def _attach_quote(
     if cue is not None:
         same = [c for c in candidates if c.anchor == cue.i]
         if same:  # "“One,” said X, “two.”": both halves belong to one statement
-            same[0].content |= quote
+            same[0].content = (same[0].content - _hearer(cue)) | quote
         else:
             candidates.append(
                 Candidate(cue=_cue_tokens(cue), source=_source(cue), content=set(quote), anchor=cue.i)
@@ -514,6 +515,14 @@ def _said_after(doc: Doc, quote: set[int]) -> Token | None:
     verb, source = verbs[0], _source(verbs[0])
     said_first = verb.i == last + 1 and source is not None and source[0] == verb.i + 1
     return verb if said_first or source == (last + 1, verb.i) else None
+
+
+def _hearer(verb: Token) -> set[int]:
+    """ "“...,” Burton told state delegates": whoever was told, read as the object only while no
+    quotation was found for the verb."""
+    if verb.lemma_.lower() not in HEARING:
+        return set()
+    return {i for c in verb.children if c.dep_ == "dobj" for i in subtree(c)}
 
 
 def _nearest_cue(doc: Doc, quote: set[int]) -> Token | None:
