@@ -703,3 +703,10 @@ def test_whoever_was_told_leaves_the_content_once_the_quote_is_found(pipeline):
     text = "“Look at what happened in the county,” Ruiz told supporters in Albany."
     (statement,) = extract(pipeline, text).statements
     assert (statement.cue.text, statement.content.text) == ("told", "“Look at what happened in the county,”")
+
+
+def test_an_if_clause_after_asked_is_the_question(pipeline):
+    """spaCy reads "asked X if ..." as a condition; the "if" clause is what was asked."""
+    assert candidate(pipeline, "Mr. Rubin asked the students if they were always so serious.", "asked") == (
+        "Mr. Rubin", "asked", "if they were always so serious"
+    )

@@ -166,6 +166,8 @@ def _verb_content(verb: Token) -> tuple[str, set[int], tuple[int, int] | None, b
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") and c != speaker]
     clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ not in ("VERB", "AUX") and c != speaker]
     clauses += _statement_clauses(verb)
+    if lemma in ASKING:  # "asked the students if they ...", where spaCy reads "if" as a condition
+        clauses += [c for c in verb.rights if c.dep_ == "advcl" and any(m.lower_ in ("if", "whether") for m in c.lefts)]
     clauses += _further_clauses(verb, clauses)
     content: set[int] = set()
     kind = "clause"
