@@ -710,3 +710,16 @@ def test_an_if_clause_after_asked_is_the_question(pipeline):
     assert candidate(pipeline, "Mr. Rubin asked the students if they were always so serious.", "asked") == (
         "Mr. Rubin", "asked", "if they were always so serious"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As Senator Ann Cole put it, “This budget will not pass the house this year.”",
+        "“This budget will not pass the house this year,” as Senator Ann Cole put it.",
+    ],
+)
+def test_as_someone_put_it(pipeline, text):
+    (statement,) = extract(pipeline, text).statements
+    assert (statement.source.text, statement.cue.text) == ("Senator Ann Cole", "put it")
+    assert statement.content.text.startswith("“This budget will not pass the house this year")

@@ -522,9 +522,15 @@ def _said_after(doc: Doc, quote: set[int]) -> Token | None:
 def _hearer(verb: Token) -> set[int]:
     """ "“...,” Burton told state delegates": whoever was told, read as the object only while no
     quotation was found for the verb."""
-    if verb.lemma_.lower() not in HEARING:
+    if verb.lemma_.lower() not in HEARING and not _put_it(verb):
         return set()
     return {i for c in verb.children if c.dep_ == "dobj" for i in subtree(c)}
+
+
+def _put_it(verb: Token) -> bool:
+    """ "as Senator Cole put it, “...”": a reporting verb with its "it"."""
+    doc = verb.doc
+    return verb.lemma_.lower() == "put" and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "it" and doc[verb.i + 1].dep_ == "dobj"
 
 
 def _nearest_cue(doc: Doc, quote: set[int]) -> Token | None:
@@ -544,7 +550,7 @@ def _nearest_cue(doc: Doc, quote: set[int]) -> Token | None:
         doc[i]
         for i in window
         if i not in quote
-        and doc[i].lemma_.lower() in SPEECH_VERBS
+        and (doc[i].lemma_.lower() in SPEECH_VERBS or _put_it(doc[i]))
         and doc[i].pos_ in ("VERB", "AUX")
         and _source(doc[i]) is not None
     ]
@@ -559,7 +565,7 @@ def _nearest_cue(doc: Doc, quote: set[int]) -> Token | None:
 def _cue_tokens(verb: Token) -> list[int]:
     """The verb with its auxiliaries and adverbs ("has also said"), its particle and a noun cue
     phrase ("said in a statement", "called for")."""
-    cue = [verb.i]
+    cue = [verb.i, verb.i + 1] if _put_it(verb) else [verb.i]
     helpers = {c.i for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg", "advmod")}
     while cue[0] - 1 in helpers:
         cue.insert(0, cue[0] - 1)
