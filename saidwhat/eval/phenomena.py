@@ -36,8 +36,8 @@ def content_kind(attribution: GoldAttribution, quoted: frozenset[int], text: str
 
 def cue_kind(attribution: GoldAttribution, doc: Doc) -> str:
     text = " ".join(doc.text[s:e] for s, e in attribution.cue).strip()
-    cue = chars(attribution.cue)
-    words = [t for t in doc if not t.is_punct and cue & chars([(t.idx, t.idx + len(t))])]
+    spans = (doc.char_span(s, e, alignment_mode="expand") for s, e in attribution.cue)
+    words = [t for span in spans if span is not None for t in span if not t.is_punct]
     if text.lower().startswith("according to"):
         return "according to"
     if text == ":":

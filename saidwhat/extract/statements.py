@@ -443,10 +443,13 @@ def _attach_quote(
     """Give a quotation to the statement that already holds part of it, or attribute it."""
     if not quote:
         return
-    for c in candidates:  # an opening mark that spaCy left in the sentence before is not its content
-        if c.content & quote and not _words(doc, c.content & quote):
+    holders = []
+    for c in candidates:
+        shared = c.content & quote
+        if shared and not _words(doc, shared):  # an opening mark spaCy left in the sentence before
             c.content -= quote
-    holders = [c for c in candidates if c.content & quote and not set(c.cue) & quote]
+        elif shared and not set(c.cue) & quote:
+            holders.append(c)
     if holders:
         for c in holders:
             c.content |= quote - set(c.cue) - _source_set(c)
@@ -520,8 +523,8 @@ def _said_after(doc: Doc, quote: set[int]) -> Token | None:
 
 
 def _hearer(verb: Token) -> set[int]:
-    """ "“...,” Burton told state delegates": whoever was told, read as the object only while no
-    quotation was found for the verb."""
+    """The object that stops being content once a quotation is found for the verb: whoever was told
+    ("“...,” Burton told state delegates") or the "it" of "as Cole put it"."""
     if verb.lemma_.lower() not in HEARING and not _put_it(verb):
         return set()
     return {i for c in verb.children if c.dep_ == "dobj" for i in subtree(c)}
@@ -663,8 +666,11 @@ def _speaker_clause(verb: Token) -> Token | None:
 def _inverted_subject(verb: Token) -> list[Token]:
     """ "“...,” added a South Carolina Democrat": spaCy reads a speaker after the verb as its object
     when the quoted clause comes first."""
-    lemma, before = verb.lemma_.lower(), verb.doc[verb.i - 1]
-    if lemma not in SPEECH_VERBS or lemma in ASKING | OBJECT_CONTENT | {"tell"} or not (before.is_quote or before.text == ","):
+    lemma = verb.lemma_.lower()
+    if lemma not in SPEECH_VERBS or lemma in ASKING | OBJECT_CONTENT | HEARING or verb.i == 0:
+        return []
+    before = verb.doc[verb.i - 1]
+    if not (before.is_quote or before.text == ","):
         return []
     if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return []
