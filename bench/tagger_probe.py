@@ -144,9 +144,9 @@ def tag(tokenizer, model: Tagger, text: str) -> Spans:
 
 
 def exact(gold: list[GoldArticle], tagged: dict[str, Spans]) -> dict[str, Counts]:
-    counts = {}
+    counts, spans = {}, {a.id: gold_spans(a) for a in gold}
     for role in ROLES:
-        g = {(a.id, *s) for a in gold for s in gold_spans(a)[role]}
+        g = {(a.id, *s) for a in gold for s in spans[a.id][role]}
         p = {(a.id, *s) for a in gold for s in tagged[a.id][role]}
         counts[role] = Counts(len(g), len(p), len(g & p))
     return counts
