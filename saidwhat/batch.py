@@ -26,9 +26,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from distributed import Client, Future, LocalCluster, as_completed
 
+from .errors import ExtractError
 from .model import Article, Extraction
-from .pipeline import ExtractError, Pipeline
-from .read import ReadError, Skipped, read_inputs
+from .pipeline import Pipeline
+from .read import ReadResult, articles_only, read_inputs
 from .store import Store
 
 PARTITION_SIZE = 200
@@ -96,18 +97,11 @@ def shard_name(number: int, articles: list[Article], model: str | None) -> str:
     return f"part-{number:05d}-{digest.hexdigest()[:16]}.parquet"
 
 
-def _partitions(items: Iterable[Article | ReadError], size: int, report: BatchReport) -> Iterator[list[Article]]:
+def _partitions(items: Iterable[ReadResult], size: int, report: BatchReport) -> Iterator[list[Article]]:
     """Articles in lists of ``size``; read errors and skips go to the report as they pass."""
-    def articles() -> Iterator[Article]:
-        for item in items:
-            if isinstance(item, Skipped):
-                report.skipped.append(str(item))
-            elif isinstance(item, ReadError):
-                report.failed.append(str(item))
-            else:
-                yield item
-
-    stream = articles()
+    stream = articles_only(
+        items, lambda error: report.failed.append(str(error)), lambda skip: report.skipped.append(str(skip))
+    )
     while chunk := list(islice(stream, size)):
         yield chunk
 

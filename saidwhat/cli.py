@@ -5,18 +5,49 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
+from .errors import ExtractError, SaidwhatError, Skipped
 from .model import Article, Extraction
-from .read import ReadError, Skipped, read_inputs
+from .read import articles_only, read_inputs
+
+if TYPE_CHECKING:
+    from .eval.polnear import GoldArticle
+    from .model import Statement, TimeExpression
+    from .pipeline import Pipeline
+    from .store import Store
+
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+
+def _stop(message: Exception | str, status: int = 2) -> NoReturn:
+    """End the command with a one-line message: the one way a command gives up."""
+    err.print(f"saidwhat: {message}", markup=False)
+    raise typer.Exit(status)
+
+
+class _Commands(TyperGroup):
+    """saidwhat's commands: a ``SaidwhatError`` that stops one is reported in one line."""
+
+    def invoke(self, ctx: Any) -> Any:  # a Context of typer's own copy of click
+        try:
+            return super().invoke(ctx)
+        except SaidwhatError as error:
+            _stop(error, error.exit_status)
+
 
 app = typer.Typer(
+    cls=_Commands,
     help="Who said what, when, and according to whom: statements, speakers and dates from news.",
     no_args_is_help=True,
     add_completion=False,
@@ -26,9 +57,6 @@ eval_app = typer.Typer(help="Score extraction against annotated corpora (see EVA
 app.add_typer(eval_app, name="eval")
 train_app = typer.Typer(help="Retrain saidwhat's learned parts from annotated corpora.", no_args_is_help=True)
 app.add_typer(train_app, name="train")
-
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
 
 DEFAULT_DB = "saidwhat.db"
 Inputs = Annotated[
@@ -63,34 +91,33 @@ class ListFormat(str, Enum):
     csv = "csv"
 
 
-def _pipeline(model: str | None):
-    from .nlp import ModelNotFound
+@contextmanager
+def _unreadable_corpus(*kinds: type[Exception]) -> Iterator[None]:
+    """Stop the command when the scorers or the trainer cannot read their corpus (they raise
+    Python's own errors, not a ``SaidwhatError``)."""
+    try:
+        yield
+    except kinds as error:
+        _stop(error)
+
+
+def _pipeline(model: str | None) -> Pipeline:
     from .pipeline import Pipeline
 
-    try:
-        return Pipeline(model=model)
-    except ModelNotFound as error:
-        err.print(f"saidwhat: {error}", markup=False)
-        raise typer.Exit(2) from None
+    return Pipeline(model=model)
 
 
 def _extract_all(
     inputs: list[str], published: date | None, model: str | None, failed: list[str], skipped: list[str]
 ) -> Iterator[Extraction]:
     """Extractions for every readable article; each failure and skip is reported once and remembered."""
-    from .pipeline import ExtractError
 
-    def articles() -> Iterator[Article]:
-        for item in read_inputs(inputs, published):
-            if isinstance(item, Skipped):
-                err.print(f"skipped: {item}", markup=False)
-                skipped.append(str(item))
-            elif isinstance(item, ReadError):
-                _fail(item, failed)
-            else:
-                yield item
+    def skip(item: Skipped) -> None:
+        err.print(f"skipped: {item}", markup=False)
+        skipped.append(str(item))
 
-    for result in _pipeline(model).pipe(articles()):
+    articles = articles_only(read_inputs(inputs, published), lambda error: _fail(error, failed), skip)
+    for result in _pipeline(model).pipe(articles):
         if isinstance(result, ExtractError):
             _fail(result, failed)
         else:
@@ -111,7 +138,7 @@ def extract(
     model: Model = None,
 ) -> None:
     """Extract entities, statements and time expressions; print them or write one file per article."""
-    from .report import text_report
+    from .render import text_report
 
     failed: list[str] = []
     written: set[Path] = set()
@@ -200,8 +227,7 @@ def batch(
 ) -> None:
     """Extract on Dask workers into Parquet shards, then store them; a rerun reuses finished shards."""
     if (workers is None) == (scheduler is None):
-        err.print("saidwhat: give either --workers N or --scheduler tcp://HOST:PORT", markup=False)
-        raise typer.Exit(2)
+        _stop("give either --workers N or --scheduler tcp://HOST:PORT")
     from .batch import connect, run_batch
 
     with _open_store(db, create=True) as store, connect(workers, scheduler) as client:
@@ -223,19 +249,15 @@ def batch(
         raise typer.Exit(1)
 
 
-def _open_store(db: str, create: bool = False):
-    """The store, or a one-line error; only writing commands create a missing database."""
-    from .store import Store, StoreError
+def _open_store(db: str, create: bool = False) -> Store:
+    """The store; only writing commands create a missing database."""
+    from .store import Store
 
-    try:
-        return Store.open(db, create=create)
-    except StoreError as error:
-        err.print(f"saidwhat: {error}", markup=False)
-        raise typer.Exit(2) from None
+    return Store.open(db, create=create)
 
 
 def _print_rows(rows: list, format: ListFormat, columns: list[str]) -> None:
-    from .store.render import rows_table, rows_to_csv, rows_to_json
+    from .render import rows_table, rows_to_csv, rows_to_json
 
     if format is ListFormat.json:
         sys.stdout.write(rows_to_json(rows) + "\n")
@@ -280,13 +302,12 @@ def show(
     db: Db = DEFAULT_DB,
 ) -> None:
     """One stored article with everything extracted from it."""
-    from .report import text_report
+    from .render import text_report
 
     with _open_store(db) as store:
         extraction = store.get(article_id)
     if extraction is None:
-        err.print(f"saidwhat: no article {article_id!r} in {db}", markup=False)
-        raise typer.Exit(1)
+        _stop(f"no article {article_id!r} in {db}", 1)
     if format is ExtractFormat.json:
         sys.stdout.write(json.dumps(extraction.to_json_dict(), ensure_ascii=False) + "\n")
     else:
@@ -331,20 +352,17 @@ def eval_attribution(
     from .model import Extraction as Ex
 
     if predictions is not None:
-        def extract_fn(gold):
+        def extract_fn(gold: GoldArticle) -> list[Statement]:
             path = predictions / f"{_safe_name(gold.id)}.json"
             return Ex.model_validate_json(path.read_text(encoding="utf-8")).statements if path.exists() else []
     else:
         pipeline = _pipeline(model)
 
-        def extract_fn(gold):
+        def extract_fn(gold: GoldArticle) -> list[Statement]:
             return pipeline.extract(gold.article()).statements
 
-    try:
+    with _unreadable_corpus(FileNotFoundError):
         scores = evaluate(data_dir, split, extract_fn)
-    except FileNotFoundError as error:
-        err.print(f"saidwhat: {error}", markup=False)
-        raise typer.Exit(2) from None
     out.print(format_attribution_report(scores), markup=False)
     if by_phenomenon:
         rows = phenomena(load_polnear(data_dir, split), scores, _pipeline(model).nlp)
@@ -358,15 +376,12 @@ def train_cues(
     model: Model = None,
 ) -> None:
     """Fit the cue model on PolNeAR train (thresholds by cross-validation on it); dev is never read."""
-    from .extract.cue_model import WEIGHTS
+    from .extract.statements.cue_model import WEIGHTS
     from .train import train_cues as fit_cues
 
     pipeline = _pipeline(model)
-    try:
+    with _unreadable_corpus(FileNotFoundError):
         cues = fit_cues(pipeline.nlp, data_dir, log=lambda line: err.print(line, markup=False))
-    except FileNotFoundError as error:
-        err.print(f"saidwhat: {error}", markup=False)
-        raise typer.Exit(2) from None
     target = out or WEIGHTS
     cues.save(target)
     err.print(f"{len(cues.weights)} weights written to {target}", markup=False)
@@ -386,14 +401,11 @@ def eval_time(
 
     pipeline = _pipeline(model)
 
-    def predict(text: str, dct: date | None):
+    def predict(text: str, dct: date | None) -> list[TimeExpression]:
         return pipeline.extract(Article(id="eval", text=text, published=dct)).times
 
-    try:
+    with _unreadable_corpus(FileNotFoundError, ValueError):
         gold = load_gold(data_dir)
-    except (FileNotFoundError, ValueError) as error:
-        err.print(f"saidwhat: {error}", markup=False)
-        raise typer.Exit(2) from None
     out.print(format_time_report(score_times(gold, predict, annotated_only=not whole_text)), markup=False)
 
 
@@ -413,14 +425,9 @@ def serve(
 
     import uvicorn
 
-    from .store import StoreError
     from .web import create_app
 
-    try:
-        web = create_app(db, token=os.environ.get("SAIDWHAT_TOKEN") or None, model=model)
-    except StoreError as error:
-        err.print(f"saidwhat: {error}", markup=False)
-        raise typer.Exit(2) from None
+    web = create_app(db, token=os.environ.get("SAIDWHAT_TOKEN") or None, model=model)
     uvicorn.run(web, host=host, port=port)
 
 

@@ -13,23 +13,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import nlp as nlp_loader
+from .errors import ExtractError
 from .extract.entities import extract_entities
 from .extract.statements import extract_statements
-from .extract.times import extract_times
+from .extract.time import extract_times
 from .model import Article, Extraction
 
 BATCH_CHARS = 40_000
 """The most text one spaCy batch holds (one longer article goes alone). The parser's working
 memory grows with a batch's text, about 3 KB a character with ``en_core_web_sm``, so this, and
 not the longest run of long articles in a corpus, sets a run's peak memory."""
-
-
-class ExtractError(Exception):
-    """Extraction failed on one article; ``str()`` is the one-line report."""
-
-    def __init__(self, article: Article, reason: str):
-        super().__init__(f"{article.origin or article.id}: {reason}")
-        self.article = article
 
 
 class Pipeline:

@@ -1,4 +1,4 @@
-"""Training the cue model (``extract/cue_model.py``) on PolNeAR train: ``saidwhat train cues``.
+"""Training the cue model (``extract/statements/cue_model.py``) on PolNeAR train: ``saidwhat train cues``.
 
 Every verb that reads as a cue is an example. It is positive when some gold attribution has its cue
 on that verb, a content the candidate's matches with Dice >= 0.5 and a source that agrees: the
@@ -15,7 +15,7 @@ right attributions more), then the weights are refitted on all of train. Dev is 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,10 +25,10 @@ from spacy.tokens import Doc
 
 from .eval.attribution import Counts, chars, dice, score_attribution
 from .eval.polnear import GoldArticle, load_polnear
-from .extract.cue_model import CueModel
 from .extract.entities import extract_entities
 from .extract.statements import attach_quotes, char_spans, cue_candidates, extract_statements, quotations
-from .extract.times import extract_times
+from .extract.statements.cue_model import CueModel
+from .extract.time import extract_times
 
 Example = tuple[list[str], bool]
 KEEP_GRID = (0.3, 0.35, 0.4)
@@ -53,13 +53,14 @@ def examples(parsed: Parsed) -> Iterator[Example]:
     doc, gold = parsed.doc, parsed.article.attributions
     quotes = quotations(doc)
     in_quote = {i for tokens, _ in quotes for i in tokens}
-    found = [(doc[i], *f) for i, f in cue_candidates(doc, in_quote).items()]
-    attach_quotes(doc, quotes, in_quote, [cand for _, cand, _, _ in found])
-    for token, cand, feats, _ in found:
+    found = cue_candidates(doc, in_quote)
+    attach_quotes(doc, quotes, in_quote, [judged.candidate for judged in found.values()])
+    for i, judged in found.items():
+        token, cand = doc[i], judged.candidate
         anchor = set(range(token.idx, token.idx + len(token)))
         content = chars(char_spans(doc, cand.content - set(cand.cue), trim=True))
-        source = chars(char_spans(doc, range(*cand.source), trim=True)) if cand.source else frozenset()
-        yield feats, any(
+        source = chars(char_spans(doc, range(*cand.speaker), trim=True)) if cand.speaker else frozenset()
+        yield judged.features, any(
             anchor & chars(g.cue)
             and dice(chars(g.content), content) >= 0.5
             and (bool(source & chars(g.source)) or not (source or g.source))
@@ -67,7 +68,9 @@ def examples(parsed: Parsed) -> Iterator[Example]:
         )
 
 
-def fit(data: list[Example], l2: float = 3e-5, steps: int = 300, rate: float = 0.1, min_count: int = 2) -> dict[str, float]:
+def fit(
+    data: list[Example], l2: float = 3e-5, steps: int = 300, rate: float = 0.1, min_count: int = 2
+) -> dict[str, float]:
     """L2-regularised logistic regression weights, by full-batch Adam: the same optimum whatever
     the order of the examples (stochastic descent's shuffle alone moved held-out F1 by half a
     point). Features seen fewer than ``min_count`` times are left out; ``l2`` is the penalty
@@ -112,7 +115,7 @@ def choose(totals: dict[tuple[float, float], Counts]) -> tuple[float, float]:
     return max(close, key=lambda pair: (totals[pair].precision, pair))
 
 
-def train_cues(nlp: Language, data_dir: Path, log=print) -> CueModel:
+def train_cues(nlp: Language, data_dir: Path, log: Callable[[str], None] = print) -> CueModel:
     """Choose the thresholds by cross-validation on train, then fit on all of it."""
     articles = sorted(load_polnear(data_dir, "train"), key=lambda a: a.id)
     parsed = parse(nlp, articles)

@@ -404,6 +404,25 @@ def test_queries_never_create_a_database(command: tuple[str, ...]) -> None:
 
 
 @pytest.mark.usefixtures("workdir")
+def test_serve_on_a_missing_folder_is_a_one_line_error() -> None:
+    result = invoke("serve", "--db", "nowhere/news.db")
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", NO_FOLDER)
+
+
+@pytest.mark.usefixtures("workdir")
+@pytest.mark.parametrize(
+    "command",
+    [("extract", BRIDGE), ("ingest", BRIDGE, "--db", "news.db"), ("eval", "time", FIXTURES / "timeml")],
+    ids=lambda c: c[0],
+)
+def test_a_model_that_cannot_load_is_a_one_line_error(command: tuple[str | Path, ...]) -> None:
+    result = invoke(*command, "--model", "no_such_model")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("saidwhat: cannot load spaCy model 'no_such_model': ")
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.usefixtures("workdir")
 def test_extract_out_refuses_a_second_article_with_the_same_id(tmp_path: Path) -> None:
     for folder in ("d1", "d2"):
         Path(folder).mkdir()

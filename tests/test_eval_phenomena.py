@@ -27,7 +27,11 @@ MAYOR = GoldAttribution((at("Voters"),), (at("want"),), (at("a new mayor"),))
 def predicted(attribution, source=True):
     who = Source(**part(TEXT, list(attribution.source)).model_dump()) if source else None
     return Statement(
-        id="s", kind="direct", source=who, cue=part(TEXT, list(attribution.cue)), content=part(TEXT, list(attribution.content))
+        id="s",
+        kind="direct",
+        source=who,
+        cue=part(TEXT, list(attribution.cue)),
+        content=part(TEXT, list(attribution.content)),
     )
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from saidwhat.extract.modality import window
+from saidwhat.extract.time.values import window
 from saidwhat.model import Article
 
 

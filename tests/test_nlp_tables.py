@@ -6,7 +6,8 @@ import pytest
 import spacy
 
 from saidwhat.nlp import model_name
-from saidwhat.nlp_tables import AttributeTable, LemmaTable, use_attribute_table, use_lemma_table
+from saidwhat.nlp.components import use_attribute_table, use_lemma_table
+from saidwhat.nlp.tables import AttributeTable, LemmaTable
 
 # Words that the English ruler's exception patterns single out: contractions, "gonna", "y'all",
 # object pronouns, "there is", demonstratives as pronouns, auxiliaries, double spaces and lines.

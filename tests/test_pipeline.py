@@ -5,8 +5,9 @@ import itertools
 import pytest
 
 from saidwhat import pipeline as pipeline_module
+from saidwhat.errors import ExtractError
 from saidwhat.model import Article
-from saidwhat.pipeline import ExtractError, batches
+from saidwhat.pipeline import batches
 
 
 def test_one_broken_article_does_not_stop_the_batch(pipeline, monkeypatch):

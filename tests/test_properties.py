@@ -12,9 +12,10 @@ from collections.abc import Callable
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from saidwhat.extract.quotes import OPENING, find_quotes
+from saidwhat.errors import ExtractError
+from saidwhat.extract.statements.quotes import OPENING, find_quotes
 from saidwhat.model import Article, Extraction
-from saidwhat.pipeline import ExtractError, Pipeline
+from saidwhat.pipeline import Pipeline
 
 DETERMINISTIC = settings(
     deadline=None,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from saidwhat.extract.quotes import find_quotes
+from saidwhat.extract.statements.quotes import find_quotes
 
 
 def quoted(text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import gzip
 import io
 import json
@@ -13,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from saidwhat.model import Article
-from saidwhat.read import MAX_CHARS, ReadError, estimate_articles, read_inputs
+from saidwhat.read import MAX_CHARS, ReadError, estimate_articles, read_bytes, read_inputs, read_stream
 from saidwhat.read.html import is_related_link, strip_related
-from saidwhat.read.source import Input, describe
+from saidwhat.read.inputs import Input, describe
 
 FIXTURES = Path(__file__).parent / "fixtures" / "read"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -217,6 +218,61 @@ def test_stdin_html_from_a_text_stream(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (article.id, article.text, article.origin) == ("stdin", PAGE_TEXT, "<stdin>")
 
 
+def _truncated_gzip() -> bytes:
+    packed = gzip.compress(b"The mayor said the bridge would reopen. " * 50)
+    return packed[: len(packed) // 2]
+
+
+# bytes and streams, as the web's uploads come
+
+
+@pytest.mark.parametrize("name", ["plain.txt", "page.html", "records.jsonl", "wire.rss", "wire.atom"])
+@pytest.mark.parametrize("packed", [False, True])
+def test_bytes_read_like_the_file_of_that_name(name: str, packed: bool) -> None:
+    path = FIXTURES / name
+    data = gzip.compress(path.read_bytes()) if packed else path.read_bytes()
+    from_bytes = list(read_bytes(data, name))
+    from_file = read(path)
+    assert [_without_origin(r) for r in from_bytes] == [_without_origin(r) for r in from_file]
+    assert [r.origin for r in from_bytes] == [str(r.origin).replace(str(path), name, 1) for r in from_file]
+
+
+def test_a_stream_is_read_by_content_and_left_open() -> None:
+    stream = io.BytesIO(b'{"id": "a", "text": "First."}\n{"id": "b"}\n')
+    assert show(list(read_stream(stream, "upload", date(2025, 5, 2)))) == [
+        Article(id="a", text="First.", published=date(2025, 5, 2), origin="upload:1"),
+        "upload:2: record has neither text nor html",
+    ]
+    assert not stream.closed
+
+
+def test_a_stream_named_dash_is_a_file_not_stdin() -> None:
+    assert list(read_bytes(b"Said so.", "-")) == [Article(id="-", text="Said so.", origin="-")]
+
+
+class _Broken(io.RawIOBase):
+    """A stream whose device fails on the first read."""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: object) -> int:
+        raise OSError(errno.EIO, "Input/output error")
+
+
+@pytest.mark.parametrize(
+    ("stream", "name", "reason"),
+    [
+        (_Broken(), "upload.txt", "input/output error"),
+        (io.BytesIO(_truncated_gzip()), "cut.txt", "truncated gzip stream"),
+        (io.BytesIO(b"\x1f\x8bxxxxxxxxxx"), "bad.jsonl", "corrupt gzip stream (Unknown compression method)"),
+        (io.BytesIO(b""), "empty.html", "empty input"),
+    ],
+)
+def test_a_bad_stream_is_a_read_error_naming_the_input(stream: io.IOBase, name: str, reason: str) -> None:
+    assert show(list(read_stream(stream, name))) == [f"{name}: {reason}"]
+
+
 @pytest.mark.parametrize(
     ("name", "content", "text"),
     [
@@ -231,11 +287,6 @@ def test_unknown_extension_goes_by_content(
 ) -> None:
     [article] = read(write(tmp_path / name, content))
     assert isinstance(article, Article) and article.text == text
-
-
-def _truncated_gzip() -> bytes:
-    packed = gzip.compress(b"The mayor said the bridge would reopen. " * 50)
-    return packed[: len(packed) // 2]
 
 
 @pytest.mark.parametrize(

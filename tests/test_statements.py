@@ -4,8 +4,7 @@ from datetime import date
 
 import pytest
 
-from saidwhat.extract.candidate import Candidate
-from saidwhat.extract.statements import attach_quotes, cue_candidate, cue_candidates, quotations
+from saidwhat.extract.statements import Candidate, attach_quotes, cue_candidate, cue_candidates, quotations
 from saidwhat.model import Article
 
 PUBLISHED = date(2024, 12, 3)  # a Tuesday
@@ -153,8 +152,10 @@ def test_headline_speaker_label(pipeline):
 @pytest.mark.parametrize(
     "text, source, content",
     [
-        ('"WALLACE: Let us start with the budget vote tonight.\n\n', "WALLACE", "Let us start with the budget vote tonight"),
-        ("Poll: Voters abandon the ruling party\n\nThe survey was taken last week.", "Poll", "Voters abandon the ruling party"),
+        ('"WALLACE: Let us start with the budget vote tonight.\n\n', "WALLACE",
+         "Let us start with the budget vote tonight"),
+        ("Poll: Voters abandon the ruling party\n\nThe survey was taken last week.", "Poll",
+         "Voters abandon the ruling party"),
         ("Sanders: Young voters must turn out\n\nHe spoke in Ohio.", "Sanders", "Young voters must turn out"),
     ],
 )
@@ -361,8 +362,9 @@ def test_a_floating_quote_continues_only_a_quoting_speech_statement(pipeline):
 def test_seem_and_appear_read_as_the_writers_impression(pipeline):
     """PolNeAR marks "X does not appear ready to ..." with no source and X inside the content."""
     doc = pipeline.nlp("Sanders does not appear ready to ease off.")
-    cand, _, approved = cue_candidate(doc[3], set())
-    assert (cand.source, approved, [doc[i].text for i in cand.cue]) == (None, False, ["does", "not", "appear"])
+    judged = cue_candidate(doc[3], set())
+    cand = judged.candidate
+    assert (cand.speaker, judged.approved, [doc[i].text for i in cand.cue]) == (None, False, ["does", "not", "appear"])
     assert " ".join(doc[i].text for i in sorted(cand.content)) == "Sanders ready to ease off"
     assert cue_candidate(pipeline.nlp("Trump appeared at a rally in Ohio.")[1], set()) is None
 
@@ -370,8 +372,8 @@ def test_seem_and_appear_read_as_the_writers_impression(pipeline):
 def candidate(pipeline, text, word):
     """The cue candidate on ``word`` as (source, cue, content) texts, whatever the model says."""
     doc = pipeline.nlp(text)
-    cand, _, _ = cue_candidate(next(t for t in doc if t.text == word), set())
-    source = doc[cand.source[0] : cand.source[1]].text if cand.source else None
+    cand = cue_candidate(next(t for t in doc if t.text == word), set()).candidate
+    source = doc[cand.speaker[0] : cand.speaker[1]].text if cand.speaker else None
     return source, " ".join(doc[i].text for i in cand.cue), " ".join(doc[i].text for i in sorted(cand.content))
 
 
@@ -390,7 +392,8 @@ def test_support_is_given_by_the_source_to_the_content(pipeline, text, expected)
 
 def test_a_poll_leading_its_clause_is_the_source(pipeline):
     poll = extract(pipeline, "In a new Gazette poll, Mayor Park leads her rival by 12 points.")
-    assert summary(poll) == [("indirect", "a new Gazette poll", "In", "Mayor Park leads her rival by 12 points", "Gazette")]
+    expected = [("indirect", "a new Gazette poll", "In", "Mayor Park leads her rival by 12 points", "Gazette")]
+    assert summary(poll) == expected
     assert extract(pipeline, "Mayor Park leads in the polls.").statements == []
 
 
@@ -449,7 +452,8 @@ def test_a_source_is_marked_as_polnear_marks_it(pipeline, text, source):
     [
         ("Asked about the audit, Senator Ruiz said it was flawed.", "Asked", (None, "Asked about", "the audit")),
         ("The host asked the senator about the audit.", "asked", ("The host", "asked", "the senator about the audit")),
-        ("Recent polls showing a tight race worried the campaign.", "showing", ("Recent polls", "showing", "a tight race")),
+        ("Recent polls showing a tight race worried the campaign.", "showing",
+         ("Recent polls", "showing", "a tight race")),
         (
             "Senator Ruiz issued a statement saying that the audit was flawed.",
             "saying",
@@ -484,13 +488,18 @@ DATELINE = (
 @pytest.mark.parametrize(
     "text, word, expected",
     [
-        ("The mayor told reporters that the bridge would reopen.", "told", ("The mayor", "told", "that the bridge would reopen")),
+        ("The mayor told reporters that the bridge would reopen.", "told",
+         ("The mayor", "told", "that the bridge would reopen")),
         ("The mayor told the crews to leave the site.", "told", ("The mayor", "told", "to leave the site")),
         ("The mayor asked the council whether it was safe.", "asked", ("The mayor", "asked", "whether it was safe")),
-        ("The mayor urged residents to leave the valley.", "urged", ("The mayor", "urged", "residents to leave the valley")),
-        ("The senator tried to show that the plan works.", "show", ("The senator", "tried to show", "that the plan works")),
-        ("She has lately started asking why it failed.", "asking", ("She", "has lately started asking", "why it failed")),
-        ("The ministry failed to mention that talks collapsed.", "mention", ("The ministry", "failed to mention", "that talks collapsed")),
+        ("The mayor urged residents to leave the valley.", "urged",
+         ("The mayor", "urged", "residents to leave the valley")),
+        ("The senator tried to show that the plan works.", "show",
+         ("The senator", "tried to show", "that the plan works")),
+        ("She has lately started asking why it failed.", "asking",
+         ("She", "has lately started asking", "why it failed")),
+        ("The ministry failed to mention that talks collapsed.", "mention",
+         ("The ministry", "failed to mention", "that talks collapsed")),
         (DATELINE, "promised", ("Senator Ana Ruiz", "promised", "to cut fares")),
     ],
 )
@@ -508,7 +517,8 @@ def test_of_two_subjects_the_parser_gives_said_the_nearer_speaks(pipeline):
 def test_a_candidate_knows_when_it_sits_inside_another_ones_content(pipeline):
     """ "wants" inside what the mayor said is a different case for the cue model than on its own."""
     doc = pipeline.nlp("The mayor said the council wants a new bridge.")
-    inside = {doc[i].text: [f for f in feats if f.startswith("inside=")] for i, (_, feats, _) in cue_candidates(doc, set()).items()}
+    found = cue_candidates(doc, set())
+    inside = {doc[i].text: [f for f in judged.features if f.startswith("inside=")] for i, judged in found.items()}
     assert inside["said"] == ["inside=none", "inside=none|kind=clause", "inside=none|lemma=say"]
     assert inside["wants"] == ["inside=approved", "inside=approved|kind=object", "inside=approved|lemma=want"]
 
@@ -548,7 +558,10 @@ def test_according_to_closing_a_content_is_its_own_statement(pipeline):
 def test_a_quote_runs_on_past_a_cue_in_the_speakers_own_sentence(pipeline):
     """ "“...,” she said when asked about X. “...”": "asked" is no new speaker, so the next quote
     still continues what she said."""
-    text = "“The budget is balanced,” Senator Ann Cole said when asked about the deficit. “We cut spending in every department.”"
+    text = (
+        "“The budget is balanced,” Senator Ann Cole said when asked about the deficit. "
+        "“We cut spending in every department.”"
+    )
     found = {s.cue.text: s.content.text for s in extract(pipeline, text).statements}
     assert found["said"] == "“The budget is balanced,” “We cut spending in every department.”"
 
@@ -556,7 +569,8 @@ def test_a_quote_runs_on_past_a_cue_in_the_speakers_own_sentence(pipeline):
 @pytest.mark.parametrize(
     "text, word, expected",
     [
-        ("The new bridge is expected to open in March.", "expected", (None, "is expected", "The new bridge to open in March")),
+        ("The new bridge is expected to open in March.", "expected",
+         (None, "is expected", "The new bridge to open in March")),
         ("The senator was accused of lying about the budget.", "accused",
          (None, "was accused of", "The senator lying about the budget")),
         # the one asked is not what is asked about
@@ -571,7 +585,10 @@ def test_a_passives_subject_belongs_to_its_content(pipeline, text, word, expecte
 def test_a_second_that_clause_hung_on_the_verb_is_content_too(pipeline):
     """ "told reporters that A, and that B": spaCy makes B a conjunct of "told"; both were said,
     as one span with the comma and "and" inside."""
-    text = "The senator told reporters on Tuesday that the budget was balanced, and that no new taxes would be needed next year."
+    text = (
+        "The senator told reporters on Tuesday that the budget was balanced, "
+        "and that no new taxes would be needed next year."
+    )
     (statement,) = extract(pipeline, text).statements
     assert statement.content.text == "that the budget was balanced, and that no new taxes would be needed next year"
     assert len(statement.content.spans) == 1
@@ -581,7 +598,9 @@ def test_a_short_quote_closed_by_its_comma_before_its_speaker_is_a_statement(pip
     """ "“Absolutely,” he said.": one word, yet said by someone; a short quote that is a title or
     a borrowed phrase stays no statement of its own."""
     found = extract(pipeline, "“Absolutely,” Mayor Ellen Park said.").statements
-    assert [(s.source.text, s.cue.text, s.content.text) for s in found] == [("Mayor Ellen Park", "said", "“Absolutely,”")]
+    assert [(s.source.text, s.cue.text, s.content.text) for s in found] == [
+        ("Mayor Ellen Park", "said", "“Absolutely,”")
+    ]
     split = extract(pipeline, "“To a point,” said Omar Haddad. “The rest is up to the council.”").statements
     assert [s.content.text for s in split] == ["“To a point,” “The rest is up to the council.”"]
     title = "Senator Ann Cole told “Morning Report,” that the budget was balanced."
@@ -590,7 +609,8 @@ def test_a_short_quote_closed_by_its_comma_before_its_speaker_is_a_statement(pip
 
 def test_reportedly_attributes_its_clause_to_no_one_named(pipeline):
     (statement,) = extract(pipeline, "The company reportedly cut 300 jobs in March.").statements
-    assert (statement.source, statement.cue.text, statement.content.text) == (None, "reportedly", "The company cut 300 jobs in March")
+    expected = (None, "reportedly", "The company cut 300 jobs in March")
+    assert (statement.source, statement.cue.text, statement.content.text) == expected
 
 
 @pytest.mark.parametrize(
@@ -643,12 +663,14 @@ def test_an_opening_mark_left_in_the_sentence_before_does_not_hand_over_the_quot
     """spaCy often ends a sentence after the next quote's opening mark; the clause that ends there
     neither takes the quotation nor keeps the mark."""
     text = (
-        "The club's heavy investment in its greens, Ms. Tanzer said, ''is a perfect example of adapting'' to the new economics of golf. "
+        "The club's heavy investment in its greens, Ms. Tanzer said, "
+        "''is a perfect example of adapting'' to the new economics of golf. "
         "''They're spending a fortune on making the place family-friendly,'' she said. ''It's a home run.''"
     )
     found = [(s.source.text, s.content.text) for s in extract(pipeline, text).statements]
     assert found == [
-        ("Ms. Tanzer", "The club's heavy investment in its greens ''is a perfect example of adapting'' to the new economics of golf"),
+        ("Ms. Tanzer",
+         "The club's heavy investment in its greens ''is a perfect example of adapting'' to the new economics of golf"),
         ("she", "''They're spending a fortune on making the place family-friendly,'' ''It's a home run.''"),
     ]
 
@@ -659,7 +681,7 @@ def test_a_candidate_left_with_nothing_but_a_stray_mark_is_emptied_not_fatal(pip
     doc = pipeline.nlp("The mayor spoke. ''We will rebuild the bridge,'' he said. ''It will take two years.''")
     quotes = quotations(doc)
     in_quote = {i for tokens, _ in quotes for i in tokens}
-    stray = Candidate(cue=[2], source=(0, 2), content={min(quotes[0][0])}, anchor=2)
+    stray = Candidate(cue=[2], speaker=(0, 2), content={min(quotes[0][0])}, anchor=2)
     attach_quotes(doc, quotes, in_quote, [stray])
     assert stray.content == set()
 
@@ -681,7 +703,8 @@ def test_a_speaker_that_spacy_reads_as_a_reported_clause(pipeline):
     [
         ("The senator returned on Wednesday for a short meeting and said little, according to an attendee.",
          "The senator returned on Wednesday for a short meeting and said little"),
-        ("Ms. Park drew deep support among women, while Mr. Ruiz was ahead among younger voters, according to exit polls.",
+        ("Ms. Park drew deep support among women, while Mr. Ruiz was ahead among younger voters, "
+         "according to exit polls.",
          "Ms. Park drew deep support among women, while Mr. Ruiz was ahead among younger voters"),
     ],
 )

@@ -9,15 +9,8 @@ from sqlalchemy import text as sql
 from sqlalchemy.exc import IntegrityError
 
 from saidwhat.model import Entity, Extraction, Source, Span, Statement, TimeExpression, part
-from saidwhat.store import (
-    SpeakerRow,
-    StatementRow,
-    Store,
-    StoreError,
-    rows_table,
-    rows_to_csv,
-    rows_to_json,
-)
+from saidwhat.render import rows_table, rows_to_csv, rows_to_json
+from saidwhat.store import SpeakerRow, StatementRow, Store, StoreError
 
 
 def at(text: str, fragment: str, nth: int = 0) -> Span:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from saidwhat import nlp as nlp_loader
-from saidwhat.extract.times import extract_times
+from saidwhat.extract.time import extract_times
 
 PUBLISHED = date(2024, 12, 3)  # a Tuesday, ISO week 49
 SPECS = Path(__file__).resolve().parents[2] / "shared" / "data" / "datetime-specs"

@@ -4,12 +4,12 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from saidwhat.cli import app
+from saidwhat.eval.attribution import Counts
 from saidwhat.eval.polnear import GoldArticle, GoldAttribution
-from saidwhat.extract.cue_model import CueModel
 from saidwhat.extract.entities import extract_entities
 from saidwhat.extract.statements import extract_statements
-from saidwhat.extract.times import extract_times
-from saidwhat.eval.attribution import Counts
+from saidwhat.extract.statements.cue_model import CueModel
+from saidwhat.extract.time import extract_times
 from saidwhat.train import KEEP_GRID, Parsed, choose, examples, fit
 
 TEXT = (
@@ -38,7 +38,8 @@ def test_fit_learns_which_features_mark_an_attribution() -> None:
 
 def test_fit_does_not_depend_on_the_order_of_the_examples() -> None:
     """A whole-batch fit: shuffling the examples alone must not move a weight."""
-    data = [(["bias", f"lemma={w}", f"dep={d}"], w == "say" or d == "ccomp") for w in ("say", "add", "build") for d in ("ccomp", "dobj")] * 3
+    words, deps = ("say", "add", "build"), ("ccomp", "dobj")
+    data = [(["bias", f"lemma={w}", f"dep={d}"], w == "say" or d == "ccomp") for w in words for d in deps] * 3
     assert fit(data) == fit(data[::-1]) == fit(data[1::2] + data[::2])
 
 

@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from saidwhat.pipeline import Pipeline
-from saidwhat.report import speaker_name
+from saidwhat.render import speaker_name
 from webseed import HOSTILE_TITLE, TODAY, extractions, seed
 
 CHROMIUM = shutil.which("chromium")

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extract.quotes import find_quotes
+from ..extract.statements.quotes import find_quotes
 from .attribution import AttributionScores, chars
 from .polnear import GoldArticle, GoldAttribution
 

@@ -7,18 +7,17 @@ Gold comes as MEANTIME token-level XML or as plain TimeML ``.tml`` files.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..extract.time.values import DAY_VALUE, day_of
 from ..model import TimeExpression
 from .attribution import Counts
 
 Predict = Callable[[str, date | None], list[TimeExpression]]
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 @dataclass(frozen=True)
@@ -68,8 +67,8 @@ class TimeMatch:
 
 
 def _dct(value: str | None) -> date | None:
-    match = _DATE.match(value or "")
-    return date(*map(int, match.groups())) if match else None
+    match = DAY_VALUE.match(value or "")
+    return day_of(match) if match else None
 
 
 def _meantime_doc(path: Path) -> GoldDoc | None:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import TimeExpression
 from ..nlp import doc_text
-from .timex_calendar import add_months, season_window
+from .time.values import DAY_VALUE, add_months, day_of, window
 
 # Hedges by part of speech, so that "the plan" or "May" are not taken for "plans to" or "may".
 HEDGES = {
@@ -30,7 +30,6 @@ NEGATING_CUES = frozenset("deny reject dismiss refute".split())
 DURATION_LEADS = re.compile(r"\b(?:within|in)\s+$", re.IGNORECASE)
 FORWARD = re.compile(r"the\s+(?:next|coming)\b", re.IGNORECASE)
 DURATION = re.compile(r"^P(\d+)([YMWD])$")
-DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
 def attributes(
@@ -110,16 +109,14 @@ def _said_on(doc: Doc, verb: int, content: set[int], times: list[TimeExpression]
     """A full date modifying the cue itself: "On Friday, X said ..." or "X said on Friday ..."."""
     cue = doc[verb]
     for time in times:
-        m = DAY.match(time.value)
+        m = DAY_VALUE.match(time.value)
         span = _tokens(doc, time) if m is not None else None
-        in_clause = span is not None and any(
-            t.i not in content and (t.i == verb or cue.is_ancestor(t)) for t in span
-        )
-        if not in_clause:
+        if m is None or span is None:
             continue
-        if any(t.head.i == verb or t.head.head.i == verb for t in span):
+        in_clause = any(t.i not in content and (t.i == verb or cue.is_ancestor(t)) for t in span)
+        if in_clause and any(t.head.i == verb or t.head.head.i == verb for t in span):
             try:
-                return date(int(m[1]), int(m[2]), int(m[3]))
+                return day_of(m)
             except ValueError:
                 continue
     return None
@@ -140,36 +137,3 @@ def _ahead(text: str, time: TimeExpression, start: date | None) -> tuple[date, d
         end = start + timedelta(days=amount * (7 if unit == "W" else 1))
     return start, end
 
-
-def window(value: str) -> tuple[date, date] | None:
-    """The first and last day a TIMEX3 date value names: 2025-H2 is 2025-07-01 to 2025-12-31."""
-    try:
-        return _window(value)
-    except ValueError:
-        return None
-
-
-def _month(year: int, month: int) -> tuple[date, date]:
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _window(value: str) -> tuple[date, date] | None:
-    if m := DAY.match(value):
-        day = date(int(m[1]), int(m[2]), int(m[3]))
-        return day, day
-    if m := re.match(r"^(\d{4})-(\d{2})$", value):
-        return _month(int(m[1]), int(m[2]))
-    if m := re.match(r"^(\d{4})-W(\d{2})(-WE)?$", value):
-        year, week = int(m[1]), int(m[2])
-        return date.fromisocalendar(year, week, 6 if m[3] else 1), date.fromisocalendar(year, week, 7)
-    if m := re.match(r"^(\d{4})-([HQ])(\d)$", value):
-        months = 6 if m[2] == "H" else 3
-        year, last = int(m[1]), int(m[3]) * months
-        return _month(year, last - months + 1)[0], _month(year, last)[1]
-    if m := re.match(r"^(\d{4})-(SP|SU|FA|WI)$", value):
-        return season_window(int(m[1]), m[2])
-    if m := re.match(r"^(\d{4})$", value):
-        return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
-    if m := re.match(r"^(\d{3})$", value):
-        return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 9, 12, 31)
-    return None

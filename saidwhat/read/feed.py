@@ -15,24 +15,23 @@ from typing import Any, BinaryIO
 
 import feedparser
 
-from ..model import Article
+from ..errors import ReadError
 from .html import read_html
-from .source import MAX_PAGE_BYTES, Input, ReadError
+from .inputs import MAX_PAGE_BYTES, Input
+from .results import ReadResult
 
-Result = Article | ReadError
 
-
-def read_feed(stream: BinaryIO, source: Input, published: date | None) -> Iterator[Result]:
+def read_feed(stream: BinaryIO, given: Input, published: date | None) -> Iterator[ReadResult]:
     """The entries in feed order; ``published`` wins over each entry's own date."""
     parsed = feedparser.parse(stream.read(MAX_PAGE_BYTES + 1))
     if not parsed.entries:
         reason = "not a feed" if parsed.bozo else "feed has no entries"
-        raise ReadError(source.origin, reason)
+        raise ReadError(given.origin, reason)
     for number, entry in enumerate(parsed.entries, 1):
-        yield _article(entry, f"{source.origin}:{number}", published)
+        yield _article(entry, f"{given.origin}:{number}", published)
 
 
-def _article(entry: Any, origin: str, published: date | None) -> Result:
+def _article(entry: Any, origin: str, published: date | None) -> ReadResult:
     fragment = entry.content[0].value if entry.get("content") else entry.get("summary", "")
     entry_id = entry.get("id") or entry.get("link")
     if not entry_id:

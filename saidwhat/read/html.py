@@ -12,8 +12,9 @@ from datetime import date
 import trafilatura
 from trafilatura.settings import set_date_params
 
+from ..errors import ReadError
 from ..model import Article
-from .source import ReadError, check_length
+from .inputs import check_length
 
 _MARKERS = (
     r"read (?:more|also)|also read|see also|more on this(?: story)?"

@@ -13,33 +13,39 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Any, BinaryIO
 
+from ..errors import ReadError
 from ..model import Article
 from .html import read_html
+from .inputs import Input, check_length, decode
 from .language import not_english
-from .source import Input, ReadError, check_length, decode
+from .results import ReadResult
 
-Result = Article | ReadError
 _OPTIONAL = ("title", "url", "source", "author")
 
 
-def read_jsonl(stream: BinaryIO, source: Input, published: date | None) -> Iterator[Result]:
+def read_jsonl(stream: BinaryIO, given: Input, published: date | None) -> Iterator[ReadResult]:
     """One article per non-blank line; ``origin`` is ``path:line``."""
     empty = True
     for lineno, line in enumerate(stream, 1):
         if line.strip():
             empty = False
-            yield _attempt(_from_line, line, f"{source.origin}:{lineno}", published)
+            yield _attempt(_from_line, line, f"{given.origin}:{lineno}", published)
     if empty:
-        raise ReadError(source.origin, "empty input")
+        raise ReadError(given.origin, "empty input")
 
 
-def read_json(stream: BinaryIO, source: Input, published: date | None) -> Iterator[Result]:
+def read_json(stream: BinaryIO, given: Input, published: date | None) -> Iterator[ReadResult]:
     """A single record, or a list of them (``origin`` is then ``path[index]``)."""
-    loaded = _parse(stream.read(), source.origin)
+    loaded = _parse(stream.read(), given.origin)
     records = loaded if isinstance(loaded, list) else [loaded]
     for index, record in enumerate(records):
-        origin = f"{source.origin}[{index}]" if isinstance(loaded, list) else source.origin
+        origin = f"{given.origin}[{index}]" if isinstance(loaded, list) else given.origin
         yield _attempt(from_record, record, origin, published)
+
+
+def read_record(record: Any, origin: str, published: date | None = None) -> ReadResult:
+    """The article in one record, or the ``ReadError`` that says why there is none."""
+    return _attempt(from_record, record, origin, published)
 
 
 def from_record(record: Any, origin: str, published: date | None) -> Article:
@@ -80,7 +86,7 @@ def _from_news_please(record: dict[str, Any], origin: str) -> dict[str, Any]:
     }
 
 
-def _attempt(build: Callable[[Any, str, date | None], Article], *args: Any) -> Result:
+def _attempt(build: Callable[[Any, str, date | None], Article], *args: Any) -> ReadResult:
     """The article, or the reason there is none, so that one bad record stops nothing."""
     try:
         return build(*args)

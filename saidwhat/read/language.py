@@ -14,8 +14,8 @@ import re
 from langdetect import DetectorFactory, detect_langs
 from langdetect.lang_detect_exception import LangDetectException
 
+from ..errors import Skipped
 from ..model import Article
-from .source import ReadError
 
 MIN_WORDS = 20
 """Shorter texts are kept unjudged: a headline-length sample misleads the detector."""
@@ -43,13 +43,6 @@ _LATIN_END = 0x250
 _SENTENCE_END = re.compile(r"[^\W\d_]{2,}[.!?]\W*$")
 
 DetectorFactory.seed = 0
-
-
-class Skipped(ReadError):
-    """An article read correctly but left out on purpose (a language the extractors cannot read).
-
-    A ``ReadError`` so that a consumer that does not know it still reports it and goes on.
-    """
 
 
 def not_english(language: str, origin: str) -> Skipped:

@@ -16,24 +16,23 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
-from ..model import Article
+from ..errors import ReadError
 from .html import read_html
-from .source import MAX_PAGE_BYTES, Input, ReadError
+from .inputs import MAX_PAGE_BYTES, Input
+from .results import ReadResult
 
-Result = Article | ReadError
 
-
-def read_warc(stream: BinaryIO, source: Input, published: date | None) -> Iterator[Result]:
+def read_warc(stream: BinaryIO, given: Input, published: date | None) -> Iterator[ReadResult]:
     """One article per HTML response; ``published`` wins over the page's date, which wins over
     the date of the crawl (``WARC-Date``)."""
     try:
         for number, record in enumerate(ArchiveIterator(stream), 1):
             if record.format != "warc" or record.rec_type is None:  # warcio guesses ARC for junk
-                raise ReadError(source.origin, f"not a valid WARC file (record {number} has no WARC header)")
+                raise ReadError(given.origin, f"not a valid WARC file (record {number} has no WARC header)")
             if _is_page(record):
-                yield _article(record, f"{source.origin}:{number}", published)
+                yield _article(record, f"{given.origin}:{number}", published)
     except ArchiveLoadFailed as error:
-        raise ReadError(source.origin, f"not a valid WARC file ({error.msg})") from None
+        raise ReadError(given.origin, f"not a valid WARC file ({error.msg})") from None
 
 
 def _is_page(record: ArcWarcRecord) -> bool:
@@ -43,7 +42,7 @@ def _is_page(record: ArcWarcRecord) -> bool:
     return "html" in (http.get_header("Content-Type") or "").lower()
 
 
-def _article(record: ArcWarcRecord, origin: str, published: date | None) -> Result:
+def _article(record: ArcWarcRecord, origin: str, published: date | None) -> ReadResult:
     page = record.content_stream().read(MAX_PAGE_BYTES + 1)
     if len(page) > MAX_PAGE_BYTES:
         return ReadError(origin, f"page too large (over {MAX_PAGE_BYTES:,} bytes)")

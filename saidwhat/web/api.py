@@ -10,14 +10,14 @@ from typing import Annotated, Any, Generic, TypeVar
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.responses import Response
 
-from ..model import Article, Extraction
-from ..read import MAX_CHARS, ReadError
-from ..read.jsonl import from_record
+from ..model import Extraction
+from ..read import MAX_CHARS, read_record
+from ..render import MEDIA_TYPES, ExportFormat, export_text
 from ..store import ArticleRow, ClaimRow, SpeakerRow, StatementRow, Store
-from .export import MEDIA_TYPES, export
 from .guards import check_token
-from .ingest import IngestReport, Ingester
+from .ingest import Ingester, IngestReport
 from .params import PAGE_SIZE, ClaimFilters, Paging, StatementFilters, Window, page_link
 
 T = TypeVar("T")
@@ -25,7 +25,9 @@ T = TypeVar("T")
 router = APIRouter(prefix="/api", tags=["api"])
 bearer = HTTPBearer(auto_error=False, description="The token the server was started with (SAIDWHAT_TOKEN).")
 
-EXPORTS = {200: {"content": {media: {"schema": {"type": "string"}} for media in MEDIA_TYPES.values()}}}
+EXPORTS: dict[int | str, dict[str, Any]] = {
+    200: {"content": {media: {"schema": {"type": "string"}} for media in MEDIA_TYPES.values()}}
+}
 WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "The body is not JSON text."},
     401: {"description": "Missing or wrong token."},
@@ -52,6 +54,15 @@ StoreDep = Annotated[Store, Depends(store)]
 PagingDep = Annotated[Paging, Query()]
 
 
+def export(rows: Sequence[Any], row_type: type, format: ExportFormat, name: str) -> Response:
+    """``rows`` (dataclasses of ``row_type``) as the download ``name.csv`` or ``name.jsonl``."""
+    return Response(
+        export_text(rows, row_type, format),
+        media_type=MEDIA_TYPES[format],
+        headers={"Content-Disposition": f'attachment; filename="{name}.{format}"'},
+    )
+
+
 def listing(
     request: Request,
     paging: Paging,
@@ -65,8 +76,9 @@ def listing(
     if paging.format != "json":
         return export(rows, row_type, paging.format, name)
     window = Window(paging.offset, paging.limit or PAGE_SIZE, total)
+    next_page = page_link(request, window.next_offset)
     return Page[row_type](  # type: ignore[valid-type]
-        total=total, limit=window.size, offset=paging.offset, next=page_link(request, window.next_offset), items=rows
+        total=total, limit=window.size, offset=paging.offset, next=next_page, items=list(rows)
     )
 
 
@@ -141,13 +153,6 @@ class ArticleIn(BaseModel):
     author: str | None = Field(None, max_length=200)
 
 
-def _article(record: ArticleIn, origin: str) -> Article | ReadError:
-    try:
-        return from_record(record.model_dump(mode="json", exclude_none=True), origin, None)
-    except ReadError as error:
-        return error
-
-
 def writer(request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
     """Refuse a write without the token; as a dependency it runs before the body is validated."""
     check_token(request.app.state.token, credentials.credentials if credentials else None)
@@ -158,4 +163,5 @@ def ingest_articles(request: Request, records: Annotated[ArticleIn | list[Articl
     """Extract and store articles (one record or a list); needs ``Authorization: Bearer TOKEN``."""
     batch = records if isinstance(records, list) else [records]
     ingester: Ingester = request.app.state.ingester
-    return ingester(_article(record, f"request[{n}]") for n, record in enumerate(batch))
+    as_json = (record.model_dump(mode="json", exclude_none=True) for record in batch)
+    return ingester(read_record(record, f"request[{n}]") for n, record in enumerate(as_json))

@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import logging
-import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import ExtractError
 from ..model import Article
-from ..read import ReadError, read_inputs
+from ..read import ReadResult, articles_only, read_bytes
 from ..store import Store
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
 log = logging.getLogger(__name__)
-
-Item = Article | ReadError
 
 
 @dataclass
@@ -50,20 +47,11 @@ class Ingester:
             self._pipeline = Pipeline(model=self._model)
         return self._pipeline
 
-    def __call__(self, items: Iterable[Item]) -> IngestReport:
-        from ..pipeline import ExtractError
-
+    def __call__(self, items: Iterable[ReadResult]) -> IngestReport:
         report = IngestReport()
-
-        def articles() -> Iterator[Article]:
-            for item in items:
-                if isinstance(item, ReadError):
-                    report.failed.append(str(item))
-                else:
-                    yield item
-
+        articles = articles_only(items, lambda error: report.failed.append(str(error)))
         with self._lock:
-            for result in self._loaded().pipe(articles()):
+            for result in self._loaded().pipe(articles):
                 if isinstance(result, ExtractError):
                     report.failed.append(str(result))
                     continue
@@ -77,40 +65,26 @@ class Ingester:
         return report
 
 
-def read_uploads(uploads: list[tuple[str, bytes]], published: date | None) -> list[Item]:
-    """Articles from uploaded files, each read like a file of that name on the command line.
-
-    Every upload is written under a fresh temporary folder and its origins are relabelled with
-    the client's file name, so that no server path reaches a message.
-    """
-    items: list[Item] = []
-    with tempfile.TemporaryDirectory(prefix="saidwhat-upload-") as folder:
-        for n, (name, data) in enumerate(uploads):
-            label = safe_file_name(name)
-            path = Path(folder) / str(n) / label
-            path.parent.mkdir()
-            path.write_bytes(data)
-            items.extend(_relabel(item, str(path), label) for item in read_inputs([str(path)], published))
-    return items
+def read_uploads(uploads: list[tuple[str, bytes]], published: date | None) -> list[ReadResult]:
+    """Articles from uploaded files, each read like a file of that name on the command line and
+    named in messages by its client's file name, made safe."""
+    return [item for name, data in uploads for item in read_bytes(data, safe_file_name(name), published)]
 
 
 def safe_file_name(name: str) -> str:
-    """The last part of a client's file name, in characters harmless on any file system."""
+    """The last part of a client's file name, in characters harmless in a message or a file name
+    (it names the upload's articles: their origin, and the default id)."""
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
     cleaned = "".join(c if c.isalnum() or c in "-_." else "_" for c in base).lstrip(".")
     return cleaned[:100] or "upload"
 
 
-def _relabel(item: Item, path: str, label: str) -> Item:
-    if isinstance(item, ReadError):
-        return ReadError(item.origin.replace(path, label, 1), item.reason)
-    return item.model_copy(update={"origin": (item.origin or path).replace(path, label, 1)})
-
-
 PASTED = "pasted"
 
 
-def read_pasted(content: str, published: date | None, id: str | None = None, title: str | None = None) -> list[Item]:
+def read_pasted(
+    content: str, published: date | None, id: str | None = None, title: str | None = None
+) -> list[ReadResult]:
     """Articles from pasted text, HTML or JSON Lines (recognised by content). A single text or
     page takes the given id and title; without an id it is named after its text's hash."""
     items = read_uploads([(PASTED, content.encode("utf-8"))], published)

@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
-from ..report import speaker_name
+from ..render import speaker_name
 from ..store import Store
 from .guards import MAX_BODY_BYTES, check_token
 from .highlight import highlight

@@ -24,20 +24,17 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from spacy.attrs import IDS
-from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
+from ..errors import Unsupported
+
 # Token attributes a pattern may test; each is read from ``Doc.to_array`` as the Matcher reads it.
 ATTRIBUTES = ("TAG", "POS", "DEP", "LOWER", "ORTH", "NORM", "LEMMA", "IS_SPACE", "IS_PUNCT")
 
 Row = list[int]
-
-
-class Unsupported(ValueError):
-    """A pattern uses an operator or attribute the table does not handle."""
 
 
 class Rule(NamedTuple):
@@ -182,37 +179,3 @@ class LemmaTable(_Component):
             else:
                 doc[i].lemma = found
         return doc
-
-
-@Language.factory("saidwhat_lemma_table")
-def make_lemma_table(nlp: Language, name: str) -> LemmaTable:
-    return LemmaTable(name)
-
-
-@Language.factory("saidwhat_attribute_table")
-def make_attribute_table(nlp: Language, name: str) -> AttributeTable:
-    return AttributeTable(name)
-
-
-def use_attribute_table(nlp: Language, name: str = "attribute_ruler") -> bool:
-    """Swap the pipeline's attribute ruler for its table, in place and under the same name; False
-    (and the ruler kept) when there is none or a pattern is beyond the table."""
-    ruler = nlp.get_pipe(name) if name in nlp.pipe_names else None
-    if not isinstance(ruler, AttributeRuler):
-        return False
-    try:
-        AttributeTable(name).load(ruler)
-    except Unsupported:
-        return False
-    nlp.replace_pipe(name, "saidwhat_attribute_table").load(ruler)
-    return True
-
-
-def use_lemma_table(nlp: Language, name: str = "lemmatizer") -> bool:
-    """Put a lemma table in front of the pipeline's rule lemmatizer, in place and under the same
-    name; False (and the lemmatizer kept) when there is none or it is not rule-based."""
-    lemmatizer = nlp.get_pipe(name) if name in nlp.pipe_names else None
-    if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule":
-        return False
-    nlp.replace_pipe(name, "saidwhat_lemma_table").load(lemmatizer)
-    return True

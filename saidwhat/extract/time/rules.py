@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
 
-from . import timex_calendar as cal
-from .timex_lexicon import (
+from . import calendar as cal
+from .lexicon import (
     CLOCK_UNITS, FREQUENCIES, FUZZY, HOLIDAYS, MONTHS, MOVABLE_HOLIDAYS, NUMBERS, ORDINALS,
     PARTS_OF_DAY, SEASONS, UNITS, VAGUE_NUMBERS, WEEKDAYS, YEAR_CUES, ZONE_OFFSETS, alternation,
     number,
 )
+from .values import day_value, month_value, quarter_value
 
 Timex = tuple[str, str]
 
@@ -34,18 +35,21 @@ class Context(Protocol):
     def word_before(self, start: int) -> str: ...
 
 
+Normaliser = Callable[[re.Match[str], Context], Timex | None]
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
     pattern: re.Pattern[str]
-    normalise: Callable[[re.Match[str], Context], Timex | None]  # None rejects the match
+    normalise: Normaliser  # None rejects the match
 
 
 MONTH = alternation(MONTHS)
 MONTH_FULL = alternation(m for m in MONTHS if len(m) > 3 or m == "may")
 WEEKDAY = alternation(w for w in WEEKDAYS if len(w) > 4)
 SEASON = alternation(SEASONS)
-UNIT = r"(?P<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
+UNIT = rf"(?P<unit>{alternation(UNITS)})s?"
 SPELLED = alternation(k for k in NUMBERS if k not in ("a", "an"))
 NUM = (
     rf"(?P<num>\d+(?:\.\d+)?|(?:{SPELLED})(?:-(?:{SPELLED}))?|an?|{alternation(VAGUE_NUMBERS)})"
@@ -53,7 +57,7 @@ NUM = (
 REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "this past": -1, "this": 0, "current": 0,
              "same": 0, "the": 0, "next": 1, "coming": 1, "following": 1, "this coming": 1}
 UNIT_CODE = {"week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y",
-             "decade": "DE", "century": "CE", "day": "D", "fiscal year": "FY",
+             "decade": "DE", "century": "CE", "fiscal year": "FY",
              "financial year": "FY"}
 FALL_CUES = frozenset("in during by until since early late mid this last next".split())
 ZONES = alternation([*ZONE_OFFSETS, "et", "ist"])
@@ -71,7 +75,7 @@ def _capitalised(m: re.Match[str], group: str) -> bool:
 
 
 def _day(ctx: Context, offset: int = 0) -> str:
-    return cal.day_value(ctx.dct + timedelta(days=offset)) if ctx.dct else "XXXX-XX-XX"
+    return day_value(ctx.dct + timedelta(days=offset)) if ctx.dct else "XXXX-XX-XX"
 
 
 def _day_word(word: str, ctx: Context) -> str:
@@ -88,7 +92,7 @@ def _weekday(m: re.Match[str], ctx: Context, rel: str | None) -> str:
     found = cal.weekday_date(ctx.dct, weekday, tense)  # type: ignore[arg-type]
     if rel in ("last", "next") and found == ctx.dct:  # "next Tuesday" said on a Tuesday
         found += timedelta(days=7 if rel == "next" else -7)
-    return cal.day_value(found)
+    return day_value(found)
 
 
 def _full_date(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -104,13 +108,13 @@ def _full_date(m: re.Match[str], ctx: Context) -> Timex | None:
         year = int(year_text) + (2000 if len(year_text) == 2 and int(year_text) < 50 else
                                  1900 if len(year_text) == 2 else 0)
         try:
-            return "DATE", cal.day_value(date(year, month, day))
+            return "DATE", day_value(date(year, month, day))
         except ValueError:
             return None
     if ctx.dct is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
     found = cal.day_year(ctx.dct, month, day, ctx.tense(m.start()))
-    return ("DATE", cal.day_value(found)) if found else None
+    return ("DATE", day_value(found)) if found else None
 
 
 def _month(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -118,13 +122,13 @@ def _month(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     month = MONTHS[m.group("mon").lower().rstrip(".")]
     if m.group("y"):
-        return "DATE", cal.month_value(int(m.group("y")), month)
+        return "DATE", month_value(int(m.group("y")), month)
     of_year = RELATIVE_YEAR.match(m.string, m.end())
     if of_year and ctx.dct:
-        return "DATE", cal.month_value(ctx.dct.year + REL_SHIFT[of_year["rel"].lower()], month)
+        return "DATE", month_value(ctx.dct.year + REL_SHIFT[of_year["rel"].lower()], month)
     if ctx.dct is None:
         return "DATE", f"XXXX-{month:02d}"
-    return "DATE", cal.month_value(cal.month_year(ctx.dct, month, ctx.tense(m.start())), month)
+    return "DATE", month_value(cal.month_year(ctx.dct, month, ctx.tense(m.start())), month)
 
 
 def _year(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -158,7 +162,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Timex | None:
         if ordinal == "last":
             return "DATE", cal.shift(ctx.dct, "Q", -1)
         year = cal.quarter_year(ctx.dct, quarter, ctx.tense(m.start()))
-    return "DATE", cal.quarter_value(year, quarter)
+    return "DATE", quarter_value(year, quarter)
 
 
 def _year_ref(m: re.Match[str], ctx: Context) -> int | None:
@@ -205,12 +209,12 @@ def _relative(m: re.Match[str], ctx: Context) -> Timex | None:
         year = cal.month_year(ctx.dct, month, tense)  # type: ignore[arg-type]
         if month == ctx.dct.month and REL_SHIFT[rel]:
             year += REL_SHIFT[rel]
-        return "DATE", cal.month_value(year, month)
+        return "DATE", month_value(year, month)
     code = UNIT_CODE[" ".join(what.split())]
     if code == "FY":
         return "DATE", f"FY{ctx.dct.year + REL_SHIFT[rel]}" if ctx.dct else "FYXXXX"
     if ctx.dct is None:
-        return "DATE", {"Y": "XXXX", "M": "XXXX-XX", "D": "XXXX-XX-XX"}.get(code, f"XXXX-{code}")
+        return "DATE", {"Y": "XXXX", "M": "XXXX-XX"}.get(code, f"XXXX-{code}")
     return "DATE", cal.shift(ctx.dct, code, REL_SHIFT[rel])
 
 
@@ -237,10 +241,16 @@ def _duration(m: re.Match[str], ctx: Context) -> Timex | None:
         return "DATE", cal.shift(ctx.dct, code, sign * int(count * scale))
     if raw in ("a", "an") and re.search(r"(?:\d|times|once|twice)\s*$", m.string[: m.start()]):
         return "SET", f"P1{code}"
+    return "DURATION", _period(unit, count, bool(m.group("half")))
+
+
+def _period(unit: str, count: float | None, half: bool = False) -> str:
+    """The value of ``count`` units, and a half: PT3M, P2.5Y; without a count, PTXM or PXDE."""
+    code, scale = UNITS[unit]
+    lead = "PT" if unit in CLOCK_UNITS else "P"
     if count is None:  # "several decades" counts decades, not years
-        return "DURATION", "P" + ("T" if unit in CLOCK_UNITS else "") + "X" + VAGUE_CODE.get(scale, code)
-    amount = _amount(count * scale + (0.5 if m.group("half") else 0))
-    return "DURATION", ("PT" if unit in CLOCK_UNITS else "P") + amount + code
+        return lead + "X" + VAGUE_CODE.get(scale, code)
+    return lead + _amount(count * scale + (0.5 if half else 0)) + code
 
 
 def _amount(value: float) -> str:
@@ -269,7 +279,7 @@ def _time_of_day(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def _zone(m: re.Match[str]) -> str:
-    """The UTC offset the match names, as ``+hh:mm`` (``timex_calendar.to_utc`` applies it)."""
+    """The UTC offset the match names, as ``+hh:mm`` (``values.to_utc`` applies it)."""
     zone = (m.group("tz") or "").lower()
     if zone not in ZONE_OFFSETS:
         return ""
@@ -302,7 +312,7 @@ def _weekday_rule(m: re.Match[str], ctx: Context) -> Timex | None:
         return "SET", f"XXXX-WXX-{WEEKDAYS[m.group('wd').lower()] + 1}"
     if m.group("wk") and ctx.dct:  # "Tuesday of last week"
         monday = ctx.dct - timedelta(days=ctx.dct.weekday() - 7 * REL_SHIFT[m.group("wk").lower()])
-        return "DATE", cal.day_value(monday + timedelta(days=WEEKDAYS[m.group("wd").lower()]))
+        return "DATE", day_value(monday + timedelta(days=WEEKDAYS[m.group("wd").lower()]))
     rel = " ".join(m.group("rel").lower().split()) if m.group("rel") else None
     return "DATE", _weekday(m, ctx, rel)
 
@@ -323,8 +333,7 @@ def _set(m: re.Match[str], ctx: Context) -> Timex | None:
     if what in PARTS_OF_DAY:
         return "SET", f"XXXX-XX-XX{PARTS_OF_DAY[what]}"
     count = {"other": 2}.get((m.group("every") or "").lower()) or number(m.group("every") or "1")
-    code, scale = UNITS[what]
-    return "SET", ("PT" if what in CLOCK_UNITS else "P") + _amount((count or 1) * scale) + code
+    return "SET", _period(what, count or 1)
 
 
 def _fuzzy(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -342,11 +351,11 @@ def _holiday(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     name = " ".join(m.group("name").lower().replace("’", "'").split())
     if m.group("y"):
-        return "DATE", cal.day_value(cal.holiday(name, int(m.group("y")), HOLIDAYS))
+        return "DATE", day_value(cal.holiday(name, int(m.group("y")), HOLIDAYS))
     if ctx.dct is None:
         fixed = HOLIDAYS.get(name)
         return "DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX"
-    return "DATE", cal.day_value(cal.holiday_date(ctx.dct, name, HOLIDAYS, ctx.tense(m.start())))
+    return "DATE", day_value(cal.holiday_date(ctx.dct, name, HOLIDAYS, ctx.tense(m.start())))
 
 
 def _week_of_month(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -393,11 +402,7 @@ def _vague(m: re.Match[str], ctx: Context) -> Timex | None:
     if not (m.group("recent") or m.group("long") or unit in ("decade", "centurie")
             or ctx.word_before(m.start()) in VAGUE_CUES):
         return None
-    code, scale = UNITS[unit]
-    return "DURATION", "P" + ("T" if unit in CLOCK_UNITS else "") + "X" + VAGUE_CODE.get(scale, code)
-
-
-Normaliser = Callable[[re.Match[str], Context], Timex | None]
+    return "DURATION", _period(unit, None)
 
 
 def _rule(name: str, pattern: str, normalise: Normaliser) -> Rule:
@@ -406,12 +411,14 @@ def _rule(name: str, pattern: str, normalise: Normaliser) -> Rule:
     return Rule(name, re.compile(pattern, re.IGNORECASE), normalise)
 
 
+# The year that may follow a day, a holiday or a week of a month: "March 4, 2025".
+YEAR_AFTER = r"(?:\s*,?\s*(?P<y>\d{4})\b)?"
 DAY_SUFFIX = rf"(?:\s+(?:on\s+)?(?P<day>{DAY_WORD}|(?P<wd>{WEEKDAY})))?"
 RULES = (
     _rule("date", rf"\b(?:(?:{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\.?\s+(?P<d>\d{{1,2}})"
-                  rf"(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?", _full_date),
+                  rf"(?:st|nd|rd|th)?\b{YEAR_AFTER}", _full_date),
     _rule("date", rf"\b(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+"
-                  rf"(?:of\s+)?(?P<mon>{MONTH})\b\.?(?:\s*,?\s*(?P<y>\d{{4}})\b)?", _full_date),
+                  rf"(?:of\s+)?(?P<mon>{MONTH})\b\.?{YEAR_AFTER}", _full_date),
     _rule("date", r"\b(?P<y>\d{4})-(?P<mon>\d{2})-(?P<d>\d{2})\b", _full_date),
     _rule("date", r"\b(?P<mon>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b", _full_date),
     _rule("month", rf"\b(?P<mon>{MONTH_FULL})\b(?:(?:\s*,?\s*|\s+of\s+)(?P<y>\d{{4}})\b)?", _month),
@@ -432,8 +439,7 @@ RULES = (
                       rf"(?P<rel>last|this|next|past|coming|previous|current|this\s+past|"
                       rf"the\s+(?:previous|following|same|current|last)|(?:(?<=of )|(?<=er in ))the"
                       rf"|the(?=\s+weekend))\s+"
-                      rf"(?P<what>week(?:end)?|month|year|quarter|decade|century|{MONTH_FULL}"
-                      r"|(?:fiscal|financial)\s+year)\b",
+                      rf"(?P<what>{alternation(UNIT_CODE)}|{MONTH_FULL})\b",
           _relative),
     _rule("duration", rf"\b(?:the\s+(?:past|last|next|coming|previous|following|first|final|"
                       rf"remaining|latest)\s+)?{NUM}(?P<half>\s+and\s+a\s+half)?(?P<sep>[\s-]+)"
@@ -458,9 +464,9 @@ RULES = (
                  rf"(?P<what>second|minute|hour|day|week|month|year|morning|evening|night"
                  rf"|{WEEKDAY}|{MONTH_FULL})s?\b"
                  rf"|\b(?P<freq>{alternation(FREQUENCIES)})\b", _set),
-    _rule("holiday", rf"\b(?P<name>{HOLIDAY})\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?", _holiday),
+    _rule("holiday", rf"\b(?P<name>{HOLIDAY})\b{YEAR_AFTER}", _holiday),
     _rule("week_of_month", rf"\bthe\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
-                           rf"(?P<mon>{MONTH_FULL})\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?", _week_of_month),
+                           rf"(?P<mon>{MONTH_FULL})\b{YEAR_AFTER}", _week_of_month),
     _rule("same_period", r"\bthe\s+same\s+(?:period|month|quarter|week|day|time|season|half)\s+"
                          r"(?:of\s+)?(?:(?:the\s+)?(?:last|previous|prior)\s+year|a\s+year\s+"
                          r"(?:ago|earlier|before|previously))\b", _same_period),

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import doc_text
-from .candidate import DASHES, Candidate, noun_phrase, subtree
+from ...nlp import doc_text
+from ...nlp.dateline import DASHES
+from .candidate import Candidate, TokenRange, subtree
+from .speakers import noun_phrase
 
 SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 LABEL_WORDS = {
@@ -20,6 +22,7 @@ SPEAKING_NOUNS = {"poll", "survey", "study", "report", "source", "sources", "off
 
 
 def according_to(token: Token) -> Candidate | None:
+    """ "according to X": X says what the clause it modifies says."""
     doc = token.doc
     if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
         return None
@@ -34,14 +37,14 @@ def according_to(token: Token) -> Candidate | None:
     if head.dep_ == "advcl" and head.head.i < head.i < token.i and head.head.pos_ in ("VERB", "AUX"):
         head = head.head  # "Clinton drew support among women while Sanders led among men, according to exit polls"
     content = clause_around(head, phrase)
-    return Candidate(cue=[token.i, to.i], source=noun_phrase(objects[0]), content=content, anchor=token.i)
+    return Candidate(cue=[token.i, to.i], speaker=noun_phrase(objects[0]), content=content, anchor=token.i)
 
 
 def reportedly(token: Token) -> Candidate | None:
     """ "Cuccinelli reportedly tossed his credentials": someone unnamed says what the clause says."""
     if token.lower_ != "reportedly" or token.dep_ != "advmod" or token.head.pos_ not in ("VERB", "AUX"):
         return None
-    return Candidate(cue=[token.i], source=None, content=clause_around(token.head, {token.i}), anchor=token.i)
+    return Candidate(cue=[token.i], speaker=None, content=clause_around(token.head, {token.i}), anchor=token.i)
 
 
 def in_poll(token: Token) -> Candidate | None:
@@ -59,7 +62,7 @@ def in_poll(token: Token) -> Candidate | None:
     if head.pos_ not in ("VERB", "AUX") or token.i != head.left_edge.i:  # not "leads in the polls"
         return None
     content = clause_around(head, subtree(token))
-    return Candidate(cue=[token.i], source=noun_phrase(polls[0]), content=content, anchor=token.i)
+    return Candidate(cue=[token.i], speaker=noun_phrase(polls[0]), content=content, anchor=token.i)
 
 
 def clause_around(head: Token, phrase: set[int]) -> set[int]:
@@ -74,6 +77,7 @@ def clause_around(head: Token, phrase: set[int]) -> set[int]:
 
 
 def colon_statement(token: Token) -> Candidate | None:
+    """A statement opened by a colon after a speaker label or a name."""
     if token.text != ":" or token.i == token.sent.start:
         return None
     return _speaker_label(token) or _named_colon(token)
@@ -103,7 +107,7 @@ def _speaker_label(token: Token) -> Candidate | None:
     while end < len(token.doc) and "\n" not in token.doc[end - 1].whitespace_ and "\n" not in token.doc[end].text:
         end += 1
     content = set(range(token.i + 1, end))
-    return Candidate(cue=[token.i], source=(label.start, label.end), content=content, anchor=token.i)
+    return Candidate(cue=[token.i], speaker=(label.start, label.end), content=content, anchor=token.i)
 
 
 def _named_colon(colon: Token) -> Candidate | None:
@@ -121,11 +125,11 @@ def _named_colon(colon: Token) -> Candidate | None:
     while end < len(doc) and not doc[end].is_quote and "\n" not in doc[end].text:
         end += 1
     content = set(range(colon.i + 1, end + 1))  # to the first closing mark; the quote then joins
-    return Candidate(cue=[colon.i], source=(start, colon.i), content=content, anchor=colon.i)
+    return Candidate(cue=[colon.i], speaker=(start, colon.i), content=content, anchor=colon.i)
 
 
-def signature(doc: Doc, end: int) -> tuple[int, tuple[int, int]] | None:
-    """A quote signed with a dash after it: "“...” ― Pamela Padilla"."""
+def signature(doc: Doc, end: int) -> tuple[int, TokenRange] | None:
+    """A quote signed with a dash after it: "“...” ― Pamela Padilla": the dash and the name."""
     text = doc_text(doc)
     dash = end
     while dash < len(text) and text[dash] in " \t\xa0":

@@ -30,14 +30,18 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             if open_at is None:
                 if ch in OPENING and _opens(text, i, width):
                     open_at, closer = i, OPENING[ch]
-            elif ch in CLOSING and (ch == closer or ch in "”»" or _mismatched(text, i)) and _closes(text, i, width, open_at):
+            elif (
+                ch in CLOSING
+                and (ch == closer or ch in "”»" or _mismatched(text, i))
+                and _closes(text, i, width, open_at)
+            ):
                 quotes.append((open_at, i + width))
                 open_at = None
             i += width
         if open_at is not None:
             following = paragraphs[p_index + 1][0] if p_index + 1 < len(paragraphs) else None
             mark, width = _mark(text, following) if following is not None else ("", 0)
-            if mark not in OPENING:
+            if following is None or mark not in OPENING:
                 quotes.append((open_at, _rstrip(text, p_start, p_end)))
                 open_at = None
             else:

@@ -1,4 +1,5 @@
-"""Calendar arithmetic behind TIMEX3 values: anchoring partial dates to the publication date.
+"""Calendar arithmetic behind TIMEX3 values: anchoring partial dates to the publication date
+(``values`` writes the values themselves).
 
 Tense decides direction: a bare "Friday" or "March" in a past-tense sentence is the latest one on
 or before the anchor, in a future-tense one the next one, otherwise the nearest.
@@ -6,41 +7,22 @@ or before the anchor, in a future-tense one the next one, otherwise the nearest.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from typing import Literal
+from datetime import date, timedelta
+from typing import Literal, TypeVar
+
+from .values import add_months, day_value, month_value, quarter_value, season_window, week_value
 
 Tense = Literal["past", "future"] | None
+T = TypeVar("T")
 
 QUARTER_MONTH = {1: 1, 2: 4, 3: 7, 4: 10}
-
-
-def day_value(d: date) -> str:
-    return d.isoformat()
-
-
-def month_value(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
-def week_value(d: date) -> str:
-    year, week, _ = d.isocalendar()
-    return f"{year:04d}-W{week:02d}"
-
-
-def quarter_value(year: int, quarter: int) -> str:
-    return f"{year:04d}-Q{quarter}"
 
 
 def quarter_of(d: date) -> int:
     return (d.month - 1) // 3 + 1
 
 
-def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + month - 1 + delta
-    return index // 12, index % 12 + 1
-
-
-def _pick(candidates: list[tuple[date, object]], anchor: date, tense: Tense) -> object:
+def _pick(candidates: list[tuple[date, T]], anchor: date, tense: Tense) -> T:
     """The candidate on or before the anchor (past), on or after it (future), else the nearest."""
     if tense == "past":
         return max((c for c in candidates if c[0] <= anchor), key=lambda c: c[0])[1]
@@ -68,7 +50,7 @@ def month_year(anchor: date, month: int, tense: Tense) -> int:
     """The year of a bare month name: the anchor's own month counts for either tense."""
     candidates = [(date(anchor.year + k, month, 1), anchor.year + k) for k in (-1, 0, 1)]
     start = anchor.replace(day=1)
-    return int(_pick(candidates, start, tense))  # type: ignore[arg-type]
+    return _pick(candidates, start, tense)
 
 
 def day_year(anchor: date, month: int, day: int, tense: Tense) -> date | None:
@@ -81,7 +63,7 @@ def day_year(anchor: date, month: int, day: int, tense: Tense) -> date | None:
             continue
     if not candidates:
         return None
-    return _pick(candidates, anchor, tense)  # type: ignore[return-value]
+    return _pick(candidates, anchor, tense)
 
 
 def quarter_year(anchor: date, quarter: int, tense: Tense) -> int:
@@ -89,7 +71,7 @@ def quarter_year(anchor: date, quarter: int, tense: Tense) -> int:
     candidates = [
         (date(anchor.year + k, QUARTER_MONTH[quarter], 1), anchor.year + k) for k in (-1, 0, 1)
     ]
-    return int(_pick(candidates, anchor, tense))  # type: ignore[arg-type]
+    return _pick(candidates, anchor, tense)
 
 
 def shift(anchor: date, unit: str, amount: int) -> str:
@@ -155,47 +137,13 @@ def holiday(name: str, year: int, fixed: dict[str, tuple[int, int]]) -> date:
 def holiday_date(anchor: date, name: str, fixed: dict[str, tuple[int, int]], tense: Tense) -> date:
     """A holiday named without a year: the occurrence the tense points to from the anchor."""
     candidates = [(holiday(name, anchor.year + k, fixed),) * 2 for k in (-1, 0, 1)]
-    return _pick(candidates, anchor, tense)  # type: ignore[return-value]
+    return _pick(candidates, anchor, tense)
 
 
 def week_of_month(year: int, month: int, n: int) -> str:
     """The n-th full week (Monday to Sunday) inside a month; n = -1 is the last one."""
     monday = nth_weekday(year, month, 0, 1) if n > 0 else nth_weekday(year, month, 6, -1) - timedelta(days=6)
     return week_value(monday + timedelta(weeks=max(n - 1, 0)))
-
-
-def back_a_year(value: str) -> str | None:
-    """The same period one year earlier: 2025-Q3 gives 2024-Q3, FY2007 gives FY2006."""
-    head = value[2:] if value.startswith("FY") else value
-    if not head[:4].isdigit() or value.endswith("_REF"):
-        return None
-    return value[: len(value) - len(head)] + f"{int(head[:4]) - 1:04d}" + head[4:]
-
-
-def to_utc(value: str) -> str:
-    """Apply a ``+hh:mm`` offset: ``2007-10-17T18:40+08:00`` becomes ``2007-10-17T10:40Z``.
-
-    Without a known day only a zero offset survives (as ``Z``); other offsets are dropped.
-    """
-    head, sign, offset = value[:16], value[16:17], value[17:]
-    if sign not in ("+", "-"):
-        return value
-    minutes = (1 if sign == "+" else -1) * (int(offset[:2]) * 60 + int(offset[3:5]))
-    if head[:10].replace("-", "").isdigit():
-        local = datetime.fromisoformat(head)
-        return (local - timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M") + "Z"
-    return head + ("Z" if minutes == 0 else "")
-
-
-SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-
-
-def season_window(year: int, code: str) -> tuple[date, date]:
-    """First and last day of a season by months (meteorological): 2024-WI runs to February 2025."""
-    first = SEASON_START[code]
-    end_year, end_month = add_months(year, first, 2)
-    following = date(*add_months(end_year, end_month, 1), 1)
-    return date(year, first, 1), following - timedelta(days=1)
 
 
 def season_year(anchor: date, code: str, shift: int, tense: Tense) -> int:
@@ -209,4 +157,4 @@ def season_year(anchor: date, code: str, shift: int, tense: Tense) -> int:
     current = [year for year, start, end in windows if start <= anchor <= end]
     if current:
         return current[0]
-    return int(_pick([(start, year) for year, start, _ in windows], anchor, tense))  # type: ignore[arg-type]
+    return _pick([(start, year) for year, start, _ in windows], anchor, tense)

@@ -59,3 +59,9 @@ NOUN_CUES = frozenset(
     announcement release report testimony
     """.split()
 )
+
+# Word lists read by more than one part of the statement finders.
+RAISING = {"seem", "appear"}  # verbs whose subject belongs to the content
+EXPLETIVES = {"it", "there"}  # "it seems", "there appears": a subject that is no one
+HEARING = {"tell", "assure", "inform", "remind"}  # verbs whose object is whoever hears
+ASKING = {"ask", "question", "press"}  # "asked the mayor about the budget": the question is the content

@@ -1,9 +1,9 @@
 """Time expressions: TIMEX3 extents, types and values, normalised against the publication date.
 
-The grammar in ``timex_rules`` proposes candidates from the raw text (one pass per rule); the
+The grammar in ``rules`` proposes candidates from the raw text (one pass per rule); the
 longest non-overlapping ones win. spaCy supplies what regexes cannot see: the tense of the
 governing verb (a bare "Friday" in a past-tense sentence is the last one) and part-of-speech
-checks ("May" the modal, "daily" the newspaper). ``timex_anaphora`` then re-anchors the values
+checks ("May" the modal, "daily" the newspaper). ``anaphora`` then re-anchors the values
 that point elsewhere in the text. Without a publication date, a dated dateline stands in for it.
 """
 
@@ -15,18 +15,18 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import TimeExpression
-from ..nlp import doc_text
-from .timex_anaphora import DAY_VALUE, Found, ranges, resolve
-from .timex_calendar import Tense
-from .timex_lexicon import YEAR_CUES
-from .timex_rules import RULES, Rule
+from ...model import TimeExpression
+from ...nlp import doc_text
+from ...nlp.dateline import opening_end
+from .anaphora import Found, ranges, resolve
+from .calendar import Tense
+from .lexicon import YEAR_CUES
+from .rules import RULES, Rule
+from .values import DAY_VALUE, day_of
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "going"})
 # Verbs of scheduling say nothing about which side of the publication date their date falls on.
 SCHEDULING = frozenset("schedule slate set plan expect due".split())
-# How many opening sentences may hold a dateline.
-DATELINE_SENTENCES = 2
 MOD = re.compile(
     r"(?:\b(?P<approx>about|around|approximately|roughly|nearly|almost|circa)"
     r"|\b(?P<more>more\s+than|over|at\s+least)|\b(?P<less>less\s+than|under|up\s+to)"
@@ -43,7 +43,7 @@ WORD_BEFORE = re.compile(r"([\w']+)\W*$")
 
 
 class _DocContext:
-    """What the normalisers may ask about the document (see ``timex_rules.Context``)."""
+    """What the normalisers may ask about the document (see ``rules.Context``)."""
 
     def __init__(self, doc: Doc, dct: date | None):
         self.doc, self.dct = doc, dct
@@ -148,12 +148,11 @@ def _choose(ctx: _DocContext) -> list[Found]:
 
 def _dateline(doc: Doc) -> date | None:
     """A full date among the opening sentences ("May 07 , 2010" under the headline)."""
-    sentences = list(doc.sents)[:DATELINE_SENTENCES] if doc.has_annotation("SENT_START") else []
-    end = sentences[-1].end_char if sentences else 0
+    end = opening_end(doc)
     for item in _choose(_DocContext(doc, None)):
-        day = DAY_VALUE.match(item.value)
+        day = DAY_VALUE.fullmatch(item.value)
         if item.start < end and item.rule == "date" and day:
-            return date(*map(int, day.groups()))
+            return day_of(day)
     return None
 
 

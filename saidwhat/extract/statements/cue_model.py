@@ -21,13 +21,14 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from .candidate import ContentKind
 from .cues import COGNITIVE, NOT_BESIDE_QUOTES, OBJECT_CONTENT, SPEECH_VERBS
 
 WEIGHTS = Path(__file__).with_name("cue_weights.json")
 PERSONS = {"i": "1", "we": "1", "me": "1", "us": "1", "you": "2"}
 
 
-def features(verb: Token, kind: str, subject: Token | None, quoted: bool, words: int) -> list[str]:
+def features(verb: Token, kind: ContentKind, subject: Token | None, quoted: bool, words: int) -> list[str]:
     """What the model sees of one candidate: the cue word (a verb or a noun), how its content
     hangs off it and how long that is, its subject."""
     lemma = verb.lemma_.lower()
@@ -83,7 +84,7 @@ def nesting(outer: list[bool], feats: list[str]) -> list[str]:
 class CueModel:
     """Logistic scores from feature weights; unknown features weigh nothing."""
 
-    def __init__(self, weights: dict[str, float], keep: float, drop: float):
+    def __init__(self, weights: dict[str, float], keep: float, drop: float) -> None:
         self.weights = weights
         self.keep = keep  # a candidate the rules do not approve attributes above this probability
         self.drop = drop  # one they approve does not attribute below it

@@ -15,7 +15,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import Any, BinaryIO, Literal
+
+from ..errors import ReadError
 
 Format = Literal["text", "html", "jsonl", "json", "warc", "feed"]
 
@@ -42,18 +44,6 @@ _FEED_ROOT = re.compile(rb"^(?:<\?xml[^>]*>|<!--.*?-->|<\?xml-stylesheet[^>]*>|\
 _CHUNK = 1 << 16
 
 
-class ReadError(Exception):
-    """An input, or one record of it, that yields no article; reading goes on with the rest."""
-
-    def __init__(self, origin: str, reason: str):
-        super().__init__(origin, reason)
-        self.origin = origin
-        self.reason = reason
-
-    def __str__(self) -> str:
-        return f"{self.origin}: {self.reason}"
-
-
 @dataclass(frozen=True)
 class Input:
     """Where an input came from: its name in messages, its default article id, its format."""
@@ -63,32 +53,42 @@ class Input:
     format: Format | None
     """``None`` when the name does not say; the content decides (see ``sniff``)."""
 
+    @classmethod
+    def named(cls, name: str) -> Input:
+        """The input of a file called ``name``; ``a.txt.gz`` has the id ``a`` and is a ``.txt``."""
+        path = Path(name)
+        if path.suffix.lower() == ".gz":
+            path = path.with_suffix("")
+        return cls(name, path.stem, EXTENSIONS.get(path.suffix.lower()))
+
 
 def describe(name: str) -> Input:
-    """The input a command-line name stands for; ``a.txt.gz`` has the id ``a``."""
-    if name == STDIN:
-        return Input("<stdin>", "stdin", None)
-    path = Path(name)
-    if path.suffix.lower() == ".gz":
-        path = path.with_suffix("")
-    return Input(name, path.stem, EXTENSIONS.get(path.suffix.lower()))
+    """The input a command-line name stands for: a file, or stdin for ``-``."""
+    return Input("<stdin>", "stdin", None) if name == STDIN else Input.named(name)
 
 
 @contextmanager
 def opened(name: str) -> Iterator[BinaryIO]:
     """A peekable binary stream of the input, decompressed when it starts with the gzip magic."""
-    if name != STDIN:
-        with open(name, "rb") as file:
-            yield from _unpacked(file)
+    if name == STDIN:
+        with borrowed(_stdin_bytes()) as stream:  # stdin is not ours to close
+            yield stream
         return
-    stream = io.BufferedReader(_stdin_bytes(), _CHUNK)  # type: ignore[arg-type]
+    with open(name, "rb") as file:
+        yield from _unpacked(file)
+
+
+@contextmanager
+def borrowed(stream: BinaryIO) -> Iterator[BinaryIO]:
+    """A peekable, decompressed view of a stream that stays open: its owner closes it."""
+    buffered = io.BufferedReader(stream, _CHUNK)  # type: ignore[type-var]  # BinaryIO does not declare readinto
     try:
-        yield from _unpacked(stream)
+        yield from _unpacked(buffered)
     finally:
-        stream.detach()  # stdin is not ours to close
+        buffered.detach()
 
 
-def _unpacked(stream: io.BufferedReader) -> Iterator[BinaryIO]:
+def _unpacked(stream: io.BufferedReader[Any]) -> Iterator[BinaryIO]:
     if stream.peek(2)[:2] != _GZIP_MAGIC:
         yield stream
         return

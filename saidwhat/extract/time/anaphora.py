@@ -15,10 +15,10 @@ from typing import Protocol
 
 from spacy.tokens import Span
 
-from . import timex_calendar as cal
-from .timex_lexicon import WEEKDAYS
+from .calendar import Tense
+from .lexicon import WEEKDAYS
+from .values import DAY_VALUE, back_a_year, day_of, day_value, to_utc
 
-DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)$")
 # A narrative anchor is a date this far from the publication date or farther.
 NARRATIVE_DISTANCE = timedelta(days=7)
 RANGE = re.compile(r"(?:\b(?P<from>from)|\b(?P<between>between))[^\S\n]+$", re.IGNORECASE)
@@ -45,7 +45,7 @@ class Context(Protocol):
 
     def sentence(self, char: int) -> Span: ...
 
-    def tense(self, start: int) -> cal.Tense: ...
+    def tense(self, start: int) -> Tense: ...
 
 
 def resolve(found: list[Found], ctx: Context) -> None:
@@ -56,17 +56,15 @@ def resolve(found: list[Found], ctx: Context) -> None:
             item.value = _clock_day(found, i, ctx) + item.value[10:]
         elif item.rule in ("the_day", "part_of_the_day"):
             item.value = _day_before(earlier, ctx, floor=0) + item.value[10:]
-        elif item.rule == "the_day":
-            item.value = _day_before(earlier, ctx, floor=0)
         elif item.rule == "that_time":
             item.value = next((f.value for f in reversed(earlier) if _specific(f)), item.value)
         elif item.rule == "same_period":
-            shifted = (cal.back_a_year(f.value) for f in reversed(earlier) if _specific(f))
+            shifted = (back_a_year(f.value) for f in reversed(earlier) if _specific(f))
             item.value = next((v for v in shifted if v), item.value)
         elif item.rule == "weekday" and not any(item.match.group(g) for g in ("rel", "pl", "wk")):
             item.value = _narrative_weekday(item, earlier, ctx) or item.value
         if item.type == "TIME":
-            item.value = cal.to_utc(item.value)
+            item.value = to_utc(item.value)
 
 
 def _specific(item: Found) -> bool:
@@ -83,7 +81,7 @@ def _day_before(earlier: list[Found], ctx: Context, floor: int) -> str:
     for item in reversed(earlier):
         if item.start < floor:
             break
-        if item.type == "DATE" and DAY_VALUE.match(item.value):
+        if item.type == "DATE" and DAY_VALUE.fullmatch(item.value):
             return item.value
     return _dct_day(ctx)
 
@@ -96,7 +94,7 @@ def _clock_day(found: list[Found], i: int, ctx: Context) -> str:
     if before != _dct_day(ctx) or i + 1 == len(found):
         return before
     after = found[i + 1]
-    if after.type == "DATE" and DAY_VALUE.match(after.value) and ADJACENT.match(text[item.end: after.start]):
+    if after.type == "DATE" and DAY_VALUE.fullmatch(after.value) and ADJACENT.match(text[item.end: after.start]):
         return after.value
     return before
 
@@ -110,16 +108,16 @@ def _narrative_weekday(item: Found, earlier: list[Found], ctx: Context) -> str |
     for previous in reversed(earlier):
         if previous.start < floor or "\n\n" in item.match.string[previous.end: item.start]:
             return None
-        day = DAY_VALUE.match(previous.value)
+        day = DAY_VALUE.fullmatch(previous.value)
         if previous.rule in ("date", "holiday") and day:
-            anchor = date(*map(int, day.groups()))
+            anchor = day_of(day)
             if ctx.dct and abs(anchor - ctx.dct) < NARRATIVE_DISTANCE:
                 return None
             weekday = WEEKDAYS[item.match.group("wd").lower()]
             found = anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
             if ctx.dct and found > ctx.dct and ctx.tense(item.start) == "past":
                 return None
-            return cal.day_value(found)
+            return day_value(found)
     return None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -67,7 +69,7 @@ FUZZY = {
     "the short term": "FUTURE_REF", "the coming years": "FUTURE_REF",
 }
 
-# Fixed-date holidays (month, day); movable ones are computed in ``timex_calendar.holiday``.
+# Fixed-date holidays (month, day); movable ones are computed in ``calendar.holiday``.
 HOLIDAYS = {
     "new year's day": (1, 1), "new year's": (1, 1), "valentine's day": (2, 14),
     "independence day": (7, 4), "halloween": (10, 31), "christmas eve": (12, 24),
@@ -84,9 +86,9 @@ ZONE_OFFSETS = {
 }
 
 
-def alternation(words: object) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regex alternation, longest words first so that "sept" wins over "sep"."""
-    escaped = (w.replace(" ", r"\s+") for w in words)  # type: ignore[attr-defined]
+    escaped = (w.replace(" ", r"\s+") for w in words)
     return "|".join(sorted(escaped, key=len, reverse=True))
 
 

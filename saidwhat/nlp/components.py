@@ -1,0 +1,71 @@
+"""saidwhat's spaCy components, registered with spaCy here (importing this module registers them).
+
+- ``saidwhat_paragraphs``: sentence starts at paragraph breaks and after a wire dateline, before
+  the parser runs, so quotes and clauses never run across paragraphs.
+- ``saidwhat_attribute_table`` and ``saidwhat_lemma_table``: the attribute ruler and the rule
+  lemmatizer as table look-ups (``tables``), swapped in by ``use_attribute_table`` and
+  ``use_lemma_table`` under the names of the components they replace.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.tokens import Doc
+
+from .dateline import dateline_end
+from .tables import AttributeTable, LemmaTable, Unsupported
+
+# A single line break ends a sentence only after these, so hard-wrapped text parses as prose.
+LINE_END = set(".!?:;\"”’»)")
+
+
+@Language.component("saidwhat_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A paragraph break always ends a sentence, and a dateline is not part of the first one: quotes
+    and clauses never run across paragraphs, and "KRALOV" is never a speaker."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        gap = before.text + before.whitespace_ if before.is_space else before.whitespace_
+        if before.is_space and token.i > 1:
+            before = doc[token.i - 2]
+        if gap.count("\n") > 1 or ("\n" in gap and (before.text[-1] in LINE_END or token.text[0] in "\"“«„")):
+            token.is_sent_start = True
+    first = dateline_end(doc)
+    if first:
+        doc[first].is_sent_start = True
+    return doc
+
+
+@Language.factory("saidwhat_lemma_table")
+def make_lemma_table(nlp: Language, name: str) -> LemmaTable:
+    return LemmaTable(name)
+
+
+@Language.factory("saidwhat_attribute_table")
+def make_attribute_table(nlp: Language, name: str) -> AttributeTable:
+    return AttributeTable(name)
+
+
+def use_attribute_table(nlp: Language, name: str = "attribute_ruler") -> bool:
+    """Swap the pipeline's attribute ruler for its table, in place and under the same name; False
+    (and the ruler kept) when there is none or a pattern is beyond the table."""
+    ruler = nlp.get_pipe(name) if name in nlp.pipe_names else None
+    if not isinstance(ruler, AttributeRuler):
+        return False
+    try:
+        AttributeTable(name).load(ruler)
+    except Unsupported:
+        return False
+    nlp.replace_pipe(name, "saidwhat_attribute_table").load(ruler)
+    return True
+
+
+def use_lemma_table(nlp: Language, name: str = "lemmatizer") -> bool:
+    """Put a lemma table in front of the pipeline's rule lemmatizer, in place and under the same
+    name; False (and the lemmatizer kept) when there is none or it is not rule-based."""
+    lemmatizer = nlp.get_pipe(name) if name in nlp.pipe_names else None
+    if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule":
+        return False
+    nlp.replace_pipe(name, "saidwhat_lemma_table").load(lemmatizer)
+    return True

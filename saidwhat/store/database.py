@@ -1,0 +1,158 @@
+"""The database of extractions (``Store``): opening it, and adding and querying articles."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import StoreError
+from ..model import Extraction
+from .migrate import upgrade
+from .queries import (
+    ArticleRow,
+    ClaimRow,
+    SpeakerRow,
+    StatementQuery,
+    StatementRow,
+    claims_query,
+    count_rows,
+    count_statements,
+    select_articles,
+    select_claims,
+    select_speakers,
+    select_statements,
+    stored_id,
+)
+from .records import load, save
+
+
+def _engine(url_or_path: str | Path) -> Engine:
+    """A URL goes to SQLAlchemy as is; anything else is the path of a SQLite file."""
+    if isinstance(url_or_path, str) and "://" in url_or_path:
+        return create_engine(url_or_path)
+    path = Path(url_or_path)
+    if not path.parent.is_dir():
+        raise StoreError(f"cannot create database {path}: no directory {path.parent}")
+    return create_engine(f"sqlite:///{path}")
+
+
+def _tune_sqlite(engine: Engine) -> None:
+    """Foreign keys on, WAL for concurrent readers, and real transactions.
+
+    WAL with ``synchronous = NORMAL`` skips the disk flush at each commit: a crashed or killed
+    process loses nothing committed, and a power cut can lose only the last few articles,
+    never the database (a rerun of the ingest stores them again).
+
+    The sqlite3 module would otherwise defer BEGIN until the first write, leaving the
+    duplicate check of ``Store.add`` outside the transaction that inserts.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get("sqlite_immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class Store:
+    """The database of extractions; use as a context manager or call ``close``."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url_or_path: str | Path = "saidwhat.db", create: bool = True) -> Store:
+        """Open a SQLite path or a SQLAlchemy database URL, migrating its schema to the latest
+        revision (creating the tables in a new database).
+
+        With ``create=False`` a SQLite file that does not exist is an error, so that a mistyped
+        path given to a query is reported instead of answered from a new, empty database.
+        """
+        if not create and not (isinstance(url_or_path, str) and "://" in url_or_path):
+            if not Path(url_or_path).is_file():
+                raise StoreError(f"no database at {url_or_path}")
+        try:
+            engine = _engine(url_or_path)
+            if engine.dialect.name == "sqlite":
+                _tune_sqlite(engine)
+            upgrade(engine)
+        except (SQLAlchemyError, ImportError) as error:
+            detail = getattr(error, "orig", None) or error  # the driver's words, if it spoke
+            raise StoreError(f"cannot open database {url_or_path}: {detail}") from error
+        return cls(engine)
+
+    def add(self, extraction: Extraction) -> Literal["new", "duplicate"]:
+        """Store an article and all its records in one transaction, unless already stored.
+
+        A duplicate has the URL or the whitespace-normalised text of a stored article.
+        """
+        with self.engine.begin() as conn:
+            return save(conn, extraction)
+
+    def get(self, article_id: str) -> Extraction | None:
+        with self.engine.connect() as conn:
+            return load(conn, article_id)
+
+    def statements(self, **filters: Any) -> list[StatementRow]:
+        """Statements matching the filters of ``StatementQuery``, oldest first."""
+        with self.engine.connect() as conn:
+            return select_statements(conn, StatementQuery(**filters))
+
+    def claims(self, today: date | None = None, overdue: bool = False, **filters: Any) -> list[ClaimRow]:
+        """Forward-looking statements by due date, each ``pending`` or ``due`` as of ``today``."""
+        with self.engine.connect() as conn:
+            return select_claims(conn, StatementQuery(**filters), today or date.today(), overdue)
+
+    def count_statements(self, **filters: Any) -> int:
+        """How many statements ``statements(**filters)`` would list without limit and offset."""
+        with self.engine.connect() as conn:
+            return count_statements(conn, StatementQuery(**filters))
+
+    def count_claims(self, today: date | None = None, overdue: bool = False, **filters: Any) -> int:
+        """How many claims ``claims(today, overdue, **filters)`` would list without limit and offset."""
+        with self.engine.connect() as conn:
+            return count_statements(conn, claims_query(StatementQuery(**filters), today or date.today(), overdue))
+
+    def articles(self, limit: int | None = None, offset: int = 0) -> list[ArticleRow]:
+        with self.engine.connect() as conn:
+            return select_articles(conn, limit, offset)
+
+    def find(self, extraction: Extraction) -> str | None:
+        """The id under which this story is stored, if it is (see ``add`` for what counts as the same)."""
+        with self.engine.connect() as conn:
+            return stored_id(conn, extraction)
+
+    def speakers(self, limit: int | None = None) -> list[SpeakerRow]:
+        with self.engine.connect() as conn:
+            return select_speakers(conn, limit)
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return count_rows(conn)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
