@@ -1,11 +1,12 @@
 # Quickstart: `make demo` (set up, ingest the bundled samples into ./saidwhat.db, summarise) and
 # `make test` (set up, run the whole test suite). Both create .venv here when it is missing.
+# `make lint` checks style (ruff) and types (mypy); CI runs it before the tests.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= saidwhat.db
 
-.PHONY: install demo test clean
+.PHONY: install demo lint test clean
 
 install: $(VENV)/.installed
 
@@ -22,6 +23,10 @@ demo: install
 	$(BIN)/saidwhat speakers --db $(DB) --limit 10
 	@echo; echo "Who said what (first 12 statements):"
 	$(BIN)/saidwhat statements --db $(DB) --limit 12
+
+lint: install
+	$(BIN)/ruff check saidwhat tests bench
+	$(BIN)/mypy
 
 test: install
 	$(BIN)/python -m pytest

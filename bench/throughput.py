@@ -5,7 +5,7 @@ Both run on the same stories in the same process, alternating round by round: ba
 to a fresh SQLite database. Prints articles/s, words/s, the ratio saidwhat/bare and the peak
 resident memory of the process. A third timing, "tables", is saidwhat's own spaCy pass alone
 (the same model with the attribute ruler and lemmatizer as table look-ups, see
-``saidwhat/nlp_tables.py``), so that the cost of saidwhat's extraction and storage shows apart from
+``saidwhat/nlp/tables.py``), so that the cost of saidwhat's extraction and storage shows apart from
 that speed-up.
 
 With ``--dask`` it times ``saidwhat batch`` instead, on a local cluster of one and then two worker
@@ -47,7 +47,9 @@ def stories(path: Path, n: int) -> list[dict]:
 def write_stories(folder: Path, records: list[dict]) -> Path:
     jsonl = folder / "stories.jsonl"
     jsonl.write_text(
-        "".join(json.dumps({"id": str(r["id"]), "text": r["text"], "published": r.get("published")}) + "\n" for r in records),
+        "".join(
+            json.dumps({"id": str(r["id"]), "text": r["text"], "published": r.get("published")}) + "\n" for r in records
+        ),
         encoding="utf-8",
     )
     return jsonl

@@ -7,9 +7,9 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -60,9 +60,10 @@ app.add_typer(train_app, name="train")
 
 DEFAULT_DB = "saidwhat.db"
 Inputs = Annotated[
-    list[str], typer.Argument(help="Files (.txt, .html, .jsonl, .json, .warc, .rss, .atom; .gz accepted) or - for stdin.")
+    list[str],
+    typer.Argument(help="Files (.txt, .html, .jsonl, .json, .warc, .rss, .atom; .gz accepted) or - for stdin."),
 ]
-Model = Annotated[Optional[str], typer.Option("--model", envvar="SAIDWHAT_MODEL", help="spaCy pipeline to use.")]
+Model = Annotated[str | None, typer.Option("--model", envvar="SAIDWHAT_MODEL", help="spaCy pipeline to use.")]
 Db = Annotated[str, typer.Option("--db", envvar="SAIDWHAT_DB", help="SQLite path or database URL.")]
 
 
@@ -76,16 +77,16 @@ def _day(value: str | None) -> date | None:
 
 
 Published = Annotated[
-    Optional[str], typer.Option("--published", help="Publication date YYYY-MM-DD, overriding the input's.")
+    str | None, typer.Option("--published", help="Publication date YYYY-MM-DD, overriding the input's.")
 ]
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     json = "json"
     text = "text"
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -132,9 +133,11 @@ def _fail(error: Exception | str, failed: list[str]) -> None:
 @app.command()
 def extract(
     inputs: Inputs,
-    format: Annotated[ExtractFormat, typer.Option("--format", help="json (the contract) or a readable text report.")] = ExtractFormat.json,
+    format: Annotated[
+        ExtractFormat, typer.Option("--format", help="json (the contract) or a readable text report.")
+    ] = ExtractFormat.json,
     published: Published = None,
-    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Write DIR/<id>.json per article.")] = None,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Write DIR/<id>.json per article.")] = None,
     model: Model = None,
 ) -> None:
     """Extract entities, statements and time expressions; print them or write one file per article."""
@@ -155,7 +158,8 @@ def extract(
             suffix = ".txt" if format is ExtractFormat.text else ".json"
             target = out_dir / f"{_safe_name(extraction.id)}{suffix}"
             if target in written:
-                _fail(f"{extraction.origin or extraction.id}: {target} was already written in this run (duplicate id)", failed)
+                where = extraction.origin or extraction.id
+                _fail(f"{where}: {target} was already written in this run (duplicate id)", failed)
                 continue
             written.add(target)
             tmp = target.with_suffix(suffix + ".tmp")
@@ -217,9 +221,15 @@ def ingest(
 @app.command()
 def batch(
     inputs: Inputs,
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder of the Parquet shards, one a partition; kept for resuming.")],
-    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Start a local Dask cluster of N worker processes.")] = None,
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Use a running Dask scheduler, tcp://HOST:PORT.")] = None,
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Folder of the Parquet shards, one a partition; kept for resuming.")
+    ],
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Start a local Dask cluster of N worker processes.")
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Use a running Dask scheduler, tcp://HOST:PORT.")
+    ] = None,
     partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Articles a partition.")] = 200,
     db: Db = DEFAULT_DB,
     published: Published = None,
@@ -269,11 +279,14 @@ def _print_rows(rows: list, format: ListFormat, columns: list[str]) -> None:
 
 @app.command()
 def statements(
-    speaker: Annotated[Optional[str], typer.Option(help="Part of the speaker's name.")] = None,
-    text: Annotated[Optional[str], typer.Option(help="Words that must all occur in the content, as whole words with English stemming.")] = None,
-    since: Annotated[Optional[str], typer.Option(help="Said on or after YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Said on or before YYYY-MM-DD.")] = None,
-    limit: Annotated[Optional[int], typer.Option(help="At most this many rows.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
+    text: Annotated[
+        str | None,
+        typer.Option(help="Words that must all occur in the content, as whole words with English stemming."),
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="Said on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Said on or before YYYY-MM-DD.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
     format: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
     db: Db = DEFAULT_DB,
 ) -> None:
@@ -285,7 +298,7 @@ def statements(
 
 @app.command()
 def speakers(
-    limit: Annotated[Optional[int], typer.Option(help="At most this many rows.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
     format: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
     db: Db = DEFAULT_DB,
 ) -> None:
@@ -316,11 +329,11 @@ def show(
 
 @app.command()
 def claims(
-    due_before: Annotated[Optional[str], typer.Option(help="Due before YYYY-MM-DD.")] = None,
-    speaker: Annotated[Optional[str], typer.Option(help="Part of the speaker's name.")] = None,
+    due_before: Annotated[str | None, typer.Option(help="Due before YYYY-MM-DD.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only claims whose due date has passed.")] = False,
-    today: Annotated[Optional[str], typer.Option(help="Judge status as of YYYY-MM-DD (default: today).")] = None,
-    limit: Annotated[Optional[int], typer.Option(help="At most this many rows.")] = None,
+    today: Annotated[str | None, typer.Option(help="Judge status as of YYYY-MM-DD (default: today).")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
     format: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
     db: Db = DEFAULT_DB,
 ) -> None:
@@ -337,11 +350,15 @@ def eval_attribution(
     data_dir: Annotated[Path, typer.Argument(help="The PolNeAR folder (holding train/, dev/, metadata.tsv).")],
     split: Annotated[str, typer.Argument(help="train, dev or test.")],
     predictions: Annotated[
-        Optional[Path], typer.Option(help="Score <id>.json files written by `saidwhat extract --out` instead of running the pipeline.")
+        Path | None,
+        typer.Option(help="Score <id>.json files written by `saidwhat extract --out` instead of running the pipeline."),
     ] = None,
     model: Model = None,
     by_phenomenon: Annotated[
-        bool, typer.Option("--by-phenomenon", help="Also the share of gold attributions right, by kind of content, cue and source.")
+        bool,
+        typer.Option(
+            "--by-phenomenon", help="Also the share of gold attributions right, by kind of content, cue and source."
+        ),
     ] = False,
 ) -> None:
     """Linked (content, triple) and exact span scores on a PolNeAR split."""
@@ -372,7 +389,7 @@ def eval_attribution(
 @train_app.command("cues")
 def train_cues(
     data_dir: Annotated[Path, typer.Argument(help="The PolNeAR folder (holding train/, metadata.tsv).")],
-    out: Annotated[Optional[Path], typer.Option(help="Where to write the weights; default: the shipped model.")] = None,
+    out: Annotated[Path | None, typer.Option(help="Where to write the weights; default: the shipped model.")] = None,
     model: Model = None,
 ) -> None:
     """Fit the cue model on PolNeAR train (thresholds by cross-validation on it); dev is never read."""
@@ -392,7 +409,10 @@ def eval_time(
     data_dir: Annotated[Path, typer.Argument(help="MEANTIME (its XML folder) or a folder of TimeML .tml files.")],
     whole_text: Annotated[
         bool,
-        typer.Option(help="Also score predictions on the creation time and past the annotated sentences (MEANTIME annotates only the first few)."),
+        typer.Option(
+            help="Also score predictions on the creation time and past the annotated sentences"
+            " (MEANTIME annotates only the first few)."
+        ),
     ] = False,
     model: Model = None,
 ) -> None:

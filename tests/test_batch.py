@@ -90,7 +90,9 @@ def test_cli_batch_on_a_running_scheduler(client: Client, inputs: list[str], tmp
     args = ["batch", *inputs, "--scheduler", client.scheduler.address, "--out", str(out), "--db", str(db)]
     result = CliRunner().invoke(app, [*args, "--partition-size", "4"])
     assert (result.exit_code, result.stdout) == (0, "")
-    assert result.stderr == f"2 partitions (0 reused); 6 new, 1 duplicate, 0 failed; the database now holds 6 articles ({db})\n"
+    assert result.stderr == (
+        f"2 partitions (0 reused); 6 new, 1 duplicate, 0 failed; the database now holds 6 articles ({db})\n"
+    )
 
 
 def test_cli_batch_needs_one_way_to_a_cluster(tmp_path: Path) -> None:

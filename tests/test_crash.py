@@ -15,7 +15,9 @@ from saidwhat.read import read_inputs
 from saidwhat.store import Store
 
 TOWNS = ["Tarno", "Valmora", "Ostrel", "Brisk", "Kallen", "Morva"]
-SPEAKERS = ["harbour master Ivo Lask", "Mayor Lidia Rusk", "engineer Dana Mot", "librarian Oskar Wend", "councillor Ada Brisk"]
+SPEAKERS = [
+    "harbour master Ivo Lask", "Mayor Lidia Rusk", "engineer Dana Mot", "librarian Oskar Wend", "councillor Ada Brisk"
+]
 
 
 def _stories(n: int) -> list[dict]:

@@ -24,7 +24,7 @@ CONTENTS = ("direct", "mixed", "indirect")
 CUES = ("say/tell/add/ask/write", "according to", "colon", "dash", "other verb or adjective", "noun cue")
 SOURCES = ("named or nominal", "pronoun", "none")
 SAYING = {"say", "tell", "add", "ask", "write"}
-PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "his", "her", "their", "its", "him", "them"}
+PRONOUNS = set("he she they it i we you who which that his her their its him them".split())
 NOMINAL = {"NOUN", "PROPN", "DET", "ADJ", "ADP", "PRON", "NUM"}
 
 
@@ -46,7 +46,8 @@ def cue_kind(attribution: GoldAttribution, doc: Doc) -> str:
         return "dash"
     if any(t.lemma_.lower() in SAYING for t in words):
         return "say/tell/add/ask/write"
-    if words and (words[-1].pos_ == "NOUN" or all(t.pos_ in NOMINAL for t in words) and any(t.pos_ == "NOUN" for t in words)):
+    nominal = all(t.pos_ in NOMINAL for t in words) and any(t.pos_ == "NOUN" for t in words)
+    if words and (words[-1].pos_ == "NOUN" or nominal):
         return "noun cue"
     return "other verb or adjective"
 

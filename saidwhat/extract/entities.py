@@ -240,17 +240,19 @@ def _surname_mentions(doc: Doc, people: list[_Group], taken: set[int]) -> None:
         if len(group.name.split()) > 1 and len(last) > 2:
             surnames.setdefault(last, group)
     for token in doc:
-        group = surnames.get(token.text)
-        if group is None or token.i in taken or token.pos_ != "PROPN":
+        named = surnames.get(token.text)
+        if named is None or token.i in taken or token.pos_ != "PROPN":
             continue
-        if token.i > min(s.start for s in group.names):
-            group.extra.append((token.i, token.i + 1))
+        if token.i > min(s.start for s in named.names):
+            named.extra.append((token.i, token.i + 1))
             taken.add(token.i)
 
 
 def _index(doc: Doc, groups: list[_Group]) -> EntityIndex:
     groups.sort(key=lambda g: min(s.start for s in g.names))
-    records, token_entity, genders = [], {}, {}
+    records: list[Entity] = []
+    token_entity: dict[int, str] = {}
+    genders: dict[str, str] = {}
     for n, group in enumerate(groups, 1):
         eid = f"e{n}"
         ranges = sorted({(s.start, s.end) for s in group.names} | set(group.extra))

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
@@ -57,7 +59,7 @@ def use_attribute_table(nlp: Language, name: str = "attribute_ruler") -> bool:
         AttributeTable(name).load(ruler)
     except Unsupported:
         return False
-    nlp.replace_pipe(name, "saidwhat_attribute_table").load(ruler)
+    cast(AttributeTable, nlp.replace_pipe(name, "saidwhat_attribute_table")).load(ruler)
     return True
 
 
@@ -67,5 +69,5 @@ def use_lemma_table(nlp: Language, name: str = "lemmatizer") -> bool:
     lemmatizer = nlp.get_pipe(name) if name in nlp.pipe_names else None
     if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule":
         return False
-    nlp.replace_pipe(name, "saidwhat_lemma_table").load(lemmatizer)
+    cast(LemmaTable, nlp.replace_pipe(name, "saidwhat_lemma_table")).load(lemmatizer)
     return True

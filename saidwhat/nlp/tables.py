@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 from spacy.attrs import IDS
 from spacy.pipeline import AttributeRuler, Lemmatizer
@@ -101,7 +101,8 @@ class AttributeTable(_Component):
 
     def load(self, ruler: AttributeRuler) -> AttributeTable:
         """Index the ruler's patterns; raises ``Unsupported`` for one the table cannot express."""
-        patterns = [(attr_id, p) for attr_id, entry in enumerate(ruler.patterns) for p in entry["patterns"]]
+        entries = cast(list[dict[str, Any]], ruler.patterns)  # spaCy declares a wider union
+        patterns = [(attr_id, p) for attr_id, entry in enumerate(entries) for p in entry["patterns"]]
         used = {attr for _, pattern in patterns for spec in pattern for attr in spec}
         if unknown := used - set(ATTRIBUTES):
             raise Unsupported(f"attributes {sorted(unknown)}")
@@ -121,14 +122,16 @@ class AttributeTable(_Component):
             rule = Rule(attr_id, len(pattern), tests)
             if key is None:
                 self.scan.append(rule)
+                continue
+            column = self.columns.index(key)
             for value in values:
-                self.index[(self.columns.index(key), value)].append(rule)
+                self.index[(column, value)].append(rule)
         return self
 
     def __call__(self, doc: Doc) -> Doc:
-        rows: list[Row] = doc.to_array([IDS[attr] for attr in self.columns]).tolist()
-        if len(self.columns) == 1:  # one attribute comes back as a flat array
-            rows = [[value] for value in rows]
+        array = doc.to_array([IDS[attr] for attr in self.columns]).tolist()
+        # one attribute comes back as a flat array
+        rows: list[Row] = [[value] for value in array] if len(self.columns) == 1 else array
         matches = set()
         for i, row in enumerate(rows):
             candidates = list(self.scan)
@@ -163,8 +166,10 @@ class LemmaTable(_Component):
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
+        lemmatizer = self.lemmatizer
+        assert lemmatizer is not None, "spaCy loads a component before it runs"
         rows = doc.to_array([IDS["ORTH"], IDS["POS"], IDS["MORPH"], IDS["LEMMA"]]).tolist()
-        overwrite = self.lemmatizer.overwrite
+        overwrite = lemmatizer.overwrite
         if len(self.lemmas) > self.LIMIT:
             self.lemmas.clear()
         for i, (orth, pos, morph, lemma) in enumerate(rows):
@@ -174,7 +179,7 @@ class LemmaTable(_Component):
             found = self.lemmas.get(key)
             if found is None:
                 token = doc[i]
-                token.lemma_ = self.lemmatizer.lemmatize(token)[0]
+                token.lemma_ = lemmatizer.lemmatize(token)[0]
                 self.lemmas[key] = token.lemma
             else:
                 doc[i].lemma = found

@@ -84,6 +84,8 @@ def read_html(
         # no guessing from copyright years and the like: a wrong date skews every relative time
         date_extraction_params=set_date_params(extensive=False),
     )
+    if isinstance(found, dict):  # only with as_dict=True, which is not asked for
+        found = None
     text = body(found.text or "", found.title) if found else ""
     if not found or not _has_paragraph(text):
         raise ReadError(origin, "no article text found")

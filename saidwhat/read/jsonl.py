@@ -69,7 +69,11 @@ def from_record(record: Any, origin: str, published: date | None) -> Article:
     if not text.strip():
         raise ReadError(origin, "empty text")
     return Article(
-        id=article_id, text=check_length(_unicode(text, "text", origin), origin), published=published, origin=origin, **meta
+        id=article_id,
+        text=check_length(_unicode(text, "text", origin), origin),
+        published=published,
+        origin=origin,
+        **meta,
     )
 
 

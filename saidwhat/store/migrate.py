@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -40,7 +41,7 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def include_name(name: str | None, type_: str, parent_names: Mapping[str, str | None]) -> bool:
+def include_name(name: str | None, type_: str, parent_names: Mapping[Any, str | None]) -> bool:
     """Whether autogenerate compares a table: not SQLite's FTS5 table and its shadow tables,
     which no metadata can declare."""
     return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))

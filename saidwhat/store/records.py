@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sqlalchemy import Connection, RowMapping, Table, bindparam, insert, select
@@ -38,15 +38,17 @@ def save(conn: Connection, extraction: Extraction) -> Literal["new", "duplicate"
     """Insert the article and its records on ``conn``; the caller owns the transaction."""
     if stored_id(conn, extraction) is not None:  # the first copy stored wins
         return "duplicate"
-    article_pk = conn.execute(
+    inserted = conn.execute(
         _INSERT_ARTICLE,
         {
             "id": unique_id(conn, extraction.id),
             "content_hash": extraction.content_hash,
-            "ingested_at": datetime.now(timezone.utc),
+            "ingested_at": datetime.now(UTC),
             **{f: getattr(extraction, f) for f in ARTICLE_FIELDS},
         },
-    ).inserted_primary_key[0]
+    ).inserted_primary_key
+    assert inserted is not None  # an INSERT always reports its key
+    article_pk = inserted[0]
     entity_pks = _save_entities(conn, article_pk, extraction.entities)
     _insert(conn, statements, [
         _statement_row(s, entity_pks) | {"article_pk": article_pk, "seq": i}

@@ -94,14 +94,16 @@ def home(request: Request, filters: Annotated[FormStatementFilters, Query()], of
     query = filters.query()
     context: dict[str, Any] = {"filters": filters, "counts": store.counts()}
     if query:
-        rows = store.statements(**query, limit=PAGE_SIZE, offset=offset)
+        statements = store.statements(**query, limit=PAGE_SIZE, offset=offset)
         total = store.count_statements(**query)
-        context |= {"statements": rows, "exports": _exports(request, "/api/statements")}
+        context |= {"statements": statements, "exports": _exports(request, "/api/statements")}
+        shown = len(statements)
     else:
-        rows = store.articles(PAGE_SIZE, offset)
+        articles = store.articles(PAGE_SIZE, offset)
         total = context["counts"]["articles"]
-        context |= {"articles": rows, "speakers": store.speakers(limit=10)}
-    return render(request, "home.html", **context, pager=_pager(request, offset, len(rows), total))
+        context |= {"articles": articles, "speakers": store.speakers(limit=10)}
+        shown = len(articles)
+    return render(request, "home.html", **context, pager=_pager(request, offset, shown, total))
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)

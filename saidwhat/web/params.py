@@ -27,7 +27,11 @@ class StatementFilters(BaseModel):
     """Filters on statements; see ``saidwhat.store.StatementQuery``."""
 
     speaker: str | None = Field(None, max_length=200, description="Part of the speaker's name.")
-    text: str | None = Field(None, max_length=500, description="Words that must all occur in the content, as whole words with English stemming.")
+    text: str | None = Field(
+        None,
+        max_length=500,
+        description="Words that must all occur in the content, as whole words with English stemming.",
+    )
     since: date | None = Field(None, description="Said on or after this date.")
     until: date | None = Field(None, description="Said on or before this date.")
     kind: StatementKind | None = None

@@ -14,8 +14,22 @@ from typing import Protocol
 
 from . import calendar as cal
 from .lexicon import (
-    CLOCK_UNITS, FREQUENCIES, FUZZY, HOLIDAYS, MONTHS, MOVABLE_HOLIDAYS, NUMBERS, ORDINALS,
-    PARTS_OF_DAY, SEASONS, UNITS, VAGUE_NUMBERS, WEEKDAYS, YEAR_CUES, ZONE_OFFSETS, alternation,
+    CLOCK_UNITS,
+    FREQUENCIES,
+    FUZZY,
+    HOLIDAYS,
+    MONTHS,
+    MOVABLE_HOLIDAYS,
+    NUMBERS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+    YEAR_CUES,
+    ZONE_OFFSETS,
+    alternation,
     number,
 )
 from .values import day_value, month_value, quarter_value
