@@ -1,6 +1,6 @@
 """Shared fixtures: one spaCy pipeline per session (loading it costs about a second), the
-consistency check every extraction must pass whatever the extractor finds, and an empty store on
-each database backend."""
+consistency check every extraction must pass whatever the extractor finds, an empty store on
+each database backend, and the read-only corpora in ``../shared/data``."""
 
 from __future__ import annotations
 
@@ -8,12 +8,20 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from needs import SHARED_DATA, missing
 
 from saidwhat.model import Extraction, Part, Span
 from saidwhat.pipeline import Pipeline
 from saidwhat.store import Store
 
 pytest_plugins = ["pgserver"]  # the PostgreSQL server the storage tests run on as well
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """``../shared/data``, the corpora beside the checkout."""
+    if not SHARED_DATA.is_dir():
+        missing(f"the shared corpora at {SHARED_DATA}")
+    return SHARED_DATA
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from itertools import count
 
 import pytest
+from needs import missing
 from sqlalchemy import create_engine, text
 
 
@@ -47,12 +48,11 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     """The URL of a running server, without a database name; stopped after the session."""
-    pytest.importorskip("psycopg", reason="needs psycopg for PostgreSQL")
     bin_dir, runner = _bin_dir(), _runner()
     if bin_dir is None:
-        pytest.skip("needs PostgreSQL's server binaries (apt-get install postgresql)")
+        missing("PostgreSQL's server binaries (apt-get install postgresql)")
     if runner is None:
-        pytest.skip("running as root needs a postgres user to run the server as")
+        missing("a postgres user to run the server as (running as root)")
     data = tempfile.mkdtemp(prefix="saidwhat-pg-")
     if runner:
         shutil.chown(data, "postgres")

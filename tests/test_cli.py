@@ -498,7 +498,6 @@ def test_eval_attribution_on_a_missing_split() -> None:
 
 
 def test_eval_time_on_a_timeml_file() -> None:
-    pytest.importorskip("saidwhat.eval.time", reason="the TimeML scorer is not there yet")
     result = invoke("eval", "time", FIXTURES / "timeml")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
@@ -511,7 +510,6 @@ def test_eval_time_on_a_timeml_file() -> None:
 
 @pytest.mark.usefixtures("workdir")
 def test_eval_time_on_a_folder_without_documents() -> None:
-    pytest.importorskip("saidwhat.eval.time", reason="the TimeML scorer is not there yet")
     Path("none").mkdir()
     result = invoke("eval", "time", "none")
     assert result.exit_code == 2

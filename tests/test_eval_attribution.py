@@ -15,8 +15,6 @@ from saidwhat.eval.attribution import (
 from saidwhat.eval.polnear import GoldArticle, GoldAttribution, load_polnear, parse_ann
 from saidwhat.model import Source, Span, Statement, part
 
-POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
-
 TEXT = (
     "“The economy is strong,” the minister said on Tuesday. "
     "Critics disagreed, saying growth had stalled. "
@@ -228,15 +226,15 @@ def test_load_polnear_takes_first_annotator_and_keeps_offsets(tmp_path: Path) ->
         load_polnear(tmp_path, "test")
 
 
-@pytest.mark.skipif(not (POLNEAR / "dev").is_dir(), reason="PolNeAR corpus not available")
-def test_real_dev_split_loads_with_matching_span_texts() -> None:
-    articles = load_polnear(POLNEAR, "dev")
+def test_real_dev_split_loads_with_matching_span_texts(shared_data: Path) -> None:
+    polnear = shared_data / "polnear"
+    articles = load_polnear(polnear, "dev")
     assert len(articles) == 84
     assert sum(len(a.attributions) for a in articles) == 2193
     assert all(a.published is not None for a in articles)
     checked = 0
     for article in articles:
-        ann = POLNEAR / "dev" / "attributions" / f"{article.id}_{article.annotator}.ann"
+        ann = polnear / "dev" / "attributions" / f"{article.id}_{article.annotator}.ann"
         for line in ann.read_text(encoding="utf-8").splitlines():
             if not line.startswith("T"):
                 continue

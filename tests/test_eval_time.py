@@ -8,12 +8,17 @@ from pathlib import Path
 import pytest
 
 from saidwhat.eval.time import (
-    GoldDoc, GoldTime, format_time_report, load_gold, load_meantime, load_timeml, match_times,
+    GoldDoc,
+    GoldTime,
+    format_time_report,
+    load_gold,
+    load_meantime,
+    load_timeml,
+    match_times,
     score_times,
 )
 from saidwhat.model import TimeExpression
 
-MEANTIME = Path(__file__).resolve().parents[2] / "shared" / "data" / "meantime-en"
 TEXT = "Sales fell on Friday and rose last week, the firm said in 2024."
 
 
@@ -99,14 +104,14 @@ def test_timeml_loader(tmp_path: Path):
     ]
 
 
-@pytest.mark.skipif(not MEANTIME.exists(), reason="MEANTIME data absent")
-def test_meantime_offsets_round_trip():
+def test_meantime_offsets_round_trip(shared_data: Path):
     import xml.etree.ElementTree as ET
 
-    docs = {doc.id: doc for doc in load_meantime(MEANTIME)}
+    meantime = shared_data / "meantime-en"
+    docs = {doc.id: doc for doc in load_meantime(meantime)}
     assert len(docs) == 120
     assert sum(len(doc.times) for doc in docs.values()) == 370
-    for path in sorted(MEANTIME.rglob("*.xml"))[:10]:
+    for path in sorted(meantime.rglob("*.xml"))[:10]:
         root = ET.parse(path).getroot()
         doc = docs[root.get("doc_id")]
         words = {t.get("t_id"): t.text for t in root.iter("token")}

@@ -20,7 +20,6 @@ from saidwhat.read.inputs import Input, describe
 
 FIXTURES = Path(__file__).parent / "fixtures" / "read"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "article-extraction"
 
 PLAIN_TEXT = (
     "TARNO, May 2 (Northgate Wire) - The Tarno city council approved a new bus lane on Friday.\n"
@@ -384,7 +383,6 @@ def test_sample_pages_read_as_their_jsonl_text() -> None:
             record.text, record.title, record.published, record.url)
 
 
-@pytest.mark.skipif(not SHARED.is_dir(), reason="shared article-extraction data absent")
 @pytest.mark.parametrize(
     "page_id",
     [
@@ -392,9 +390,10 @@ def test_sample_pages_read_as_their_jsonl_text() -> None:
         "0d46122928b6f468cc4bbc694051d0dbae5702bc75a16dab82a99b58daf150a0",
     ],
 )
-def test_real_pages_keep_the_first_sentence(page_id: str) -> None:
-    truth = json.loads((SHARED / "ground-truth.json").read_text(encoding="utf-8"))[page_id]
+def test_real_pages_keep_the_first_sentence(shared_data: Path, page_id: str) -> None:
+    pages = shared_data / "article-extraction"
+    truth = json.loads((pages / "ground-truth.json").read_text(encoding="utf-8"))[page_id]
     first_sentence = re.split(r"(?<=[.!?])\s", truth["articleBody"])[0]
-    [article] = read(SHARED / "html" / f"{page_id}.html.gz")
+    [article] = read(pages / "html" / f"{page_id}.html.gz")
     assert isinstance(article, Article) and article.id == page_id
     assert first_sentence in article.text

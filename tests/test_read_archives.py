@@ -15,11 +15,10 @@ from warcio.warcwriter import WARCWriter
 
 from saidwhat.cli import app
 from saidwhat.model import Article
-from saidwhat.read import ReadError, Skipped, read_inputs
+from saidwhat.read import Skipped, read_inputs
 from saidwhat.read.language import language_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "read"
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "article-extraction"
 
 PAGE = (
     "<html><head><title>Tarno library reopens</title></head><body><article>"
@@ -94,10 +93,9 @@ def test_not_a_warc_file(tmp_path: Path, data: bytes) -> None:
     assert str(error) == f"{path}: not a valid WARC file (record 1 has no WARC header)"
 
 
-@pytest.mark.skipif(not (SHARED / "html").is_dir(), reason="needs ../shared/data/article-extraction")
 @pytest.mark.parametrize("gzipped", [False, True], ids=["warc", "warc.gz"])
-def test_warc_of_real_pages_reads_like_the_pages(tmp_path: Path, gzipped: bool) -> None:
-    pages = sorted((SHARED / "html").glob("*.html.gz"))[:3]
+def test_warc_of_real_pages_reads_like_the_pages(tmp_path: Path, shared_data: Path, gzipped: bool) -> None:
+    pages = sorted((shared_data / "article-extraction" / "html").glob("*.html.gz"))[:3]
     bodies = [gzip.decompress(page.read_bytes()) for page in pages]
     name = "cc-news.warc.gz" if gzipped else "cc-news.warc"
     archive = _warc(tmp_path / name, [(f"https://news.example/{n}", b) for n, b in enumerate(bodies)], gzipped)

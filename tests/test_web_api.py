@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
+from webseed import HOSTILE_TITLE, extractions, seed
 
 from saidwhat.cli import app as cli
 from saidwhat.model import Entity, Extraction, Part, Source, Statement, TimeExpression
@@ -25,7 +26,6 @@ from saidwhat.web import create_app
 from saidwhat.web.guards import READ_ONLY, SECURITY_HEADERS
 from saidwhat.web.highlight import highlight
 from saidwhat.web.pages import http_url
-from webseed import HOSTILE_TITLE, extractions, seed
 
 TOKEN = "correct horse battery staple"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

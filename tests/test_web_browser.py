@@ -18,14 +18,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from needs import missing
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from webseed import HOSTILE_TITLE, TODAY, extractions, seed
 
 from saidwhat.pipeline import Pipeline
 from saidwhat.render import speaker_name
-from webseed import HOSTILE_TITLE, TODAY, extractions, seed
 
 CHROMIUM = shutil.which("chromium")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium package (.ci/run installs it)")
 
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "test-artifacts"
@@ -74,6 +74,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Iter
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    if CHROMIUM is None:
+        missing("Debian's chromium package (.ci/run installs it)")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

@@ -8,10 +8,10 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
+from webseed import seed
 
 from saidwhat.pipeline import Pipeline
 from saidwhat.web import create_app
-from webseed import seed
 
 TOKEN = "schema-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

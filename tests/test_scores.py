@@ -1,0 +1,54 @@
+"""The evaluation gate: the headline scores that the README reports, measured afresh on the real
+corpora, may not fall. A change that costs a tenth of a point anywhere fails here.
+
+Floors are the README's figures (``saidwhat eval attribution ../shared/data/polnear dev`` and
+``saidwhat eval time`` on MEANTIME, TimeBank and AQUAINT); raise them when the scores rise.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from saidwhat.eval.attribution import evaluate
+from saidwhat.eval.time import load_gold, score_times
+from saidwhat.model import Article
+from saidwhat.pipeline import Pipeline
+
+# F1 in percent, as printed (one decimal): a score passes when it rounds to at least its floor.
+ATTRIBUTION_FLOORS = {"triple": 70.3, "content": 75.5, "source": 76.7, "cue": 70.1, "exact content": 62.4}
+TIME_FLOORS = {  # folder under ../shared/data: (strict F1, value F1)
+    "meantime-en": (90.6, 85.4),
+    "tempeval3-train/TimeBank": (81.4, 73.3),
+    "tempeval3-train/AQUAINT": (81.8, 74.5),
+}
+
+
+def percent(value: float) -> float:
+    return round(100 * value, 1)
+
+
+def test_attribution_on_polnear_dev_keeps_its_scores(pipeline: Pipeline, shared_data: Path):
+    scores = evaluate(shared_data / "polnear", "dev", lambda gold: pipeline.extract(gold.article()).statements)
+    exact = scores.exact
+    measured = {
+        "triple": percent(scores.triple.f1),
+        "content": percent(scores.content.f1),
+        "source": percent(exact["source"].f1),
+        "cue": percent(exact["cue"].f1),
+        "exact content": percent(exact["content"].f1),
+    }
+    fallen = {name: (measured[name], floor) for name, floor in ATTRIBUTION_FLOORS.items() if measured[name] < floor}
+    assert not fallen, f"scores below their floors (measured, floor): {fallen}"
+
+
+@pytest.mark.parametrize("corpus", sorted(TIME_FLOORS))
+def test_time_expressions_keep_their_scores(pipeline: Pipeline, shared_data: Path, corpus: str):
+    def predict(text, dct):
+        return pipeline.extract(Article(id="eval", text=text, published=dct)).times
+
+    scores = score_times(load_gold(shared_data / corpus), predict)
+    strict, value = TIME_FLOORS[corpus]
+    assert percent(scores["strict"]["f1"]) >= strict
+    assert percent(scores["value_f1"]) >= value
