@@ -29,7 +29,13 @@ class Unsupported(SaidwhatError, ValueError):
 
 
 class StoreError(SaidwhatError):
-    """The database cannot be opened: a missing directory, a bad URL or driver, not a database."""
+    """The database cannot be opened (a missing directory, a bad URL or driver, not a database),
+    or cannot be written now."""
+
+
+class StoreBusy(StoreError):
+    """A write waited for other writers as long as it may, and was not made; nothing of it is
+    stored, and sending it again is safe (a story already stored is recognised)."""
 
 
 class ReadError(SaidwhatError):

@@ -17,6 +17,7 @@ from saidwhat.model import Article
 from saidwhat.read import MAX_CHARS, ReadError, estimate_articles, read_bytes, read_inputs, read_stream
 from saidwhat.read.html import is_related_link, strip_related
 from saidwhat.read.inputs import Input, describe
+from saidwhat.read.jsonl import MAX_LINE_BYTES
 
 FIXTURES = Path(__file__).parent / "fixtures" / "read"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -331,6 +332,17 @@ def test_length_limit_counts_characters_not_bytes(tmp_path: Path) -> None:
     assert isinstance(article, Article) and len(article.text) == MAX_CHARS
     reason = "article too long (1,000,001 characters; the limit is 1,000,000)"
     assert str(error) == f"{over}:1: {reason}"
+
+
+def test_an_over_long_jsonl_line_is_refused_and_the_next_read(tmp_path: Path) -> None:
+    path = tmp_path / "long.jsonl"
+    with path.open("wb") as out:
+        out.write(b'{"id": "a", "text": "First."}\n{"id": "b", "text": "')
+        out.write(b"x" * MAX_LINE_BYTES)
+        out.write(b'"}\n{"id": "c", "text": "Third."}\n')
+    first, error, third = read(path)
+    assert str(error) == f"{path}:2: line too long (over {MAX_LINE_BYTES:,} bytes)"
+    assert (first.origin, third.origin) == (f"{path}:1", f"{path}:3")
 
 
 def test_truncated_gzip_jsonl_keeps_the_records_before_the_cut(tmp_path: Path) -> None:

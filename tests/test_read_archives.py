@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from warcio.warcwriter import WARCWriter
 
 from saidwhat.cli import app
 from saidwhat.model import Article
-from saidwhat.read import Skipped, read_inputs
+from saidwhat.read import ReadResult, Skipped, read_inputs
 from saidwhat.read.language import language_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "read"
@@ -47,7 +48,8 @@ def _response(writer: WARCWriter, url: str, body: bytes, record_id: str | None =
     writer.write_record(record)
 
 
-def _warc(path: Path, pages: list[tuple[str, bytes]], gzipped: bool) -> Path:
+def warc_file(path: Path, pages: list[tuple[str, bytes]], gzipped: bool) -> Path:
+    """A WARC of a ``warcinfo`` record, then one HTML response per page (records 2, 3, ...)."""
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=gzipped)
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "saidwhat tests"}))
@@ -80,17 +82,24 @@ def test_hand_written_warc_keeps_html_pages_only(tmp_path: Path) -> None:
 
 
 def test_published_flag_wins_over_the_crawl_date(tmp_path: Path) -> None:
-    path = _warc(tmp_path / "crawl.warc.gz", [("https://gazette.example/library", PAGE.encode())], gzipped=True)
+    path = warc_file(tmp_path / "crawl.warc.gz", [("https://gazette.example/library", PAGE.encode())], gzipped=True)
     [article] = read_inputs([str(path)], published=date(2024, 1, 2))
     assert isinstance(article, Article) and article.published == date(2024, 1, 2)
 
 
-@pytest.mark.parametrize("data", [b"WARC/1.0\r\nnonsense\r\n\r\n", b"not an archive at all\n"])
-def test_not_a_warc_file(tmp_path: Path, data: bytes) -> None:
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"WARC/1.0\r\nnonsense\r\n\r\n", "not a valid WARC file (record 1 has no WARC header)"),
+        (b"not an archive at all\n", "not a valid WARC file (record 1 has no WARC header)"),
+        (b"", "empty input"),
+    ],
+)
+def test_not_a_warc_file(tmp_path: Path, data: bytes, reason: str) -> None:
     path = tmp_path / "broken.warc"
     path.write_bytes(data)
     [error] = read_inputs([str(path)])
-    assert str(error) == f"{path}: not a valid WARC file (record 1 has no WARC header)"
+    assert str(error) == f"{path}: {reason}"
 
 
 @pytest.mark.parametrize("gzipped", [False, True], ids=["warc", "warc.gz"])
@@ -98,7 +107,7 @@ def test_warc_of_real_pages_reads_like_the_pages(tmp_path: Path, shared_data: Pa
     pages = sorted((shared_data / "article-extraction" / "html").glob("*.html.gz"))[:3]
     bodies = [gzip.decompress(page.read_bytes()) for page in pages]
     name = "cc-news.warc.gz" if gzipped else "cc-news.warc"
-    archive = _warc(tmp_path / name, [(f"https://news.example/{n}", b) for n, b in enumerate(bodies)], gzipped)
+    archive = warc_file(tmp_path / name, [(f"https://news.example/{n}", b) for n, b in enumerate(bodies)], gzipped)
     from_pages = [r for r in read_inputs([str(p) for p in pages])]
     from_warc = list(read_inputs([str(archive)]))
     assert [a.text if isinstance(a, Article) else str(a).split(": ", 1)[1] for a in from_warc] == [
@@ -107,6 +116,83 @@ def test_warc_of_real_pages_reads_like_the_pages(tmp_path: Path, shared_data: Pa
     assert [a.url for a in from_warc if isinstance(a, Article)] == [
         f"https://news.example/{n}" for n, a in enumerate(from_pages) if isinstance(a, Article)
     ]
+
+
+THREE_PAGES = [
+    (f"https://gazette.example/{n}", PAGE.replace("Tarno", town).encode())
+    for n, town in enumerate(["Tarno", "Valmora", "Ostrel"])
+]
+
+
+def urls(results: list[ReadResult]) -> list[str | None]:
+    return [result.url for result in results if isinstance(result, Article)]
+
+
+def test_truncated_warc_gz_keeps_the_records_before_the_cut(tmp_path: Path) -> None:
+    whole = warc_file(tmp_path / "whole.warc.gz", THREE_PAGES, gzipped=True).read_bytes()
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(whole[:-30])
+    *articles, error = read_inputs([str(cut)])
+    assert urls(articles) == ["https://gazette.example/0", "https://gazette.example/1"]
+    assert str(error) == f"{cut}:4: truncated gzip stream"
+
+
+def _record_starts(data: bytes) -> list[int]:
+    return [match.start() for match in re.finditer(rb"WARC/1\.0\r\n", data)]
+
+
+@pytest.mark.parametrize(
+    ("cut_after", "error"),
+    [
+        (b"WARC-Type: response\r\n", "{}: not a valid WARC file (record 3: record has no WARC-Target-URI)"),
+        (b"WARC-Target-URI: https://gazette.example/1\r\n", "{}:3: truncated record (its headers are cut)"),
+        (b"Content-Length: 388\r\n\r\n", "{}:3: truncated record (its headers are cut)"),
+        (b"HTTP/1.1 200 OK\r\nContent-Type: text/html", "{}:3: truncated record (348 of its 388 bytes missing)"),
+        (b"<p>The central library", "{}:3: truncated record (203 of its 388 bytes missing)"),
+    ],
+    ids=["before-target-uri", "in-warc-headers", "after-warc-headers", "in-http-headers", "in-page"],
+)
+def test_warc_cut_inside_a_record_names_it(tmp_path: Path, cut_after: bytes, error: str) -> None:
+    whole = warc_file(tmp_path / "whole.warc", THREE_PAGES, gzipped=False).read_bytes()
+    third = _record_starts(whole)[2]
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(whole[: whole.index(cut_after, third) + len(cut_after)])
+    results = list(read_inputs([str(cut)]))
+    assert urls(results) == ["https://gazette.example/0"]
+    assert str(results[-1]) == error.format(cut)
+
+
+def test_a_record_without_a_valid_length_ends_the_archive(tmp_path: Path) -> None:
+    whole = warc_file(tmp_path / "whole.warc", THREE_PAGES, gzipped=False).read_bytes()
+    path = tmp_path / "bad.warc"
+    path.write_bytes(whole.replace(b"Content-Length: 388", b"Content-Length: many"))
+    *articles, error = read_inputs([str(path)])
+    assert urls(articles) == ["https://gazette.example/0"]
+    assert str(error) == f"{path}: not a valid WARC file (record 3 has no valid Content-Length)"
+
+
+def test_junk_after_a_record_is_named_and_the_rest_is_read(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    whole = warc_file(tmp_path / "whole.warc", THREE_PAGES, gzipped=False).read_bytes()
+    third = _record_starts(whole)[2]
+    path = tmp_path / "junk.warc"
+    path.write_bytes(whole[: third - 4] + b"junk junk\r\n" + whole[third - 4 :])
+    results = list(read_inputs([str(path)]))
+    assert [str(r) for r in results if not isinstance(r, Article)] == [
+        f"{path}:2: junk after the record (is its Content-Length wrong?)"
+    ]
+    assert urls(results) == ["https://gazette.example/1", "https://gazette.example/2"]
+    assert capfd.readouterr().err == ""  # warcio's own warning, which names no file, is not printed
+
+
+def test_a_junk_record_is_named_by_number(tmp_path: Path) -> None:
+    whole = warc_file(tmp_path / "whole.warc", THREE_PAGES, gzipped=False).read_bytes()
+    third = _record_starts(whole)[2]
+    path = tmp_path / "junk.warc"
+    path.write_bytes(whole[:third] + b"garbage in place of a record\r\n\r\n" + whole[third:])
+    *articles, error = read_inputs([str(path)])
+    assert urls(articles) == ["https://gazette.example/0"]
+    reason = "record 3: Invalid WARC record, first line: garbage in place of a record"
+    assert str(error) == f"{path}: not a valid WARC file ({reason})"
 
 
 def test_rss_entries_are_articles() -> None:

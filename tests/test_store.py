@@ -279,6 +279,8 @@ def test_a_row_names_the_resolved_speaker(filled: Store):
     ("x' OR 1=1 --", []),
     ("%", []),
     ("_", []),
+    ("\x00", []),  # SQLite's LIKE would end the pattern at the NUL and match almost everything
+    ("silva\x00", []),
 ])
 def test_speaker_filter(filled: Store, speaker: str, expected: list[tuple[str, str]]):
     assert ids(filled.statements(speaker=speaker)) == expected

@@ -145,6 +145,23 @@ def test_bad_parameters_are_422(client: TestClient) -> None:
         assert client.get("/api/statements", params=params).status_code == 422, params
 
 
+
+def test_a_parameter_given_twice_is_422(client: TestClient) -> None:
+    """Rather than the last value kept silently (found by the schema tests)."""
+    refused = client.get("/api/statements?kind=direct&kind=mixed")
+    assert refused.status_code == 422
+    assert refused.json()["detail"][0]["loc"] == ["query", "kind"]
+
+
+@pytest.mark.parametrize("url", ["/api/statements", "/api/claims", "/", "/claims"])
+@pytest.mark.parametrize("params", [{"speaker": "\x00"}, {"speaker": "Lind\x00"}, {"text": "ferry\x00"}])
+def test_a_nul_in_a_filter_is_422(client: TestClient, url: str, params: dict[str, str]) -> None:
+    """A NUL is in no stored text, and SQLite's LIKE would end the pattern there and match anything."""
+    refused = client.get(url, params=params)
+    assert refused.status_code == 422
+    assert "NUL" in refused.text
+
+
 # -- exports -------------------------------------------------------------------------------------
 
 
@@ -209,6 +226,19 @@ def test_ingest_stores_new_articles_and_names_duplicates(writable: TestClient) -
     assert [(s["article_id"], s["cue"], s["content"]) for s in stored] == [
         ("ferry", "said", "that the ferry would run again by the end of June")
     ]
+
+
+@pytest.mark.parametrize("published", ["1987-02-26", "1987-02-26T15:01:01", "1987-02-26 15:01:01+01:00"])
+def test_ingest_takes_a_date_or_a_timestamp_as_the_command_does(writable: TestClient, published: str) -> None:
+    record = {"id": "ferry", "text": FERRY, "published": published}
+    assert writable.post("/api/articles", json=record, headers=AUTH).json()["new"] == ["ferry"]
+    assert writable.get("/api/articles/ferry").json()["published"] == "1987-02-26"
+
+
+def test_ingest_refuses_a_published_value_that_is_no_date(writable: TestClient) -> None:
+    refused = writable.post("/api/articles", json={"id": "ferry", "text": FERRY, "published": "Feb 26"}, headers=AUTH)
+    assert refused.status_code == 422
+    assert "published is not an ISO date: 'Feb 26'" in refused.json()["detail"][0]["msg"]
 
 
 def test_ingest_reports_each_record_that_fails(writable: TestClient) -> None:

@@ -48,7 +48,7 @@ __all__ = [
     "read_stream",
 ]
 
-Opener = Callable[[], AbstractContextManager[BinaryIO]]
+Opener = Callable[[], AbstractContextManager[io.BufferedReader]]
 
 
 def read_inputs(inputs: Iterable[str], published: date | None = None) -> Iterator[ReadResult]:
@@ -64,7 +64,7 @@ def read_inputs(inputs: Iterable[str], published: date | None = None) -> Iterato
 def read_stream(stream: BinaryIO, name: str, published: date | None = None) -> Iterator[ReadResult]:
     """Articles from a binary stream, read as a file called ``name`` would be (gzipped or not);
     messages name it ``name``. The stream is left open."""
-    return _read(Input.named(name), partial(borrowed, stream), published)
+    return _read(Input.named(name), partial(borrowed, stream, name), published)
 
 
 def read_bytes(data: bytes, name: str, published: date | None = None) -> Iterator[ReadResult]:

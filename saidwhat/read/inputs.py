@@ -2,6 +2,11 @@
 
 Inputs are read as bytes and decoded here, never through text-mode files, so that no newline
 translation can shift the offsets that every later stage reports.
+
+A gzipped input is decompressed as it is read, on a budget: once its decompressed bytes outgrow
+``MAX_INFLATION`` times the compressed bytes read (beyond ``INFLATION_ALLOWANCE``), a gzip bomb,
+reading stops with a ``ReadError``; so does a truncated or corrupt gzip stream, after every byte
+before the damage has been read.
 """
 
 from __future__ import annotations
@@ -28,6 +33,11 @@ MAX_TEXT_BYTES = 4 * MAX_CHARS
 """UTF-8 needs at most four bytes a character, so a longer plain-text file is surely too long."""
 MAX_PAGE_BYTES = 20 * MAX_CHARS
 """The largest HTML page handed to the extractor."""
+MAX_INFLATION = 100
+"""How many times its compressed size a gzip stream may grow: text, HTML and WARC grow 3 to 10 times,
+a gzip bomb about 1,000 times."""
+INFLATION_ALLOWANCE = 16 * 1024 * 1024
+"""Decompressed bytes always allowed, so that a small and very repetitive input is no bomb."""
 
 EXTENSIONS: dict[str, Format] = {
     ".txt": "text",
@@ -42,6 +52,11 @@ EXTENSIONS: dict[str, Format] = {
 _GZIP_MAGIC = b"\x1f\x8b"
 _FEED_ROOT = re.compile(rb"^(?:<\?xml[^>]*>|<!--.*?-->|<\?xml-stylesheet[^>]*>|\s)*<(?:rss|feed|rdf:RDF)\b", re.S)
 _CHUNK = 1 << 16
+
+
+class StreamError(ReadError):
+    """A stream that breaks part way (a truncated or corrupt gzip stream, a gzip bomb), raised from
+    inside whichever reader is reading it; the reader may add where (``path:N``)."""
 
 
 @dataclass(frozen=True)
@@ -68,32 +83,79 @@ def describe(name: str) -> Input:
 
 
 @contextmanager
-def opened(name: str) -> Iterator[BinaryIO]:
+def opened(name: str) -> Iterator[io.BufferedReader[Any]]:
     """A peekable binary stream of the input, decompressed when it starts with the gzip magic."""
     if name == STDIN:
-        with borrowed(_stdin_bytes()) as stream:  # stdin is not ours to close
+        with borrowed(_stdin_bytes(), describe(name).origin) as stream:  # stdin is not ours to close
             yield stream
         return
     with open(name, "rb") as file:
-        yield from _unpacked(file)
+        yield from _unpacked(file, name)
 
 
 @contextmanager
-def borrowed(stream: BinaryIO) -> Iterator[BinaryIO]:
+def borrowed(stream: BinaryIO, origin: str) -> Iterator[io.BufferedReader[Any]]:
     """A peekable, decompressed view of a stream that stays open: its owner closes it."""
     buffered = io.BufferedReader(stream, _CHUNK)  # type: ignore[type-var]  # BinaryIO does not declare readinto
     try:
-        yield from _unpacked(buffered)
+        yield from _unpacked(buffered, origin)
     finally:
         buffered.detach()
 
 
-def _unpacked(stream: io.BufferedReader[Any]) -> Iterator[BinaryIO]:
+def _unpacked(stream: io.BufferedReader[Any], origin: str) -> Iterator[io.BufferedReader[Any]]:
     if stream.peek(2)[:2] != _GZIP_MAGIC:
         yield stream
         return
-    with gzip.GzipFile(fileobj=stream, mode="rb") as unpacked:
-        yield unpacked  # type: ignore[misc]
+    with io.BufferedReader(_Inflated(stream, origin), _CHUNK) as unpacked:
+        yield unpacked
+
+
+class _Counted(io.RawIOBase):
+    """A stream that counts the bytes read from it."""
+
+    def __init__(self, stream: io.BufferedReader[Any]):
+        self._stream = stream
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        size = self._stream.readinto(buffer)
+        self.count += size
+        return size
+
+
+class _Inflated(io.RawIOBase):
+    """The decompressed bytes of a gzip stream, on the budget of ``MAX_INFLATION``; every failure
+    a ``StreamError`` of ``origin``, raised only once the bytes before it have all been read."""
+
+    def __init__(self, packed: io.BufferedReader[Any], origin: str):
+        self._packed = _Counted(packed)
+        self._gzip = gzip.GzipFile(fileobj=self._packed, mode="rb")
+        self._origin = origin
+        self._size = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            size = self._gzip.readinto1(buffer)  # one decompression step: no bytes are held back
+        except EOFError:
+            raise StreamError(self._origin, "truncated gzip stream") from None
+        except (gzip.BadGzipFile, zlib.error) as error:
+            raise StreamError(self._origin, f"corrupt gzip stream ({error})") from None
+        self._size += size
+        if self._size > INFLATION_ALLOWANCE + MAX_INFLATION * self._packed.count:
+            reason = f"decompressed size exceeds {MAX_INFLATION} times the compressed size (a gzip bomb?)"
+            raise StreamError(self._origin, reason)
+        return size
+
+    def close(self) -> None:
+        self._gzip.close()
+        super().close()
 
 
 def _stdin_bytes() -> BinaryIO:
@@ -104,13 +166,9 @@ def _stdin_bytes() -> BinaryIO:
 
 @contextmanager
 def failures(origin: str) -> Iterator[None]:
-    """Re-raise file-system and gzip failures as a one-line ``ReadError``."""
+    """Re-raise file-system failures as a one-line ``ReadError``."""
     try:
         yield
-    except EOFError:
-        raise ReadError(origin, "truncated gzip stream") from None
-    except (gzip.BadGzipFile, zlib.error) as error:
-        raise ReadError(origin, f"corrupt gzip stream ({error})") from None
     except FileNotFoundError:
         raise ReadError(origin, "no such file") from None
     except IsADirectoryError:
@@ -121,11 +179,11 @@ def failures(origin: str) -> Iterator[None]:
         raise ReadError(origin, (error.strerror or str(error)).lower()) from None
 
 
-def sniff(stream: BinaryIO) -> Format:
+def sniff(stream: io.BufferedReader[Any]) -> Format:
     """Guess a format from the first bytes: ``WARC/`` starts a web archive, ``{`` JSON Lines,
     ``[{`` a JSON list, an ``<rss>``, ``<feed>`` or ``<rdf:RDF>`` root a feed, any other ``<`` an
     HTML page, anything else plain text."""
-    head = stream.peek(_CHUNK)[:_CHUNK]  # type: ignore[attr-defined]
+    head = stream.peek(_CHUNK)[:_CHUNK]
     head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if head.startswith(b"WARC/"):
         return "warc"
@@ -196,7 +254,7 @@ def _estimate(name: str) -> int:
         with opened(name) as stream:
             chunks = iter(lambda: stream.read(_CHUNK), b"")
             return max(1, sum(chunk.count(b"\n") for chunk in chunks))
-    except (OSError, EOFError, zlib.error):
+    except (OSError, ReadError):
         return 1  # reading it for real will say what is wrong
 
 

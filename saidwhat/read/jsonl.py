@@ -3,7 +3,8 @@
 Records as news-please writes them are read too: ``maintext`` is the text, ``date_publish`` the
 date, the URL the id when there is no ``id``, and a ``language`` other than ``en`` skips the record.
 
-A broken line or record is reported with its line number and the rest are still read.
+A broken line or record is reported with its line number and the rest are still read; a line
+longer than ``MAX_LINE_BYTES`` too, without ever being held whole.
 """
 
 from __future__ import annotations
@@ -16,22 +17,36 @@ from typing import Any, BinaryIO
 from ..errors import ReadError
 from ..model import Article
 from .html import read_html
-from .inputs import Input, check_length, decode
+from .inputs import MAX_PAGE_BYTES, Input, check_length, decode
 from .language import not_english
 from .results import ReadResult
 
 _OPTIONAL = ("title", "url", "source", "author")
+MAX_LINE_BYTES = 2 * MAX_PAGE_BYTES
+"""The longest line read: a record of the largest page, with room for JSON's escapes."""
+_SKIP = 1 << 16
 
 
 def read_jsonl(stream: BinaryIO, given: Input, published: date | None) -> Iterator[ReadResult]:
     """One article per non-blank line; ``origin`` is ``path:line``."""
     empty = True
-    for lineno, line in enumerate(stream, 1):
-        if line.strip():
+    for lineno, line in enumerate(iter(lambda: stream.readline(MAX_LINE_BYTES + 1), b""), 1):
+        origin = f"{given.origin}:{lineno}"
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
             empty = False
-            yield _attempt(_from_line, line, f"{given.origin}:{lineno}", published)
+            yield ReadError(origin, f"line too long (over {MAX_LINE_BYTES:,} bytes)")
+            _skip_line(stream)
+        elif line.strip():
+            empty = False
+            yield _attempt(_from_line, line, origin, published)
     if empty:
         raise ReadError(given.origin, "empty input")
+
+
+def _skip_line(stream: BinaryIO) -> None:
+    """Read past the rest of a line, a piece at a time."""
+    while (piece := stream.readline(_SKIP)) and not piece.endswith(b"\n"):
+        pass
 
 
 def read_json(stream: BinaryIO, given: Input, published: date | None) -> Iterator[ReadResult]:
@@ -56,7 +71,7 @@ def from_record(record: Any, origin: str, published: date | None) -> Article:
         record = _from_news_please(record, origin)
     article_id = _id(record, origin)
     meta = {key: _string(record, key, origin) for key in _OPTIONAL}
-    published = published or _date(record.get("published"), origin)
+    published = published or published_date(record.get("published"), origin)
     text, html = record.get("text"), record.get("html")
     if text is None and html is None:
         raise ReadError(origin, "record has neither text nor html")
@@ -138,7 +153,7 @@ def _unicode(value: str, key: str, origin: str) -> str:
     return value
 
 
-def _date(value: Any, origin: str) -> date | None:
+def published_date(value: Any, origin: str) -> date | None:
     """A ``YYYY-MM-DD`` date, or the date of an ISO timestamp (``T`` or a space before the time)."""
     if value is None or value == "":
         return None

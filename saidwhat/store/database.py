@@ -12,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 from ..model import Extraction
+from .contention import Patience, write
 from .migrate import upgrade
 from .queries import (
     ArticleRow,
@@ -24,11 +25,15 @@ from .queries import (
     count_statements,
     select_articles,
     select_claims,
+    select_said_by,
     select_speakers,
     select_statements,
     stored_id,
 )
 from .records import load, save
+
+PATIENCE = Patience()
+"""How long a write waits for other writers unless the store is opened with its own."""
 
 
 def _engine(url_or_path: str | Path) -> Engine:
@@ -41,8 +46,9 @@ def _engine(url_or_path: str | Path) -> Engine:
     return create_engine(f"sqlite:///{path}")
 
 
-def _tune_sqlite(engine: Engine) -> None:
-    """Foreign keys on, WAL for concurrent readers, and real transactions.
+def _tune_sqlite(engine: Engine, patience: Patience) -> None:
+    """Foreign keys on, WAL for concurrent readers, a busy timeout for concurrent writers, and real
+    transactions.
 
     WAL with ``synchronous = NORMAL`` skips the disk flush at each commit: a crashed or killed
     process loses nothing committed, and a power cut can lose only the last few articles,
@@ -57,6 +63,7 @@ def _tune_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {patience.wait_ms}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
@@ -70,37 +77,42 @@ def _tune_sqlite(engine: Engine) -> None:
 class Store:
     """The database of extractions; use as a context manager or call ``close``."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, patience: Patience | None = None):
         self.engine = engine
+        self.patience = patience or PATIENCE
 
     @classmethod
-    def open(cls, url_or_path: str | Path = "saidwhat.db", create: bool = True) -> Store:
+    def open(
+        cls, url_or_path: str | Path = "saidwhat.db", create: bool = True, patience: Patience | None = None
+    ) -> Store:
         """Open a SQLite path or a SQLAlchemy database URL, migrating its schema to the latest
         revision (creating the tables in a new database).
 
         With ``create=False`` a SQLite file that does not exist is an error, so that a mistyped
         path given to a query is reported instead of answered from a new, empty database.
+        ``patience`` says how long a write waits for other writers (see ``contention.py``).
         """
+        patience = patience or PATIENCE
         if not create and not (isinstance(url_or_path, str) and "://" in url_or_path):
             if not Path(url_or_path).is_file():
                 raise StoreError(f"no database at {url_or_path}")
         try:
             engine = _engine(url_or_path)
             if engine.dialect.name == "sqlite":
-                _tune_sqlite(engine)
+                _tune_sqlite(engine, patience)
             upgrade(engine)
         except (SQLAlchemyError, ImportError) as error:
             detail = getattr(error, "orig", None) or error  # the driver's words, if it spoke
             raise StoreError(f"cannot open database {url_or_path}: {detail}") from error
-        return cls(engine)
+        return cls(engine, patience)
 
     def add(self, extraction: Extraction) -> Literal["new", "duplicate"]:
         """Store an article and all its records in one transaction, unless already stored.
 
-        A duplicate has the URL or the whitespace-normalised text of a stored article.
+        A duplicate has the URL or the whitespace-normalised text of a stored article. Other
+        writers at the same time are waited for; ``StoreBusy`` if they hold the database too long.
         """
-        with self.engine.begin() as conn:
-            return save(conn, extraction)
+        return write(self.engine, self.patience, lambda conn: save(conn, extraction))
 
     def get(self, article_id: str) -> Extraction | None:
         with self.engine.connect() as conn:
@@ -135,9 +147,14 @@ class Store:
         with self.engine.connect() as conn:
             return stored_id(conn, extraction)
 
-    def speakers(self, limit: int | None = None) -> list[SpeakerRow]:
+    def said_by(self, name: str) -> list[StatementRow]:
+        """Every statement whose speaker is exactly ``name``, oldest first."""
         with self.engine.connect() as conn:
-            return select_speakers(conn, limit)
+            return select_said_by(conn, name)
+
+    def speakers(self, limit: int | None = None, offset: int = 0, name: str | None = None) -> list[SpeakerRow]:
+        with self.engine.connect() as conn:
+            return select_speakers(conn, limit, offset, name)
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:

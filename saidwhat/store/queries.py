@@ -1,4 +1,5 @@
-"""Read-side queries: statements by speaker, words and date, and who speaks most.
+"""Read-side queries: statements by speaker, words and date, and who speaks most (from the
+totals ``speakers.py`` keeps).
 
 Every user-supplied value reaches the database as a bound parameter, never as SQL text.
 """
@@ -9,11 +10,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
-from sqlalchemy import ColumnElement, Connection, Select, bindparam, false, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, false, func, or_, select, union_all
 
 from ..model import Extraction, StatementKind
-from .schema import articles, entities, statements, times
+from .schema import articles, entities, speakers, statements, times
 from .search import content_words, fts5_query, query_words, statements_fts
+from .speakers import WHEN as _when
 
 
 @dataclass(frozen=True)
@@ -48,12 +50,14 @@ class SpeakerRow:
     last: date | None
 
 
-# A statement's date: when it was said, else when its article was published.
-_when = func.coalesce(statements.c.said_on, articles.c.published)
-
-
 def _matches(column: ColumnElement[str | None], needle: str) -> ColumnElement[bool]:
-    """Case-insensitive substring test; ``%`` and ``_`` in the needle match only themselves."""
+    """Case-insensitive substring test; ``%`` and ``_`` in the needle match only themselves.
+
+    A NUL matches nothing: SQLite's LIKE would take it for the pattern's end (and match nearly
+    every row), and PostgreSQL refuses it in text.
+    """
+    if "\x00" in needle:
+        return false()
     return column.icontains(needle, autoescape=True)
 
 
@@ -164,44 +168,33 @@ def select_claims(conn: Connection, q: StatementQuery, today: date, overdue: boo
     ]
 
 
-# A speaker is a resolved entity, the same name and type across articles; unresolved sources
-# ("he", "officials") name nobody.
-_speakers = (
-    select(
-        entities.c.name,
-        entities.c.type,
-        func.count(statements.c.pk).label("statements"),
-        func.count(articles.c.pk.distinct()).label("articles"),
-        func.min(_when).label("first"),
-        func.max(_when).label("last"),
-    )
-    .select_from(
-        statements.join(entities, statements.c.source_entity_pk == entities.c.pk)
-        .join(articles, statements.c.article_pk == articles.c.pk)
-    )
-    .group_by(entities.c.name, entities.c.type)
-)
+def select_said_by(conn: Connection, name: str) -> list[StatementRow]:
+    """The statements whose speaker (see ``StatementRow``) is exactly ``name``, oldest first.
+
+    Found through the indexes on entity names and on sources as written, not by scanning.
+    """
+    resolved = select(statements.c.pk).join(entities, statements.c.source_entity_pk == entities.c.pk)
+    as_written = select(statements.c.pk).where(statements.c.source_entity_pk.is_(None))
+    said = union_all(resolved.where(entities.c.name == name), as_written.where(statements.c.source_text == name))
+    query = _filtered(StatementQuery(), conn.dialect.name).where(statements.c.pk.in_(said))
+    query = query.order_by(_when.nulls_last(), articles.c.id, statements.c.seq)
+    return [StatementRow(**row) for row in conn.execute(query).mappings()]
 
 
-def select_speakers(conn: Connection, limit: int | None = None) -> list[SpeakerRow]:
-    """Speakers by number of statements, then by name."""
-    query = _speakers.order_by(
-        func.count(statements.c.pk).desc(), entities.c.name, entities.c.type
-    ).limit(limit)
-    return [SpeakerRow(**row) for row in conn.execute(query).mappings()]
+def select_speakers(
+    conn: Connection, limit: int | None = None, offset: int = 0, name: str | None = None
+) -> list[SpeakerRow]:
+    """Speakers by number of statements, then by name; with ``name``, only those of that name."""
+    query = select(speakers).order_by(speakers.c.statements.desc(), speakers.c.name, speakers.c.type)
+    if name is not None:
+        query = query.where(speakers.c.name == name)
+    return [SpeakerRow(**row) for row in conn.execute(query.limit(limit).offset(offset or None)).mappings()]
 
 
 def count_rows(conn: Connection) -> dict[str, int]:
     """How many articles, statements, entities, time expressions and speakers are stored."""
-    tables = {"articles": articles, "statements": statements, "entities": entities, "times": times}
-    counts = {
-        name: conn.execute(select(func.count()).select_from(table)).scalar_one()
-        for name, table in tables.items()
-    }
-    counts["speakers"] = conn.execute(
-        select(func.count()).select_from(_speakers.subquery())
-    ).scalar_one()
-    return counts
+    tables = (articles, statements, entities, times, speakers)
+    return {table.name: conn.execute(select(func.count()).select_from(table)).scalar_one() for table in tables}
 
 
 @dataclass(frozen=True)

@@ -131,7 +131,21 @@ times = Table(
     Column("mod", String),
 )
 
+# Who speaks, totalled as each article is stored (see ``speakers.py``): a speaker is an entity's
+# name and type, across articles, with at least one statement attributed to it.
+speakers = Table(
+    "speakers",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("type", String, primary_key=True),
+    Column("statements", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("first", Date),
+    Column("last", Date),
+)
+
 Index("ix_statements_source_text", statements.c.source_text)
+Index("ix_speakers_order", speakers.c.statements.desc(), speakers.c.name, speakers.c.type)
 Index(
     "ix_statements_content_words", content_words(statements.c.content_text), postgresql_using="gin"
 ).ddl_if(dialect="postgresql")

@@ -9,20 +9,22 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from starlette.responses import Response
 
+from ..errors import ReadError
 from ..model import Extraction
 from ..read import MAX_CHARS, read_record
+from ..read.jsonl import published_date
 from ..render import MEDIA_TYPES, ExportFormat, export_text
 from ..store import ArticleRow, ClaimRow, SpeakerRow, StatementRow, Store
 from .guards import check_token
 from .ingest import Ingester, IngestReport
-from .params import PAGE_SIZE, ClaimFilters, Paging, StatementFilters, Window, page_link
+from .params import PAGE_SIZE, ClaimFilters, Paging, StatementFilters, Window, page_link, single_valued
 
 T = TypeVar("T")
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(single_valued)])
 bearer = HTTPBearer(auto_error=False, description="The token the server was started with (SAIDWHAT_TOKEN).")
 
 EXPORTS: dict[int | str, dict[str, Any]] = {
@@ -33,6 +35,7 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"description": "Missing or wrong token."},
     403: {"description": "The server is read-only (started without SAIDWHAT_TOKEN)."},
     413: {"description": "Request body too large."},
+    503: {"description": "The database is busy with other writers: send the request again after Retry-After seconds."},
 }
 
 
@@ -131,11 +134,18 @@ def list_claims(request: Request, store: StoreDep, filters: Annotated[ClaimFilte
 @router.get("/speakers", response_model=Page[SpeakerRow], responses=EXPORTS)
 def list_speakers(request: Request, store: StoreDep, paging: PagingDep) -> Any:
     """Named speakers by number of statements, with article counts and first and last dates."""
-    speakers = store.speakers()
     return listing(
-        request, paging, len(speakers),
-        lambda limit, offset: speakers[offset : None if limit is None else offset + limit], SpeakerRow, "speakers",
+        request, paging, store.counts()["speakers"],
+        lambda limit, offset: store.speakers(limit, offset), SpeakerRow, "speakers",
     )
+
+
+def _published(value: Any) -> date | None:
+    """The date of a record's ``published`` as the JSON Lines reader takes it: a date or a timestamp."""
+    try:
+        return published_date(value, "published")
+    except ReadError as error:
+        raise ValueError(error.reason) from None
 
 
 class ArticleIn(BaseModel):
@@ -147,7 +157,9 @@ class ArticleIn(BaseModel):
     text: str | None = Field(None, max_length=MAX_CHARS)
     html: str | None = None
     title: str | None = Field(None, max_length=1000)
-    published: date | None = None
+    published: Annotated[date | None, BeforeValidator(_published)] = Field(
+        None, description="A date, or an ISO timestamp whose date is taken."
+    )
     url: str | None = Field(None, max_length=2000)
     source: str | None = Field(None, max_length=200)
     author: str | None = Field(None, max_length=200)

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..errors import ExtractError
+from fastapi import HTTPException, status
+
+from ..errors import ExtractError, StoreBusy
 from ..model import Article
 from ..read import ReadResult, articles_only, read_bytes
 from ..store import Store
@@ -18,6 +20,9 @@ if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
 log = logging.getLogger(__name__)
+
+RETRY_AFTER_S = 5
+"""What a busy store's 503 tells the client to wait before sending the request again."""
 
 
 @dataclass
@@ -32,7 +37,8 @@ class IngestReport:
 
 class Ingester:
     """Extracts and stores, one request at a time: the spaCy pipeline is loaded on first use
-    (it takes a few seconds) and is not shared between threads."""
+    (it takes a few seconds) and is not shared between threads. A store that other writers keep
+    busy beyond its patience makes the request a 503 with ``Retry-After``."""
 
     def __init__(self, store: Store, pipeline: Pipeline | None = None, model: str | None = None):
         self.store = store
@@ -57,6 +63,12 @@ class Ingester:
                     continue
                 try:
                     outcome = self.store.add(result)
+                except StoreBusy as error:  # the whole request again later, not a partial success
+                    raise HTTPException(
+                        status.HTTP_503_SERVICE_UNAVAILABLE,
+                        f"{error} (articles of this request already stored are duplicates then)",
+                        headers={"Retry-After": str(RETRY_AFTER_S)},
+                    ) from error
                 except Exception:  # the database's words may name paths: they go to the log only
                     log.exception("storing %s failed", result.id)
                     report.failed.append(f"{result.origin or result.id}: could not be stored")

@@ -127,19 +127,23 @@ def article(request: Request, article_id: str) -> HTMLResponse:
 
 
 @router.get("/speakers", response_class=HTMLResponse)
-def speakers(request: Request) -> HTMLResponse:
-    return render(request, "speakers.html", speakers=_store(request).speakers())
+def speakers(request: Request, offset: Offset = 0) -> HTMLResponse:
+    """Speakers by number of statements, a page at a time; the exports hold every one."""
+    store = _store(request)
+    rows = store.speakers(PAGE_SIZE, offset)
+    pager = _pager(request, offset, len(rows), store.counts()["speakers"])
+    return render(request, "speakers.html", speakers=rows, pager=pager, exports=_exports(request, "/api/speakers"))
 
 
 @router.get("/speakers/{name:path}", response_class=HTMLResponse)
 def speaker(request: Request, name: str) -> HTMLResponse:
     """What one speaker said over time, grouped by the day it was said."""
     store = _store(request)
-    rows = [row for row in store.statements(speaker=name) if row.speaker == name]
+    rows = store.said_by(name)
     if not rows:
         raise HTTPException(404, f"no statements by {name!r}")
     days = [(day, list(group)) for day, group in groupby(rows, key=lambda row: row.said_on or row.published)]
-    about = [s for s in store.speakers() if s.name == name]
+    about = store.speakers(name=name)
     return render(request, "speaker.html", name=name, about=about, days=days, count=len(rows))
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field, field_validator
 from starlette.requests import Request
 
@@ -38,6 +39,14 @@ class StatementFilters(BaseModel):
     future: bool | None = Field(None, description="Forward-looking statements only (true) or none of them (false).")
     due_before: date | None = Field(None, description="Due strictly before this date.")
     due_after: date | None = Field(None, description="Due strictly after this date.")
+
+    @field_validator("speaker", "text")
+    @classmethod
+    def _no_nul(cls, value: str | None) -> str | None:
+        """A NUL is refused: no client means one, and the store would only ever find nothing."""
+        if value is not None and "\x00" in value:
+            raise ValueError("must not contain a NUL character")
+        return value
 
     def query(self) -> dict[str, Any]:
         """The filters that are set, as keyword arguments of the store's queries."""
@@ -99,6 +108,18 @@ class Window:
     @property
     def previous_offset(self) -> int | None:
         return max(0, self.offset - self.size) if self.offset > 0 else None
+
+
+def single_valued(request: Request) -> None:
+    """Refuse a query parameter given more than once: each takes one value, of which the server
+    would otherwise keep the last without a word."""
+    repeated = sorted({key for key in request.query_params if len(request.query_params.getlist(key)) > 1})
+    if repeated:
+        raise RequestValidationError([
+            {"type": "repeated", "loc": ("query", key), "msg": "given more than once",
+             "input": request.query_params.getlist(key)}
+            for key in repeated
+        ])
 
 
 def page_link(request: Request, offset: int | None) -> str | None:
