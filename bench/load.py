@@ -6,14 +6,15 @@ It builds a store from the first ``--stories`` Reuters stories (or reuses ``--db
 server on a free 127.0.0.1 port, and then
 
 1. reads: each endpoint in turn, ``--clients`` threads for ``--seconds`` (at most
-   ``--requests`` requests): the home page, the speakers page and API, claims, a text search,
-   an article page and a speaker page;
+   ``--requests`` requests): the home page, the speakers page and API, claims, a text search
+   in the API and on the search page, an article page and a speaker page;
 2. reads while writing: the same clients cycle through the endpoints while two ``saidwhat
    ingest`` processes and ``--posts`` web POSTs to ``/api/articles`` store distinct stories into
    the same database (stories from the end of the corpus, each made new by a line naming the run).
 
-It prints requests/s, p50 and p99 per endpoint and phase, and the articles sent against those
-the store gained. The server is stopped at the end, whatever happens.
+It prints requests/s, p50 and p99 per endpoint and phase, the load average after each phase
+(other work on the machine skews the figures), and the articles sent against those the store
+gained. The server is stopped at the end, whatever happens.
 
     python bench/load.py --stories 3000
     python bench/load.py --db big.db --clients 8 --seconds 20
@@ -100,15 +101,16 @@ def server(db: Path, token: str) -> Iterator[str]:
 def endpoints(base: str) -> dict[str, str]:
     """The paths read, with an article and a speaker taken from the store."""
     article = httpx.get(f"{base}/api/articles?limit=1").json()["items"][0]["id"]
-    speaker = httpx.get(f"{base}/api/speakers?limit=1").json()["items"][0]["name"]
+    speaker = httpx.get(f"{base}/api/speakers?limit=1").json()["items"][0]["id"]
     return {
         "/": "/",
         "/speakers": "/speakers",
         "/api/speakers": "/api/speakers",
         "/claims": "/claims",
         "/api/statements?text=": "/api/statements?text=oil+prices",
+        "/?text=": "/?text=oil+prices",
         "/articles/{id}": "/articles/" + quote(article, safe=""),
-        "/speakers/{name}": "/speakers/" + quote(speaker, safe=""),
+        "/speakers/{id}": "/speakers/" + quote(speaker, safe=""),
     }
 
 
@@ -131,7 +133,7 @@ class Timings:
             self.failures[name] += not ok
 
     def report(self, title: str, seconds: dict[str, float]) -> None:
-        print(f"\n{title}")
+        print(f"\n{title} (load average {os.getloadavg()[0]:.1f} at the end)")
         print(f"{'endpoint':<24}{'requests':>9}{'failed':>8}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}")
         for name, latencies in self.latencies.items():
             cuts = statistics.quantiles(latencies, n=100, method="inclusive") if len(latencies) > 1 else latencies * 99

@@ -57,6 +57,11 @@ eval_app = typer.Typer(help="Score extraction against annotated corpora (see EVA
 app.add_typer(eval_app, name="eval")
 train_app = typer.Typer(help="Retrain saidwhat's learned parts from annotated corpora.", no_args_is_help=True)
 app.add_typer(train_app, name="train")
+actors_app = typer.Typer(
+    help="Actors: one identity per person or organisation across the store; list, show and curate them.",
+    no_args_is_help=True,
+)
+app.add_typer(actors_app, name="actors")
 
 DEFAULT_DB = "saidwhat.db"
 Inputs = Annotated[
@@ -211,7 +216,7 @@ def ingest(
         + (f"{len(skipped)} skipped (not English), " if skipped else "")
         + f"{len(failed)} failed; "
         f"the database now holds {counts['articles']} articles, {counts['statements']} statements, "
-        f"{counts['speakers']} speakers ({db})",
+        f"{counts['actors']} actors ({db})",
         markup=False,
     )
     if failed:
@@ -279,7 +284,9 @@ def _print_rows(rows: list, format: ListFormat, columns: list[str]) -> None:
 
 @app.command()
 def statements(
-    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="An actor's id, or part of a speaker's name or alias.")
+    ] = None,
     text: Annotated[
         str | None,
         typer.Option(help="Words that must all occur in the content, as whole words with English stemming."),
@@ -296,16 +303,124 @@ def statements(
     _print_rows(rows, format, ["said_on", "speaker", "kind", "cue", "content", "article_id"])
 
 
+SPEAKER_COLUMNS = ["id", "name", "type", "statements", "articles", "first", "last"]
+
+
 @app.command()
 def speakers(
     limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
     format: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
     db: Db = DEFAULT_DB,
 ) -> None:
-    """Who is quoted most: statements and articles per speaker, first and last date."""
+    """Who is quoted most: the actors that speak, with statements, articles, first and last seen."""
     with _open_store(db) as store:
         rows = store.speakers(limit=limit)
-    _print_rows(rows, format, ["name", "type", "statements", "articles", "first", "last"])
+    _print_rows(rows, format, SPEAKER_COLUMNS)
+
+
+@actors_app.command("list")
+def actors_list(
+    search: Annotated[str | None, typer.Argument(help="Part of a name or alias, or an actor's id.")] = None,
+    everyone: Annotated[bool, typer.Option("--all", help="Also actors that are only mentioned.")] = False,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    format: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
+    db: Db = DEFAULT_DB,
+) -> None:
+    """Actors by number of statements, searched by name or alias."""
+    with _open_store(db) as store:
+        rows = store.speakers(limit=limit, search=search, speaking=not everyone)
+    _print_rows(rows, format, SPEAKER_COLUMNS)
+
+
+@actors_app.command("show")
+def actors_show(actor_id: Annotated[str, typer.Argument(help="The actor's id.")], db: Db = DEFAULT_DB) -> None:
+    """One actor: its names as written, its roles, and what it said."""
+    with _open_store(db) as store:
+        detail = store.actor(actor_id)
+        said = store.said_by(actor_id)
+    if detail is None:
+        _stop(f"no actor {actor_id!r} in {db}", 1)
+    a = detail.actor
+    out.print(f"{a.id}  {a.name}  ({a.type}{', ' + a.wikidata if a.wikidata else ''})", markup=False)
+    out.print(f"{a.statements} statements in {a.articles} articles, {a.first} to {a.last}", markup=False)
+    out.print("aliases: " + "; ".join(f"{name} ({n})" for name, n in detail.aliases), markup=False)
+    out.print("roles: " + ("; ".join(f"{role} ({n})" for role, n in detail.roles) or "none"), markup=False)
+    _print_rows(said, ListFormat.table, ["said_on", "kind", "cue", "content", "article_id"])
+
+
+@actors_app.command("merge")
+def actors_merge(
+    into: Annotated[str, typer.Argument(help="The actor that stays.")],
+    others: Annotated[list[str], typer.Argument(help="The actors folded into it.")],
+    db: Db = DEFAULT_DB,
+) -> None:
+    """Fold actors into one; kept through every rebuild."""
+    with _open_store(db) as store:
+        store.merge_actors(into, others)
+    err.print(f"merged {', '.join(others)} into {into}", markup=False)
+
+
+@actors_app.command("split")
+def actors_split(
+    actor_id: Annotated[str, typer.Argument(help="The actor to split.")],
+    alias: Annotated[str, typer.Argument(help="The name whose mentions become an actor of their own.")],
+    db: Db = DEFAULT_DB,
+) -> None:
+    """Move the mentions written under one alias to an actor of their own; kept through rebuilds."""
+    with _open_store(db) as store:
+        new = store.split_actor(actor_id, alias)
+    out.print(new, markup=False)
+
+
+@actors_app.command("rename")
+def actors_rename(
+    actor_id: Annotated[str, typer.Argument(help="The actor's id.")],
+    name: Annotated[str, typer.Argument(help="Its name from now on.")],
+    db: Db = DEFAULT_DB,
+) -> None:
+    """Name an actor; no later article changes the name."""
+    with _open_store(db) as store:
+        store.rename_actor(actor_id, name)
+
+
+@actors_app.command("load")
+def actors_load(
+    authority: Annotated[
+        Path, typer.Argument(help="A CSV with columns id, name, type, aliases (;-separated), wikidata.")
+    ],
+    db: Db = DEFAULT_DB,
+) -> None:
+    """Seed and pin actors from an authority file: its ids, names and Wikidata QIDs win."""
+    from .store.curation import read_authority
+
+    rows = read_authority(authority)
+    with _open_store(db) as store:
+        store.seed_actors(rows)
+    err.print(f"{len(rows)} authority rows loaded into {db}", markup=False)
+
+
+@actors_app.command("rebuild")
+def actors_rebuild(db: Db = DEFAULT_DB) -> None:
+    """Re-link every stored entity to actors and replay every curator's decision."""
+    with _open_store(db) as store:
+        n = store.rebuild_actors()
+    err.print(f"{n} actors in {db}", markup=False)
+
+
+@app.command()
+def export(
+    out_file: Annotated[Path | None, typer.Option("--out", help="Write here instead of stdout.")] = None,
+    db: Db = DEFAULT_DB,
+) -> None:
+    """Every stored article as JSON Lines in the extract contract, each entity with its actor."""
+    with _open_store(db) as store, (out_file.open("w", encoding="utf-8") if out_file else _stdout()) as sink:
+        for record in store.export():
+            sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+@contextmanager
+def _stdout() -> Iterator[Any]:
+    yield sys.stdout
 
 
 @app.command()
@@ -427,6 +542,52 @@ def eval_time(
     with _unreadable_corpus(FileNotFoundError, ValueError):
         gold = load_gold(data_dir)
     out.print(format_time_report(score_times(gold, predict, annotated_only=not whole_text)), markup=False)
+
+
+@eval_app.command("speakers")
+def eval_speakers(
+    data_dir: Annotated[Path, typer.Argument(help="MEANTIME (its XML folder, one subfolder a topic).")],
+    model: Model = None,
+) -> None:
+    """Speaker accuracy and identity across articles, by topic (EVAL.md, Speakers).
+
+    Identity is scored by entity name and by actor (articles linked in path order, as ingest would).
+    """
+    from .actors import link_extractions
+    from .eval.speakers import by_name, format_speakers_report, load_speakers, score_speakers
+
+    with _unreadable_corpus(FileNotFoundError, ValueError):
+        gold = load_speakers(data_dir)
+    pipeline = _pipeline(model)
+    extractions = [pipeline.extract(doc.article()) for doc in gold.docs]
+    scores = score_speakers(gold, extractions, {"by name": by_name, "by actor": link_extractions})
+    out.print(format_speakers_report(scores), markup=False)
+
+
+@eval_app.command("claims")
+def eval_claims(
+    data_dir: Annotated[Path, typer.Argument(help="MEANTIME (its XML folder).")],
+    due: Annotated[
+        Path | None,
+        typer.Option(help="Also score due dates against a hand-annotated TSV (see tests/fixtures/reuters_due.tsv)."),
+    ] = None,
+    reuters: Annotated[Path, typer.Option(help="The Reuters-21578 folder the --due file points into.")] = Path(
+        "../shared/data/reuters21578"
+    ),
+    model: Model = None,
+) -> None:
+    """`future`, `hedged` and `negated` P/R/F1 of reported events on MEANTIME; optionally due accuracy."""
+    from .eval.claims import format_claims_report, load_claims, score_claims
+
+    pipeline = _pipeline(model)
+    with _unreadable_corpus(FileNotFoundError, ValueError):
+        docs = load_claims(data_dir)
+    out.print(format_claims_report(score_claims(docs, pipeline.extract)), markup=False)
+    if due is not None:
+        from .eval.claims import format_due_report, score_due
+
+        with _unreadable_corpus(FileNotFoundError, ValueError):
+            out.print("\n" + format_due_report(score_due(due, reuters, pipeline.extract)), markup=False)
 
 
 @app.command()

@@ -81,7 +81,7 @@ def test_one_row_in_full(db: Path) -> None:
     result = invoke("claims", "--db", db, "--format", "json", "--today", "2025-06-15", "--speaker", "Olsen")
     assert json.loads(result.stdout) == [{
         "article_id": "port", "article_title": "Port repairs", "published": "2025-03-04",
-        "statement_id": "s1", "kind": "indirect", "speaker": "Piet Olsen",
+        "statement_id": "s1", "kind": "indirect", "speaker": "Piet Olsen", "actor": "a1",
         "source_text": "Harbour master Piet Olsen", "cue": "said",
         "content": "the port could reopen in the second half of 2025", "said_on": "2025-03-04",
         "hedged": True, "negated": False, "future": True, "due": "2025-12-31", "status": "pending",

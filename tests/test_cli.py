@@ -215,11 +215,11 @@ def ingest(*args: str | Path) -> Result:
     return invoke("ingest", *args, "--db", "news.db")
 
 
-def holds(articles: int, statements: int, speakers: int) -> str:
+def holds(articles: int, statements: int, actors: int) -> str:
     """The end of ingest's summary line, for the database ``news.db``."""
     return (
         f"the database now holds {articles} articles, {statements} statements, "
-        f"{speakers} speakers (news.db)\n"
+        f"{actors} actors (news.db)\n"
     )
 
 
@@ -322,7 +322,7 @@ def test_statements_as_json_rows() -> None:
 def test_statements_as_csv() -> None:
     stdout = query("statements", "--format", "csv").stdout
     assert stdout.splitlines()[0] == (
-        "article_id,article_title,published,statement_id,kind,speaker,source_text,cue,content,"
+        "article_id,article_title,published,statement_id,kind,speaker,actor,source_text,cue,content,"
         "said_on,hedged,negated,future,due"
     )
     rows = list(csv.DictReader(io.StringIO(stdout)))
@@ -349,15 +349,15 @@ def test_statements_as_table() -> None:
 def test_speakers() -> None:
     rows = json.loads(query("speakers", "--format", "json").stdout)
     assert rows == [
-        {"name": "Anna Berg", "type": "PERSON", "statements": 2, "articles": 2,
-         "first": "2025-03-04", "last": "2025-05-20"},
-        {"name": "Maria Lopez", "type": "PERSON", "statements": 1, "articles": 1,
-         "first": None, "last": None},
-        {"name": "Piet Olsen", "type": "PERSON", "statements": 1, "articles": 1,
-         "first": "2025-04-10", "last": "2025-04-10"},
+        {"id": "a1", "name": "Anna Berg", "type": "PERSON", "statements": 2, "articles": 2,
+         "first": "2025-03-04", "last": "2025-05-20", "wikidata": None},
+        {"id": "a3", "name": "Maria Lopez", "type": "PERSON", "statements": 1, "articles": 1,
+         "first": None, "last": None, "wikidata": None},
+        {"id": "a2", "name": "Piet Olsen", "type": "PERSON", "statements": 1, "articles": 1,
+         "first": "2025-04-10", "last": "2025-04-10", "wikidata": None},
     ]
     assert query("speakers", "--format", "csv", "--limit", "1").stdout == (
-        "name,type,statements,articles,first,last\nAnna Berg,PERSON,2,2,2025-03-04,2025-05-20\n"
+        "id,name,type,statements,articles,first,last,wikidata\na1,Anna Berg,PERSON,2,2,2025-03-04,2025-05-20,\n"
     )
 
 

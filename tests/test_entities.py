@@ -71,3 +71,41 @@ def test_surname_alone_is_a_mention_even_when_the_ner_misses_it(nlp):
     (lopez,) = [e for e in entities(nlp, text) if e[1] == "PERSON"]
     assert lopez[0] == "Maria Lopez"
     assert lopez[3] == ["Maria Lopez", "Lopez"]
+
+
+def test_an_organisation_short_form_joins_its_full_name_but_a_division_stays_apart(nlp):
+    text = (
+        "Halvard said on Monday its profit rose. Halvard Corp had warned in January. The National "
+        "Association of Realtors (NAR) said sales fell. NAR said prices rose. Kessler Aircraft "
+        "Systems won the order, Kessler said."
+    )
+    names = {e[0]: e[3] for e in entities(nlp, text) if e[1] == "ORG"}
+    assert names["Halvard Corp"] == ["Halvard", "Halvard Corp"]
+    assert names["National Association of Realtors"] == ["National Association of Realtors", "NAR", "NAR"]
+    assert names["Kessler Aircraft Systems"] == ["Kessler Aircraft Systems"]  # a part of Kessler, not Kessler
+
+
+def test_a_company_and_its_suffix_read_apart_are_one_name(nlp):
+    doc = nlp("Automobile maker Brannock LLC has said that it will close 80 dealerships.")
+    doc.ents = [Span(doc, 2, 3, label="ORG"), Span(doc, 3, 4, label="ORG")]  # as spaCy reads some names
+    orgs = [e for e in extract_entities(doc).records if e.type == "ORG"]
+    assert [e.name for e in orgs] == ["Brannock LLC"]
+
+
+def test_a_role_in_a_headline_is_its_holder(nlp):
+    doc = nlp(
+        "Marovia's transport minister tells airlines to wait\n\n"
+        "Jusef Tamrin, minister of transport for Marovia, has recommended that airlines wait."
+    )
+    index = extract_entities(doc)
+    (tamrin,) = [e for e in index.records if e.type == "PERSON"]
+    assert tamrin.name == "Jusef Tamrin"
+    assert index.resolve(doc[0:4]) == tamrin.id  # "Marovia's transport minister"
+
+
+def test_a_name_taken_up_by_he_is_a_person_whatever_the_ner_says(nlp):
+    doc = nlp('"A sale is unlikely," said Dorrit Vance of Hallam Research. He expects a merger instead.')
+    name = next(i for i, t in enumerate(doc) if t.text == "Dorrit")
+    doc.ents = [Span(doc, name, name + 2, label="ORG")]  # as spaCy reads many wire names
+    (vance,) = extract_entities(doc).records
+    assert (vance.name, vance.type) == ("Dorrit Vance", "PERSON")

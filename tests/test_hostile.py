@@ -15,8 +15,10 @@ import pytest
 from test_read_archives import PAGE, THREE_PAGES, warc_file
 
 from saidwhat.model import Article
-from saidwhat.read import read_bytes, read_inputs
+from saidwhat.pipeline import Pipeline
+from saidwhat.read import read_bytes, read_inputs, read_record
 from saidwhat.store import Store
+from saidwhat.web.ingest import Ingester
 
 MiB = 1 << 20
 GOOD_STORY = {"id": "good", "text": "The Tarno ferry will run until midnight, harbour master Ivo Lask said on Monday."}
@@ -139,3 +141,12 @@ def test_ingest_names_every_bomb_and_damage_stores_the_rest_in_bounded_memory(tm
     record = "00000000-0000-4000-8000-{:012d}".format
     assert stored == {"good", "page", record(0), record(1), record(2)}  # record 2 from junk.warc, cut30.warc.gz
     assert peak < 600 * MiB
+
+
+def test_a_nul_escape_is_named_before_the_store_on_either_backend(store: Store, pipeline: Pipeline) -> None:
+    # PostgreSQL refuses NUL in text; the record must fail by name, not at store time.
+    records = [GOOD_STORY, {"id": "nul", "text": "The Tarno ferry\u0000 will run until midnight."}]
+    report = Ingester(store, pipeline)(read_record(record, f"request[{n}]") for n, record in enumerate(records))
+    assert report.new == ["good"]
+    assert report.failed == ["request[1]: text holds a NUL character (\\u0000 at character 15)"]
+    assert store.counts()["articles"] == 1

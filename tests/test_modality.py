@@ -4,8 +4,9 @@ from datetime import date
 
 import pytest
 
+from saidwhat.extract import modality
 from saidwhat.extract.time.values import window
-from saidwhat.model import Article
+from saidwhat.model import Article, TimeExpression
 
 
 @pytest.mark.parametrize(
@@ -120,3 +121,109 @@ def test_going_to_is_future(pipeline):
 def test_past_window_is_not_due(pipeline):
     text = "The minister said the plant closed in 2023."
     assert attributes(pipeline, text) == (PUBLISHED, False, False, False, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Fed's policy has been unchanged up to today, a Fed official said on Monday.",
+        "The May crush ended today, the growers' association said on Monday.",
+        "Norfield Oil said it cut the price of heavy fuel oil by 50 cents a barrel, effective today.",
+        "The Fed couldn't have waited until March to ease, an economist said on Monday.",
+        "The minister said on Monday that the port reopened on Tuesday.",
+    ],
+)
+def test_past_facts_located_by_a_date_are_not_forward_looking(pipeline, text):
+    statements = pipeline.extract(Article(id="t", text=text, published=date(1987, 3, 3))).statements
+    assert [(s.future, s.due) for s in statements] == [(False, None)]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "the plant is to close next year",
+        "the company plans to close the plant next year",
+        "it expects sales to exceed 250 next year",
+        "the bank was going to close the branch next year",
+        "the plant should close next year",
+    ],
+)
+def test_reported_future(pipeline, content):
+    text = f"The minister said {content}."
+    assert attributes(pipeline, text, cue="said")[3:] == (True, date(2025, 12, 31))
+
+
+def test_announced_cuts_are_pending(pipeline):
+    text = "Carvell Motors announced 2,000 job cuts."
+    assert attributes(pipeline, text)[3] is True
+
+
+def test_announced_results_are_not(pipeline):
+    text = "Carvell Motors announced record profits."
+    assert attributes(pipeline, text)[3] is False
+
+
+def test_a_promised_statement_tomorrow_is_forward_looking(pipeline):
+    """Trivial, but a commitment with a date all the same: the statement is due tomorrow."""
+    text = "A spokesman declined further comment but said a statement would be available tomorrow."
+    assert attributes(pipeline, text, cue="said")[3:] == (True, date(2024, 12, 4))
+
+
+@pytest.mark.parametrize(
+    "text, published, due",
+    [
+        ("The Treasury said on Thursday it will use temporary authority in next Thursday's bill auction.",
+         date(1987, 2, 26), date(1987, 3, 5)),
+        ("The company said it will report second-quarter results on August 6.", date(2026, 6, 19),
+         date(2026, 8, 6)),
+        ("The chairman said the plant would be completed by the summer of 1990.", date(1987, 3, 3),
+         date(1990, 8, 31)),
+        ("The minister said a deal would be reached before Christmas.", date(2025, 10, 24), date(2025, 12, 25)),
+        ("The minister said talks would resume in late November.", date(2025, 10, 24), date(2025, 11, 30)),
+        ("The ministry said it will cut output by the end of the year.", date(1987, 3, 3), date(1987, 12, 31)),
+        ("The union said the contract would be signed within two weeks.", date(1987, 3, 3), date(1987, 3, 17)),
+        ("The governor said rates would rise in the coming months.", date(1987, 3, 3), None),
+        ("The senator said the vote would come after today's hearings.", date(1987, 3, 3), None),
+    ],
+)
+def test_due_dates(pipeline, text, published, due):
+    assert attributes(pipeline, text, published=published, cue="said")[3:] == (True, due)
+
+
+def test_said_on_is_never_after_publication(pipeline):
+    """A weekday read forward ("Thursday night's fight" in a Tuesday article) never dates the cue."""
+    doc = pipeline.nlp("The promoter said on Thursday that a rematch would follow.")
+    said, thursday = next(t for t in doc if t.text == "said"), next(t for t in doc if t.text == "Thursday")
+    content = {t.i for t in doc if t.i > thursday.i + 1 and not t.is_punct}
+    ahead = TimeExpression(start=thursday.idx, end=thursday.idx + 8, text="Thursday", type="DATE", value="1987-03-05")
+    behind = ahead.model_copy(update={"value": "1987-02-26"})
+    tuesday = date(1987, 3, 3)
+    assert modality.attributes(doc, [said.i], content, [ahead], tuesday)["said_on"] == tuesday
+    assert modality.attributes(doc, [said.i], content, [behind], tuesday)["said_on"] == date(1987, 2, 26)
+
+
+def test_a_headline_is_a_sentence_of_its_own(pipeline):
+    text = (
+        "Putin says new missiles to be deployed in 2025\n"
+        "The Kremlin said on Tuesday that the tests of the missile had gone well.\n"
+        "Officials gave no details of where the launchers would be placed.\n"
+        "The announcement came after a week of talks in the capital."
+    )
+    statements = pipeline.extract(Article(id="t", text=text, published=date(2024, 12, 3))).statements
+    headline = next(s for s in statements if s.cue.text == "says")
+    assert (headline.content.text, headline.future, headline.due) == (
+        "new missiles to be deployed in 2025", True, date(2025, 12, 31))
+
+
+def test_a_wrapped_line_is_not_a_sentence(pipeline):
+    text = (
+        "The central bank said on Tuesday that it would keep its discount\n"
+        "rate unchanged at 3.5 pct until the end of the year, citing the\n"
+        "recent strength of the currency and the slowdown in prices.\n"
+        "    Economists said the decision had been widely expected by the\n"
+        "markets after the figures published last week.\n"
+    )
+    statements = pipeline.extract(Article(id="t", text=text, published=date(1987, 3, 3))).statements
+    first = next(s for s in statements if s.cue.text == "said" and "discount" in s.content.text)
+    assert first.content.text == "that it would keep its discount\nrate unchanged at 3.5 pct until the end of the year"
+    assert (first.future, first.due) == (True, date(1987, 12, 31))

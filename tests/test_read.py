@@ -334,6 +334,24 @@ def test_length_limit_counts_characters_not_bytes(tmp_path: Path) -> None:
     assert str(error) == f"{over}:1: {reason}"
 
 
+def test_a_nul_escape_in_a_record_is_an_error_of_that_record(tmp_path: Path) -> None:
+    lines = [
+        {"id": "a", "text": "The mill reopened on Monday, the owners said."},
+        {"id": "b", "text": "The mill\u0000 reopened."},
+        {"id": "c", "text": "The mill reopened.", "title": "Mill\u0000"},
+        {"id": "d", "html": "<p>The mill\u0000 reopened.</p>"},
+    ]
+    path = write(tmp_path / "nul.jsonl", "".join(json.dumps(line) + "\n" for line in lines).encode())
+    assert b"\\u0000" in Path(path).read_bytes()  # the escape, not a NUL byte, is in the file
+    good, *bad = read(path)
+    assert isinstance(good, Article) and good.id == "a"
+    assert [str(error) for error in bad] == [
+        f"{path}:2: text holds a NUL character (\\u0000 at character 8)",
+        f"{path}:3: title holds a NUL character (\\u0000 at character 4)",
+        f"{path}:4: html holds a NUL character (\\u0000 at character 11)",
+    ]
+
+
 def test_an_over_long_jsonl_line_is_refused_and_the_next_read(tmp_path: Path) -> None:
     path = tmp_path / "long.jsonl"
     with path.open("wb") as out:

@@ -149,7 +149,9 @@ def ids(rows: list[StatementRow]) -> list[tuple[str, str]]:
     return [(r.article_id, r.statement_id) for r in rows]
 
 
-COUNTS = {"articles": 3, "statements": 8, "entities": 6, "times": 2, "speakers": 3}
+# Actors: Ana Silva (in two articles), Tom Okafor, Dockworkers Union, Bea Lund; "Critics" is
+# NORP, which no actor stands for.
+COUNTS = {"articles": 3, "statements": 8, "entities": 6, "times": 2, "actors": 4}
 
 
 def test_round_trip_survives_reopening(tmp_path: Path):
@@ -259,6 +261,7 @@ def test_a_row_names_the_resolved_speaker(filled: Store):
             statement_id="s2",
             kind="mixed",
             speaker="Ana Silva",
+            actor="a1",
             source_text="she",
             cue="added",
             content="We expect the first ships by the end of June",
@@ -315,16 +318,22 @@ def test_filters_combine(filled: Store):
     ]
 
 
+# Ids in the order the actors were first seen; first and last seen are publication dates, so
+# Ana Silva's undated second article and Bea Lund's only one add none.
 SPEAKERS = [
-    SpeakerRow("Ana Silva", "PERSON", 3, 2, date(2024, 3, 4), date(2024, 4, 1)),
-    SpeakerRow("Bea Lund", "PERSON", 1, 1, None, None),
-    SpeakerRow("Tom Okafor", "PERSON", 1, 1, date(2024, 2, 10), date(2024, 2, 10)),
+    SpeakerRow("a1", "Ana Silva", "PERSON", 3, 2, date(2024, 3, 5), date(2024, 3, 5)),
+    SpeakerRow("a4", "Bea Lund", "PERSON", 1, 1, None, None),
+    SpeakerRow("a2", "Tom Okafor", "PERSON", 1, 1, date(2024, 2, 10), date(2024, 2, 10)),
 ]
 
 
 def test_speakers_by_statement_count_then_name(filled: Store):
     assert filled.speakers() == SPEAKERS
     assert filled.speakers(limit=1) == SPEAKERS[:1]
+    assert filled.speakers(speaking=False) == SPEAKERS + [
+        SpeakerRow("a3", "Dockworkers Union", "ORG", 0, 1, date(2024, 2, 10), date(2024, 2, 10)),
+    ]
+    assert filled.count_speakers() == 3
     assert filled.counts() == COUNTS
 
 
@@ -332,7 +341,7 @@ def test_empty_store(store: Store):
     assert store.statements() == []
     assert store.speakers() == []
     assert store.counts() == {
-        "articles": 0, "statements": 0, "entities": 0, "times": 0, "speakers": 0,
+        "articles": 0, "statements": 0, "entities": 0, "times": 0, "actors": 0,
     }
 
 
@@ -340,9 +349,9 @@ def test_csv():
     out = io.StringIO()
     rows_to_csv(SPEAKERS[:2], out)
     assert out.getvalue() == (
-        "name,type,statements,articles,first,last\n"
-        "Ana Silva,PERSON,3,2,2024-03-04,2024-04-01\n"
-        "Bea Lund,PERSON,1,1,,\n"
+        "id,name,type,statements,articles,first,last,wikidata\n"
+        "a1,Ana Silva,PERSON,3,2,2024-03-05,2024-03-05,\n"
+        "a4,Bea Lund,PERSON,1,1,,,\n"
     )
 
 
@@ -362,7 +371,7 @@ def test_csv_of_chosen_columns(filled: Store):
 
 
 def test_csv_quotes_commas_and_quotes():
-    row = StatementRow("a", None, None, "s1", "direct", None, None, "said",
+    row = StatementRow("a", None, None, "s1", "direct", None, None, None, "said",
                        'Yes, "now"', date(2024, 1, 2), False, True, False, None)
     out = io.StringIO()
     rows_to_csv([row], out, columns=["content", "said_on", "negated", "due"])
@@ -371,20 +380,20 @@ def test_csv_quotes_commas_and_quotes():
 
 def test_json():
     assert rows_to_json(SPEAKERS[1:2]) == (
-        '[\n  {\n    "name": "Bea Lund",\n    "type": "PERSON",\n    "statements": 1,\n'
-        '    "articles": 1,\n    "first": null,\n    "last": null\n  }\n]'
+        '[\n  {\n    "id": "a4",\n    "name": "Bea Lund",\n    "type": "PERSON",\n    "statements": 1,\n'
+        '    "articles": 1,\n    "first": null,\n    "last": null,\n    "wikidata": null\n  }\n]'
     )
     assert rows_to_json([]) == "[]"
 
 
 def test_json_keeps_dates_iso_and_text_unescaped():
-    row = StatementRow("a", "Café", date(2024, 5, 6), "s1", "direct", "Zoë", "she", "said",
+    row = StatementRow("a", "Café", date(2024, 5, 6), "s1", "direct", "Zoë", "a7", "she", "said",
                        "ok", None, False, False, True, date(2024, 5, 31))
     rendered = rows_to_json([row])
     assert '"article_title": "Café"' in rendered
     assert json.loads(rendered) == [{
         "article_id": "a", "article_title": "Café", "published": "2024-05-06",
-        "statement_id": "s1", "kind": "direct", "speaker": "Zoë", "source_text": "she",
+        "statement_id": "s1", "kind": "direct", "speaker": "Zoë", "actor": "a7", "source_text": "she",
         "cue": "said", "content": "ok", "said_on": None, "hedged": False, "negated": False,
         "future": True, "due": "2024-05-31",
     }]
@@ -396,7 +405,7 @@ def test_table():
     assert [list(c.cells) for c in table.columns] == [
         ["Ana Silva", "Bea Lund", "Tom Okafor"],
         ["3", "1", "1"],
-        ["2024-04-01", "", "2024-02-10"],
+        ["2024-03-05", "", "2024-02-10"],
     ]
 
 
@@ -421,3 +430,17 @@ def test_claims_are_forward_looking_with_a_status(filled: Store):
     assert filled.claims(today=date(2024, 6, 30), overdue=True) == []
     assert len(filled.claims(today=date(2024, 7, 1), overdue=True)) == 1
     assert filled.claims(today=date(2024, 7, 1), speaker="okafor") == []
+
+
+def test_articles_newest_first_each_with_its_statement_count(filled: Store):
+    filled.add(Extraction(id="tide-table", text="High water at six.", published=date(2024, 3, 5)))
+    filled.add(Extraction(id="undated-note", text="No statements here."))
+    listed = [(row.id, row.published, row.statements) for row in filled.articles()]
+    assert listed == [
+        ("harbour-1", date(2024, 3, 5), 3),
+        ("tide-table", date(2024, 3, 5), 0),
+        ("budget-7", date(2024, 2, 10), 2),
+        ("harbour-2", None, 3),
+        ("undated-note", None, 0),
+    ]
+    assert [row.id for row in filled.articles(2, 1)] == ["tide-table", "budget-7"]

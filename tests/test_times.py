@@ -276,3 +276,96 @@ def test_datetime_spec_cases(nlp, case):
         if t.start < result["End"] and result["Start"] < t.end
     ]
     assert overlapping == [NEWS_CASES[case["Input"]]]
+
+
+# Regressions of issue 22: each an invented article sentence in the shape of the failing one.
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Wire copy wrapped mid-sentence: the expression runs over the line break.
+        ("Finance Minister Anna Berg\nsaid she will use emergency powers under the Treasury\nAct to "
+         "raise an additional 500 mln dlrs in next\nThursday's bond auction.\n    The ministry said "
+         "the powers would let\nthe government keep to its borrowing plan.",
+         date(1987, 2, 26), [("next\nThursday", "DATE", "1987-03-05", None)]),
+        ("Hansa Air has ordered six jets from the\nBremen plant and said the first delivery of\nthe new "
+         "model is scheduled for the summer of\n1990.\n    Hansa Air currently flies four\nolder jets.",
+         date(1987, 2, 26), [("the summer of\n1990", "DATE", "1990-SU", None),
+                             ("currently", "DATE", "PRESENT_REF", None)]),
+        # A condition takes its tense from the clause it conditions.
+        ("The minister said the state could step in if more strikes were called before Christmas.",
+         date(2025, 10, 24), [("Christmas", "DATE", "2025-12-25", None)]),
+        # A date on a noun dates that noun's event, whatever the verb's tense.
+        ("The union did not rule out more walkouts in late November.",
+         date(2025, 10, 24), [("late November", "DATE", "2025-11", "END")]),
+        ("Asked whether a rate move in September was possible, the governor declined to say.",
+         date(2025, 6, 19), [("September", "DATE", "2025-09", None)]),
+        # The end a past verb set for a span may lie ahead.
+        ("The group extended to Nov. 20 its offer for the chain's shares.",
+         date(1989, 11, 2), [("Nov. 20", "DATE", "1989-11-20", None)]),
+        # Quarter results come out after the quarter: the one just ended, and the day is a day.
+        ("The studio is expected to report second-quarter results on August 6.",
+         date(2026, 7, 22), [("second-quarter", "DATE", "2026-Q2", None),
+                             ("August 6", "DATE", "2026-08-06", None)]),
+        ("The German daily Morgenblatt reported the merger on Monday.",
+         date(2026, 7, 22), [("Monday", "DATE", "2026-07-20", None)]),
+        ("Officials told the German daily that talks would resume.", date(2026, 7, 22), []),
+    ],
+)
+def test_issue_22_regressions(nlp, text, published, expected):
+    assert found(nlp, text, published) == expected
+
+
+def test_daily_as_a_frequency_stays_a_set(nlp):
+    assert found(nlp, "The canal agency said in its daily report that prices are fixed daily.") == [
+        ("daily", "SET", "P1D", None), ("daily", "SET", "P1D", None),
+    ]
+
+
+def test_a_headline_break_still_ends_an_expression(nlp):
+    text = "Markets to stay shut until Friday\nMarch 18 , 2008\nThe exchange will reopen on Friday ."
+    assert [t[0] for t in found(nlp, text, date(2008, 3, 18))] == ["Friday", "March 18 , 2008", "Friday"]
+
+
+def test_a_results_story_anchors_its_periods_to_the_quarter_it_reports(nlp):
+    text = ("Corvan Inc. said third-quarter net income rose 12% to $5 million from $4.5 million a year "
+            "earlier. Sales in the quarter climbed 8%. In the year-ago quarter, Corvan took a charge. "
+            "For the nine months, net rose 4%.")
+    assert found(nlp, text, date(1989, 10, 26)) == [
+        ("third-quarter", "DATE", "1989-Q3", None), ("a year earlier", "DATE", "1988-Q3", None),
+        ("the quarter", "DATE", "1989-Q3", None), ("the year-ago quarter", "DATE", "1988-Q3", None),
+        ("the nine months", "DURATION", "P9M", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In June last year, the rebels split.",
+         [("June", "DATE", "2023-06", None), ("last year", "DATE", "2023", None)]),
+        ("The group held power in the late 1970s.", [("late 1970s", "DATE", "197", "END")]),
+        ("It was the worst crash of the 20th century.", [("the 20th century", "DATE", "19", None)]),
+        ("The cost will be spread over three years.", [("three years", "DURATION", "P3Y", None)]),
+        ("The plant has been idle for over three years.",
+         [("over three years", "DURATION", "P3Y", "MORE_THAN")]),
+        ("Rescuers arrived just over an hour after the crash.",
+         [("over an hour", "DURATION", "PT1H", "MORE_THAN")]),
+        ("The ceasefire ended the eight-year war.", [("eight-year", "DURATION", "P8Y", None)]),
+        ("For the year, sales rose. Net fell in the year ended June 30.",
+         [("the year", "DATE", "2024", None), ("the year", "DURATION", "P1Y", None),
+          ("June 30", "DATE", "2024-06-30", None)]),
+        ("Exports fell in 1988. That year, imports rose.",
+         [("1988", "DATE", "1988", None), ("That year", "DATE", "1988", None)]),
+        ("She left in June 1998 and returned later that year.",
+         [("June 1998", "DATE", "1998-06", None), ("later that year", "DATE", "1998", None)]),
+        ("Investors worried about the future.", [("the future", "DATE", "FUTURE_REF", None)]),
+        ("The plant will close over the next year or so.",
+         [("the next year or so", "DURATION", "P1Y", None)]),
+        ("The election is due this September.", [("this September", "DATE", "2024-09", None)]),
+        ("He was promoted on May 2, 1995, and the following year he retired.",
+         [("May 2, 1995", "DATE", "1995-05-02", None), ("the following year", "DATE", "1996", None)]),
+        ("The board declared a dividend, payable Jan. 15 to holders of record Dec. 20.",
+         [("Jan. 15", "DATE", "2025-01-15", None), ("Dec. 20", "DATE", "2024-12-20", None)]),
+    ],
+)
+def test_timeml_extents_and_anaphora(nlp, text, expected):
+    assert found(nlp, text) == expected

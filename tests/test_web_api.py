@@ -124,6 +124,8 @@ def test_claims_come_by_due_date_overdue_first(client: TestClient) -> None:
         ("port-expansion", "s1", "2026-12-31", "pending"),
         ("city-budget", "s1", "2026-12-31", "pending"),
         ("port-berth", "s2", "2031-12-31", "pending"),
+        ("port-expansion", "s4", None, "pending"),  # a warning: forward-looking, no date
+        ("hostile", "s2", None, "pending"),  # "Nobody should open ...": advice, no date
     ]
     overdue = client.get("/api/claims", params={"today": "2025-07-01", "overdue": "true"}).json()
     assert (overdue["total"], ids(overdue)) == (1, [("port-expansion", "s3")])
@@ -188,7 +190,7 @@ def test_exports_ignore_the_page_size_unless_given(client: TestClient) -> None:
 def test_an_empty_csv_export_still_has_its_header(client: TestClient) -> None:
     exported = client.get("/api/claims", params={"speaker": "nobody", "format": "csv"})
     assert exported.text == (
-        "article_id,article_title,published,statement_id,kind,speaker,source_text,cue,content,"
+        "article_id,article_title,published,statement_id,kind,speaker,actor,source_text,cue,content,"
         "said_on,hedged,negated,future,due,status\n"
     )
 
@@ -397,17 +399,20 @@ def test_pages_render_the_listings(client: TestClient) -> None:
     assert '<a href="/api/statements?speaker=okafor&amp;format=csv">CSV</a>' in home
     claims = client.get("/claims", params={"today": "2025-07-01"}).text
     assert re.findall(r'href="/articles/([^"]+)"', claims) == [
-        "port-expansion#s3", "port-expansion#s1", "city-budget#s1", "port-berth#s2"
+        "port-expansion#s3", "port-expansion#s1", "city-budget#s1", "port-berth#s2", "port-expansion#s4",
+        "hostile#s2",
     ]
-    assert re.findall(r"<h2>([^<]+)</h2>", claims) == ["Overdue", "Pending"]
-    speaker = client.get("/speakers/Lena%20Okafor").text
+    assert re.findall(r"<h2>([^<]+)</h2>", claims) == ["Overdue", "Pending", "No due date"]
+    moved = client.get("/speakers/Lena%20Okafor", follow_redirects=False)
+    assert moved.status_code == 301 and re.fullmatch(r"/speakers/a\d+", moved.headers["location"])
+    speaker = client.get(moved.headers["location"]).text
     assert re.findall(r"<time>([^<]+)</time>", speaker) == ["2025-01-13", "2025-06-02"]
 
 
 @pytest.mark.parametrize(
     ("url", "status", "message"),
     [
-        ("/speakers/Nobody%20At%20All", 404, "no statements by &#39;Nobody At All&#39;"),
+        ("/speakers/Nobody%20At%20All", 404, "no actor &#39;Nobody At All&#39;"),
         ("/articles/%3Cscript%3E", 404, "no article &#39;&lt;script&gt;&#39;"),
         ("/?since=yesterday", 422, "since: Input should be a valid date"),
     ],

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..extract.time.values import DAY_VALUE, day_of
 from ..model import TimeExpression
 from .attribution import Counts
+from .meantime import MeantimeDoc, read_meantime
 
 Predict = Callable[[str, date | None], list[TimeExpression]]
 
@@ -71,58 +72,24 @@ def _dct(value: str | None) -> date | None:
     return day_of(match) if match else None
 
 
-def _meantime_doc(path: Path) -> GoldDoc | None:
-    """One MEANTIME file, or None when the XML is not a MEANTIME document."""
-    root = ET.parse(path).getroot()
-    if root.tag != "Document":
-        return None
-    spans: dict[str, tuple[int, int]] = {}
-    sentence_of: dict[str, int] = {}
-    sentences: list[list[str]] = []
-    last_sentence = None
-    offset = 0
-    for token in root.iter("token"):
-        if token.get("sentence") != last_sentence:
-            if sentences:
-                offset += 1  # the newline between sentences
-            sentences.append([])
-            last_sentence = token.get("sentence")
-        elif sentences[-1]:
-            offset += 1  # the space between tokens
-        word = token.text or ""
-        spans[token.get("t_id", "")] = (offset, offset + len(word))
-        sentence_of[token.get("t_id", "")] = len(sentences) - 1
-        sentences[-1].append(word)
-        offset += len(word)
-    text = "\n".join(" ".join(words) for words in sentences)
-    dct, times, dct_spans = None, [], []
-    for timex in root.iter("TIMEX3"):
-        anchors = [spans[a.get("t_id", "")] for a in timex.iter("token_anchor")]
+def _meantime_doc(doc: MeantimeDoc) -> GoldDoc:
+    """A MEANTIME document's gold: its anchored TIMEX3s, the creation time set apart."""
+    times, dct_spans = [], []
+    for timex in doc.root.iter("TIMEX3"):
+        anchors = doc.token_spans(timex)
         if timex.get("functionInDocument") == "CREATION_TIME":
-            dct = _dct(timex.get("value"))
             if anchors:
-                dct_spans.append((min(s for s, _ in anchors), max(e for _, e in anchors)))
+                dct_spans.append((anchors[0][0], max(e for _, e in anchors)))
         elif anchors:  # un-anchored TIMEX3s are implicit and have no extent
-            start, end = min(s for s, _ in anchors), max(e for _, e in anchors)
+            start, end = anchors[0][0], max(e for _, e in anchors)
             times.append(GoldTime(start, end, timex.get("type", ""), timex.get("value", "")))
     times.sort(key=lambda t: (t.start, t.end))
-    # Only the sentences up to the last one with any markable (timex, event, entity) were annotated.
-    last = max((sentence_of[a.get("t_id", "")] for a in root.iter("token_anchor")), default=-1)
-    annotated_end = sum(len(" ".join(words)) + 1 for words in sentences[: last + 1])
-    return GoldDoc(
-        root.get("doc_id") or path.stem, text, dct, tuple(times), tuple(dct_spans),
-        annotated_end if last + 1 < len(sentences) else None,
-    )
+    return GoldDoc(doc.id, doc.text, doc.dct, tuple(times), tuple(dct_spans), doc.annotated_end)
 
 
 def load_meantime(directory: Path) -> list[GoldDoc]:
     """Every MEANTIME document under a folder, once each (by document id), in path order."""
-    docs: dict[str, GoldDoc] = {}
-    for path in sorted(Path(directory).rglob("*.xml")):
-        doc = _meantime_doc(path)
-        if doc is not None:
-            docs.setdefault(doc.id, doc)
-    return list(docs.values())
+    return [_meantime_doc(doc) for doc in read_meantime(directory)]
 
 
 def _timeml_doc(path: Path) -> GoldDoc:

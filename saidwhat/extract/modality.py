@@ -23,13 +23,35 @@ HEDGES = {
 # Cues that hedge what they report: "it expects to", "she suggested".
 HEDGING_CUES = frozenset("suggest speculate hint expect plan hope anticipate estimate".split())
 FUTURE_WORDS = frozenset("will shall 'll wo".split())
+# Modals that put a not-yet-happened event forward ("would reopen", "could close"); with "have"
+# they look back instead ("couldn't have waited").
+FORWARD_MODALS = frozenset("will shall 'll wo would could may might should must".split())
 FUTURE_CUES = frozenset("promise vow pledge threaten predict forecast plan expect intend".split())
+# Words whose infinitive or clause is something yet to happen: "plans to close", "expects sales to
+# exceed", "is set to", "is due to", "is considering using".
+INTENT = frozenset(
+    "plan expect intend aim hope want seek agree promise pledge vow threaten decide prepare schedule "
+    "set due likely unlikely poised consider propose try wish ready need urge ask call order".split()
+)
+# Cues that announce or ask for something, and nouns of the acts they announce: "announced 10,000
+# job cuts", "demanded the suspension" are yet to happen; "announced record profits" is not.
+ANNOUNCING_CUES = frozenset("announce unveil negotiate propose demand seek approve order".split())
+PENDING_ACTS = frozenset(
+    "cut cuts purchase acquisition takeover merger sale update upgrade suspension closure plan move "
+    "effort investment increase reduction launch deal offer bid layoffs redundancies".split()
+)
+# Of those, the ones whose past tense tells of a settled act: "he decided to leave".
+DONE_INTENT = frozenset("decide agree try".split())
 NEGATING_CUES = frozenset("deny reject dismiss refute".split())
 # A duration after "within" or "in", or one that says "next", runs from the day of the statement:
 # "within two weeks", "in 90 days", "the next three months".
 DURATION_LEADS = re.compile(r"\b(?:within|in)\s+$", re.IGNORECASE)
 FORWARD = re.compile(r"the\s+(?:next|coming)\b", re.IGNORECASE)
 DURATION = re.compile(r"^P(\d+)([YMWD])$")
+# "in the coming months", "over the next few weeks": forward, but no window to hold anyone to.
+VAGUE = re.compile(r"\b(?:coming|next|few|several|upcoming)\s+(?:few\s+)?(?:days|weeks|months|years)$", re.IGNORECASE)
+# A window after "after" only says where the event may start: it sets no due date.
+AFTER = re.compile(r"\bafter\s+$", re.IGNORECASE)
 
 
 def attributes(
@@ -38,11 +60,18 @@ def attributes(
     """``said_on``, ``hedged``, ``negated``, ``future`` and ``due`` of one statement."""
     verb = _cue_verb(doc, cue)
     words = [doc[i] for i in sorted(content)]
-    said_on = _said_on(doc, verb.i, content, times) or published
+    said_on = _said_on(doc, verb.i, content, times, published) or published
+    text = doc_text(doc)
     inside = [t for t in times if _inside(doc, t, content)]
-    windows = [w for t in inside if (w := window(t.value) or _ahead(doc_text(doc), t, said_on))]
-    future = _future(verb, words) or any(said_on is not None and first > said_on for first, _ in windows)
-    later = [last for _, last in windows if said_on is None or last >= said_on]
+    windows = [w for t in inside if (w := _window(text, t, said_on))]
+    # "second-quarter results on August 6": a date that describes a thing does not say when.
+    timing = [w for t in inside if not _describes(doc, t) and (w := _window(text, t, said_on))]
+    main = _main(doc, content)
+    past = main is not None and _past(main)
+    future = _going_to(words) or not past and (
+        _future(verb, main, words) or any(said_on is not None and first > said_on for first, _ in windows)
+    ) or past and main is not None and any(_forward(c) for c in main.children if c.dep_ == "ccomp")
+    later = [last for _, last in timing or windows if said_on is None or last >= said_on]
     return {
         "said_on": said_on,
         "hedged": _hedged(words) or verb.lemma_.lower() in HEDGING_CUES,
@@ -52,6 +81,40 @@ def attributes(
     }
 
 
+def _window(text: str, time: TimeExpression, said_on: date | None) -> tuple[date, date] | None:
+    """The days a time expression in the content covers, if it can bound a due date."""
+    if AFTER.search(text, max(0, time.start - 7), time.start) or VAGUE.search(time.text):
+        return None
+    return window(time.value) or _ahead(text, time, said_on)
+
+
+def _describes(doc: Doc, time: TimeExpression) -> bool:
+    """Whether a time expression modifies a noun ("second-quarter results", "1987 tax revenue")."""
+    span = _tokens(doc, time)
+    return span is not None and span.root.dep_ in ("amod", "compound", "nummod")
+
+
+def _main(doc: Doc, content: set[int]) -> Token | None:
+    """The content's main verb: its first root that is a verb, else its first root."""
+    roots = [doc[i] for i in sorted(content) if doc[i].head.i not in content or doc[i].head.i == i]
+    return next((t for t in roots if t.pos_ in ("VERB", "AUX")), roots[0] if roots else None)
+
+
+def _past(main: Token) -> bool:
+    """A main verb in the past or perfect ("ended", "has been", "couldn't have waited"), unless
+    "would"/"will" puts it forward ("will have finished")."""
+    aux = [c for c in main.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_WORDS or a.lower_ == "would" for a in aux) and not any(a.lower_ == "have" for a in aux):
+        return False
+    if main.lemma_ in INTENT - DONE_INTENT or any(a.tag_ == "TO" for a in aux):
+        return False  # "was expected this year", "were to be introduced this month"
+    if any(a.lemma_ == "have" or a.tag_ == "VBD" for a in aux):
+        return True
+    # A participle with a subject and no auxiliary is a simple past the tagger misread.
+    misread = main.tag_ == "VBN" and not aux and any(c.dep_ == "nsubj" for c in main.children)
+    return main.tag_ == "VBD" or misread
+
+
 def _cue_verb(doc: Doc, cue: list[int]) -> Token:
     """The cue's head word: "say" in "did not say", else its first token."""
     heads = [doc[i] for i in cue if doc[i].head.i not in cue or doc[i].head.i == i]
@@ -59,13 +122,32 @@ def _cue_verb(doc: Doc, cue: list[int]) -> Token:
     return (verbs or heads or [doc[cue[0]]])[0]
 
 
-def _future(verb: Token, words: list[Token]) -> bool:
-    return (
-        any(t.lower_ in FUTURE_WORDS for t in words)
-        or verb.lemma_.lower() in FUTURE_CUES
-        or _going_to(words)
-        or any(t.tag_ == "MD" and t.lower_ == "would" for t in words)
+def _future(verb: Token, main: Token | None, words: list[Token]) -> bool:
+    """Whether the content puts its main event after the moment it was said: a forward modal,
+    "going to", "is to", an infinitive of its own ("to be deployed"), a verb of intent with an
+    infinitive or clause ("plans to close"), a cue that promises or predicts, or one that
+    announces or asks for a pending act ("announced job cuts")."""
+    if verb.lemma_.lower() in FUTURE_CUES or _going_to(words):
+        return True
+    if main is None:
+        return False
+    if main.pos_ == "NOUN":
+        return verb.lemma_.lower() in ANNOUNCING_CUES and main.lower_ in PENDING_ACTS
+    if _forward(main):
+        return True
+    complements = [c for c in main.children if c.dep_ in ("xcomp", "ccomp")]
+    return any(
+        (main.lemma_.lower() in INTENT or main.lemma_ == "be") and any(a.tag_ == "TO" for a in c.children)
+        or (main.lemma_.lower() in INTENT and c.tag_ == "VBG")
+        for c in complements
     )
+
+
+def _forward(verb: Token) -> bool:
+    """A verb put forward by a modal ("would take") or an infinitive of its own ("to be deployed")."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    perfect = any(a.lemma_ == "have" for a in aux)
+    return any(a.tag_ == "MD" and a.lower_ in FORWARD_MODALS and not perfect or a.tag_ == "TO" for a in aux)
 
 
 def _hedged(tokens: list[Token]) -> bool:
@@ -105,8 +187,11 @@ def _inside(doc: Doc, time: TimeExpression, tokens: set[int]) -> bool:
     return span is not None and all(t.i in tokens for t in span)
 
 
-def _said_on(doc: Doc, verb: int, content: set[int], times: list[TimeExpression]) -> date | None:
-    """A full date modifying the cue itself: "On Friday, X said ..." or "X said on Friday ..."."""
+def _said_on(
+    doc: Doc, verb: int, content: set[int], times: list[TimeExpression], published: date | None
+) -> date | None:
+    """A full date modifying the cue itself: "On Friday, X said ..." or "X said on Friday ...";
+    never one after the article's date ("said after Thursday night's fight")."""
     cue = doc[verb]
     for time in times:
         m = DAY_VALUE.match(time.value)
@@ -116,9 +201,11 @@ def _said_on(doc: Doc, verb: int, content: set[int], times: list[TimeExpression]
         in_clause = any(t.i not in content and (t.i == verb or cue.is_ancestor(t)) for t in span)
         if in_clause and any(t.head.i == verb or t.head.head.i == verb for t in span):
             try:
-                return day_of(m)
+                day = day_of(m)
             except ValueError:
                 continue
+            if published is None or day <= published:
+                return day
     return None
 
 

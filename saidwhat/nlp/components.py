@@ -13,7 +13,7 @@ from typing import cast
 
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .dateline import dateline_end
 from .tables import AttributeTable, LemmaTable, Unsupported
@@ -25,18 +25,48 @@ LINE_END = set(".!?:;\"”’»)")
 @Language.component("saidwhat_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A paragraph break always ends a sentence, and a dateline is not part of the first one: quotes
-    and clauses never run across paragraphs, and "KRALOV" is never a speaker."""
+    and clauses never run across paragraphs, and "KRALOV" is never a speaker. A line that ends
+    without punctuation ends a sentence too (a headline, a dateline) unless the text is wrapped
+    there (``_unwrapped``)."""
+    width = 0
     for token in doc[1:]:
         before = doc[token.i - 1]
         gap = before.text + before.whitespace_ if before.is_space else before.whitespace_
         if before.is_space and token.i > 1:
             before = doc[token.i - 2]
-        if gap.count("\n") > 1 or ("\n" in gap and (before.text[-1] in LINE_END or token.text[0] in "\"“«„")):
+        if "\n" not in gap:
+            continue
+        if gap.count("\n") > 1 or before.text[-1] in LINE_END or token.text[0] in "\"“«„":
+            token.is_sent_start = True
+            continue
+        width = width or _wrap_width(doc.text)
+        if _unwrapped(doc.text, before.idx + len(before.text), token, width):
             token.is_sent_start = True
     first = dateline_end(doc)
     if first:
         doc[first].is_sent_start = True
     return doc
+
+
+def _wrap_width(text: str) -> int:
+    """A low estimate of the width the text is wrapped at: the length its longest quarter of lines
+    reach. Hard-wrapped wire copy gives about 70, text with a line a sentence or paragraph far more;
+    under four lines tell nothing (-1)."""
+    lengths = sorted(len(line.rstrip()) for line in text.split("\n") if line.strip())
+    return lengths[(3 * len(lengths)) // 4] if len(lengths) >= 4 else -1
+
+
+def _unwrapped(text: str, line_end: int, next_word: Token, width: int) -> bool:
+    """Whether a line break was written rather than wrapped: the next line's first word would have
+    fitted on the line (so a wrapper would not have broken there); in a text too short to tell,
+    whether the next line starts with a capital ("Putin says ... in 2025\nThe Kremlin ...") that
+    does not go on a name ("Secretary of State Leonard\nMarsh said")."""
+    if width < 0:
+        before = next_word.doc[next_word.i - 1]
+        before = next_word.doc[before.i - 1] if before.is_space else before
+        return next_word.text[:1].isupper() and not (before.tag_ == "NNP" and next_word.tag_ == "NNP")
+    line_start = text.rfind("\n", 0, line_end) + 1
+    return line_end - line_start + 1 + len(next_word.text) <= width
 
 
 @Language.factory("saidwhat_lemma_table")

@@ -9,6 +9,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from .text import doc_text
+
 DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'\- ]+(?:,[^\n]{0,60}?)?(?:\([^)\n]{1,40}\))?\s+[-—–]{1,2}\s+")
 LOOK = 120
 """How far into the text a wire dateline may reach."""
@@ -19,7 +21,7 @@ OPENING_SENTENCES = 2
 
 def dateline_end(doc: Doc) -> int | None:
     """The index of the first token after the document's wire dateline; None when it has none."""
-    found = DATELINE.match(doc.text[:LOOK])
+    found = DATELINE.match(doc_text(doc)[:LOOK])
     if not found:
         return None
     return next((t.i for t in doc if t.idx >= found.end()), None)

@@ -3,6 +3,9 @@ else from its summary, both HTML read by the same path as an HTML page.
 
 An entry whose text is too thin to be an article (a one-line teaser) is a ``ReadError`` of its
 own (``path:N``, the entry's number), and the other entries are still read.
+
+A feed is parsed whole, so it is read whole up to ``MAX_FEED_BYTES`` and refused beyond: cut
+short, it would lose its last entries without a word.
 """
 
 from __future__ import annotations
@@ -17,13 +20,17 @@ import feedparser
 
 from ..errors import ReadError
 from .html import read_html
-from .inputs import MAX_PAGE_BYTES, Input
+from .inputs import MAX_CHARS, Input, read_whole
 from .results import ReadResult
+
+MAX_FEED_BYTES = 50 * MAX_CHARS
+"""The largest feed read: the parsed entries take about four times its size in memory."""
 
 
 def read_feed(stream: BinaryIO, given: Input, published: date | None) -> Iterator[ReadResult]:
     """The entries in feed order; ``published`` wins over each entry's own date."""
-    parsed = feedparser.parse(stream.read(MAX_PAGE_BYTES + 1))
+    too_large = f"feed too large (over {MAX_FEED_BYTES:,} bytes)"
+    parsed = feedparser.parse(read_whole(stream, MAX_FEED_BYTES, given.origin, too_large))
     if not parsed.entries:
         reason = "not a feed" if parsed.bozo else "feed has no entries"
         raise ReadError(given.origin, reason)

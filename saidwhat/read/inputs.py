@@ -230,6 +230,21 @@ def read_text(stream: BinaryIO, origin: str) -> str:
     return check_length(decode(data, origin), origin)
 
 
+def read_whole(stream: BinaryIO, limit: int, origin: str, too_large: str) -> bytes:
+    """The whole stream, or a ``ReadError`` saying ``too_large`` once it passes ``limit`` bytes.
+
+    Read a chunk at a time into one buffer: a single large read would set ``limit`` bytes aside
+    at once, even for a gzip bomb refused a few chunks in, and a list of chunks joined would
+    hold every byte twice.
+    """
+    whole = io.BytesIO()
+    while chunk := stream.read(_CHUNK):
+        if whole.tell() + len(chunk) > limit:
+            raise ReadError(origin, too_large)
+        whole.write(chunk)
+    return whole.getvalue()
+
+
 def read_page(stream: BinaryIO, origin: str) -> bytes:
     """The whole stream as bytes for the HTML extractor, which detects the page's own encoding."""
     data = stream.read(MAX_PAGE_BYTES + 1)

@@ -4,7 +4,11 @@ Records as news-please writes them are read too: ``maintext`` is the text, ``dat
 date, the URL the id when there is no ``id``, and a ``language`` other than ``en`` skips the record.
 
 A broken line or record is reported with its line number and the rest are still read; a line
-longer than ``MAX_LINE_BYTES`` too, without ever being held whole.
+longer than ``MAX_LINE_BYTES`` too, without ever being held whole. A ``.json`` file is parsed
+whole, so one over ``MAX_LINE_BYTES`` is refused unread: long lists belong in JSON Lines.
+
+A NUL character (JSON's ``\\u0000``) in any string of a record makes it an error of its own, as
+a NUL byte makes a file binary: PostgreSQL cannot store it, and no article text holds one.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from typing import Any, BinaryIO
 from ..errors import ReadError
 from ..model import Article
 from .html import read_html
-from .inputs import MAX_PAGE_BYTES, Input, check_length, decode
+from .inputs import MAX_PAGE_BYTES, Input, check_length, decode, read_whole
 from .language import not_english
 from .results import ReadResult
 
@@ -51,7 +55,8 @@ def _skip_line(stream: BinaryIO) -> None:
 
 def read_json(stream: BinaryIO, given: Input, published: date | None) -> Iterator[ReadResult]:
     """A single record, or a list of them (``origin`` is then ``path[index]``)."""
-    loaded = _parse(stream.read(), given.origin)
+    too_large = f"JSON file too large (over {MAX_LINE_BYTES:,} bytes; write long lists as JSON Lines)"
+    loaded = _parse(read_whole(stream, MAX_LINE_BYTES, given.origin, too_large), given.origin)
     records = loaded if isinstance(loaded, list) else [loaded]
     for index, record in enumerate(records):
         origin = f"{given.origin}[{index}]" if isinstance(loaded, list) else given.origin
@@ -145,11 +150,15 @@ def _string(record: dict[str, Any], key: str, origin: str) -> str | None:
 
 
 def _unicode(value: str, key: str, origin: str) -> str:
-    """JSON may escape a lone surrogate (``\\ud800``), which no later stage can encode."""
+    """JSON may escape a lone surrogate (``\\ud800``), which no later stage can encode, or a NUL
+    (``\\u0000``), which PostgreSQL cannot store."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as error:
         raise ReadError(origin, f"{key} is not valid Unicode (lone surrogate at character {error.start})") from None
+    nul = value.find("\0")
+    if nul >= 0:
+        raise ReadError(origin, f"{key} holds a NUL character (\\u0000 at character {nul})")
     return value
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -13,8 +14,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import StoreError
 from ..model import Extraction
 from .contention import Patience, write
+from .curation import AuthorityRow, merge, rebuild, rename_actor, seed, split
+from .export import export_articles
 from .migrate import upgrade
 from .queries import (
+    ActorDetail,
     ArticleRow,
     ClaimRow,
     SpeakerRow,
@@ -22,7 +26,10 @@ from .queries import (
     StatementRow,
     claims_query,
     count_rows,
+    count_speakers,
     count_statements,
+    select_actor,
+    select_actor_ids,
     select_articles,
     select_claims,
     select_said_by,
@@ -147,14 +154,58 @@ class Store:
         with self.engine.connect() as conn:
             return stored_id(conn, extraction)
 
-    def said_by(self, name: str) -> list[StatementRow]:
-        """Every statement whose speaker is exactly ``name``, oldest first."""
+    def said_by(self, actor_id: str) -> list[StatementRow]:
+        """Every statement of the actor with this id, oldest first."""
         with self.engine.connect() as conn:
-            return select_said_by(conn, name)
+            return select_said_by(conn, actor_id)
 
-    def speakers(self, limit: int | None = None, offset: int = 0, name: str | None = None) -> list[SpeakerRow]:
+    def speakers(
+        self, limit: int | None = None, offset: int = 0, search: str | None = None, speaking: bool = True
+    ) -> list[SpeakerRow]:
+        """Actors by number of statements (only those who speak, unless ``speaking`` is False)."""
         with self.engine.connect() as conn:
-            return select_speakers(conn, limit, offset, name)
+            return select_speakers(conn, limit, offset, search, speaking)
+
+    def count_speakers(self, search: str | None = None) -> int:
+        with self.engine.connect() as conn:
+            return count_speakers(conn, search)
+
+    def actor_ids(self, article_id: str) -> dict[str, str]:
+        """The actor id of each linked entity of one article, by the entity's local id."""
+        with self.engine.connect() as conn:
+            return select_actor_ids(conn, article_id)
+
+    def actor(self, actor_id: str) -> ActorDetail | None:
+        with self.engine.connect() as conn:
+            return select_actor(conn, actor_id)
+
+    def merge_actors(self, into: str, others: list[str]) -> None:
+        """Fold actors into one, for good: a rebuild replays it (see ``curation.py``)."""
+        write(self.engine, self.patience, lambda conn: merge(conn, into, others))
+
+    def split_actor(self, actor_id: str, alias: str) -> str:
+        """Move an actor's mentions named ``alias`` to a new actor; its id."""
+        return write(self.engine, self.patience, lambda conn: split(conn, actor_id, alias))
+
+    def rename_actor(self, actor_id: str, name: str) -> None:
+        write(self.engine, self.patience, lambda conn: rename_actor(conn, actor_id, name))
+
+    def seed_actors(self, rows: list[AuthorityRow]) -> None:
+        """Create or pin the actors of an authority file, in one transaction."""
+        def seed_all(conn: Connection) -> None:
+            for row in rows:
+                seed(conn, row)
+
+        write(self.engine, self.patience, seed_all)
+
+    def rebuild_actors(self) -> int:
+        """Re-link the whole store and replay every curator's decision; how many actors result."""
+        return write(self.engine, self.patience, rebuild)
+
+    def export(self) -> Iterator[dict[str, Any]]:
+        """Every article in the ``extract`` contract, entities with their actor; oldest stored first."""
+        with self.engine.connect() as conn:
+            yield from export_articles(conn)
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:

@@ -1,5 +1,5 @@
 """Read-side queries: statements by speaker, words and date, and who speaks most (from the
-totals ``speakers.py`` keeps).
+actors' totals that ``actors.py`` keeps).
 
 Every user-supplied value reaches the database as a bound parameter, never as SQL text.
 """
@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Connection, Select, bindparam, false, func, or_, select, union_all
+from sqlalchemy import ColumnElement, Connection, FromClause, Select, bindparam, false, func, or_, select
 
 from ..model import Extraction, StatementKind
-from .schema import articles, entities, speakers, statements, times
+from .schema import actor_aliases, actor_roles, actors, articles, entities, statements, times
 from .search import content_words, fts5_query, query_words, statements_fts
-from .speakers import WHEN as _when
+
+# A statement's date: when it was said, else when its article was published.
+_when = func.coalesce(statements.c.said_on, articles.c.published)
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class StatementRow:
     statement_id: str
     kind: StatementKind
     speaker: str | None
+    actor: str | None
     source_text: str | None
     cue: str
     content: str
@@ -40,14 +43,26 @@ class StatementRow:
 
 @dataclass(frozen=True)
 class SpeakerRow:
-    """A named entity that speaks, totalled over every article that mentions it."""
+    """An actor: one person, organisation or place across the corpus, with the statements
+    attributed to it and the articles that mention it, first and last seen."""
 
+    id: str
     name: str
     type: str
     statements: int
     articles: int
     first: date | None
     last: date | None
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class ActorDetail:
+    """One actor with the names it is written under and the roles it was given, most frequent first."""
+
+    actor: SpeakerRow
+    aliases: list[tuple[str, int]]
+    roles: list[tuple[str, int]]
 
 
 def _matches(column: ColumnElement[str | None], needle: str) -> ColumnElement[bool]:
@@ -104,7 +119,8 @@ _STATEMENT_COLUMNS = (
     articles.c.published,
     statements.c.local_id.label("statement_id"),
     statements.c.kind,
-    func.coalesce(entities.c.name, statements.c.source_text).label("speaker"),
+    func.coalesce(actors.c.name, entities.c.name, statements.c.source_text).label("speaker"),
+    actors.c.id.label("actor"),
     statements.c.source_text,
     statements.c.cue_text.label("cue"),
     statements.c.content_text.label("content"),
@@ -118,12 +134,12 @@ _STATEMENT_COLUMNS = (
 
 def _filtered(q: StatementQuery, dialect: str) -> Select:
     query = select(*_STATEMENT_COLUMNS).select_from(
-        statements.join(articles, statements.c.article_pk == articles.c.pk).outerjoin(
-            entities, statements.c.source_entity_pk == entities.c.pk
-        )
+        statements.join(articles, statements.c.article_pk == articles.c.pk)
+        .outerjoin(entities, statements.c.source_entity_pk == entities.c.pk)
+        .outerjoin(actors, entities.c.actor_pk == actors.c.pk)
     )
     if q.speaker is not None:
-        query = query.where(or_(_matches(entities.c.name, q.speaker), _matches(statements.c.source_text, q.speaker)))
+        query = query.where(_spoken_by(q.speaker))
     if q.text is not None and q.text.strip():
         query = query.where(_has_words(q.text, dialect))
     if q.since is not None:
@@ -168,32 +184,100 @@ def select_claims(conn: Connection, q: StatementQuery, today: date, overdue: boo
     ]
 
 
-def select_said_by(conn: Connection, name: str) -> list[StatementRow]:
-    """The statements whose speaker (see ``StatementRow``) is exactly ``name``, oldest first.
+def _is_actor(actor_id: str) -> ColumnElement[bool]:
+    """The actor with this id; a NUL, which PostgreSQL refuses in text, is no actor's."""
+    return false() if "\x00" in actor_id else actors.c.id == actor_id
 
-    Found through the indexes on entity names and on sources as written, not by scanning.
-    """
-    resolved = select(statements.c.pk).join(entities, statements.c.source_entity_pk == entities.c.pk)
-    as_written = select(statements.c.pk).where(statements.c.source_entity_pk.is_(None))
-    said = union_all(resolved.where(entities.c.name == name), as_written.where(statements.c.source_text == name))
+
+def _spoken_by(needle: str) -> ColumnElement[bool]:
+    """The speaker is the actor with this id, or has a name or alias containing ``needle``, or,
+    unresolved, is written so."""
+    named = select(actor_aliases.c.actor_pk).where(_matches(actor_aliases.c.alias, needle))
+    return or_(
+        _is_actor(needle),
+        actors.c.pk.in_(named),
+        _matches(actors.c.name, needle),
+        _matches(statements.c.source_text, needle),
+    )
+
+
+def select_said_by(conn: Connection, actor_id: str) -> list[StatementRow]:
+    """The statements of one actor, oldest first, through the index on entities' actors."""
+    said = (
+        select(statements.c.pk)
+        .join(entities, statements.c.source_entity_pk == entities.c.pk)
+        .join(actors, entities.c.actor_pk == actors.c.pk)
+        .where(_is_actor(actor_id))
+    )
     query = _filtered(StatementQuery(), conn.dialect.name).where(statements.c.pk.in_(said))
     query = query.order_by(_when.nulls_last(), articles.c.id, statements.c.seq)
     return [StatementRow(**row) for row in conn.execute(query).mappings()]
 
 
+_SPEAKER_COLUMNS = (
+    actors.c.id, actors.c.name, actors.c.type, actors.c.statements, actors.c.articles,
+    actors.c.first, actors.c.last, actors.c.wikidata,
+)
+
+
 def select_speakers(
-    conn: Connection, limit: int | None = None, offset: int = 0, name: str | None = None
+    conn: Connection, limit: int | None = None, offset: int = 0, search: str | None = None, speaking: bool = True
 ) -> list[SpeakerRow]:
-    """Speakers by number of statements, then by name; with ``name``, only those of that name."""
-    query = select(speakers).order_by(speakers.c.statements.desc(), speakers.c.name, speakers.c.type)
-    if name is not None:
-        query = query.where(speakers.c.name == name)
+    """Actors by number of statements, then by name; only those who speak unless ``speaking`` is
+    False; with ``search``, those whose name or an alias contains it (or whose id it is)."""
+    query = select(*_SPEAKER_COLUMNS).order_by(actors.c.statements.desc(), actors.c.name, actors.c.id)
+    if speaking:
+        query = query.where(actors.c.statements > 0)
+    if search is not None:
+        named = select(actor_aliases.c.actor_pk).where(_matches(actor_aliases.c.alias, search))
+        query = query.where(or_(_is_actor(search), actors.c.pk.in_(named), _matches(actors.c.name, search)))
     return [SpeakerRow(**row) for row in conn.execute(query.limit(limit).offset(offset or None)).mappings()]
+
+
+def select_actor(conn: Connection, actor_id: str) -> ActorDetail | None:
+    """One actor with its aliases and roles, or None if no actor has this id."""
+    row = conn.execute(select(actors.c.pk, *_SPEAKER_COLUMNS).where(_is_actor(actor_id))).mappings().first()
+    if row is None:
+        return None
+    aliases = conn.execute(
+        select(actor_aliases.c.alias, func.sum(actor_aliases.c["count"]))
+        .where(actor_aliases.c.actor_pk == row["pk"]).group_by(actor_aliases.c.alias)
+        .order_by(func.sum(actor_aliases.c["count"]).desc(), actor_aliases.c.alias)
+    ).all()
+    roles = conn.execute(
+        select(actor_roles.c.role, actor_roles.c["count"]).where(actor_roles.c.actor_pk == row["pk"])
+        .order_by(actor_roles.c["count"].desc(), actor_roles.c.role)
+    ).all()
+    return ActorDetail(
+        SpeakerRow(**{k: v for k, v in row.items() if k != "pk"}),
+        [(a, int(n)) for a, n in aliases],
+        [(r, n) for r, n in roles],
+    )
+
+
+def select_actor_ids(conn: Connection, article_id: str) -> dict[str, str]:
+    """Entity local id to actor id, for the linked entities of one article."""
+    query = (
+        select(entities.c.local_id, actors.c.id)
+        .join(actors, entities.c.actor_pk == actors.c.pk)
+        .join(articles, entities.c.article_pk == articles.c.pk)
+        .where(articles.c.id == article_id)
+    )
+    return {local: actor for local, actor in conn.execute(query)}
+
+
+def count_speakers(conn: Connection, search: str | None = None) -> int:
+    """How many actors ``select_speakers`` would list without limit and offset."""
+    query = select(actors.c.pk).where(actors.c.statements > 0)
+    if search is not None:
+        named = select(actor_aliases.c.actor_pk).where(_matches(actor_aliases.c.alias, search))
+        query = query.where(or_(_is_actor(search), actors.c.pk.in_(named), _matches(actors.c.name, search)))
+    return conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
 
 
 def count_rows(conn: Connection) -> dict[str, int]:
     """How many articles, statements, entities, time expressions and speakers are stored."""
-    tables = (articles, statements, entities, times, speakers)
+    tables = (articles, statements, entities, times, actors)
     return {table.name: conn.execute(select(func.count()).select_from(table)).scalar_one() for table in tables}
 
 
@@ -210,23 +294,24 @@ class ArticleRow:
 
 
 def select_articles(conn: Connection, limit: int | None = None, offset: int = 0) -> list[ArticleRow]:
-    """Articles newest first (undated last), then by id."""
-    query = (
-        select(
-            articles.c.id,
-            articles.c.title,
-            articles.c.published,
-            articles.c.url,
-            articles.c.source,
-            func.count(statements.c.pk).label("statements"),
-        )
-        .select_from(articles.outerjoin(statements, statements.c.article_pk == articles.c.pk))
-        .group_by(articles.c.pk)
-        .order_by(articles.c.published.desc().nulls_last(), articles.c.id)
-        .limit(limit)
-        .offset(offset or None)
+    """Articles newest first (undated last), then by id.
+
+    The page is chosen first and only its articles' statements are counted, each through the
+    index on ``statements.article_pk``: grouping every statement to show 50 articles took most
+    of the home page's time on a large store.
+    """
+    fields = (articles.c.pk, articles.c.id, articles.c.title, articles.c.published, articles.c.url, articles.c.source)
+    page = (
+        select(*fields).order_by(*_newest_first(articles)).limit(limit).offset(offset or None).subquery()
     )
+    said = select(func.count()).where(statements.c.article_pk == page.c.pk).scalar_subquery()
+    query = select(*(page.c[f.name] for f in fields[1:]), said.label("statements")).order_by(*_newest_first(page))
     return [ArticleRow(**row) for row in conn.execute(query).mappings()]
+
+
+def _newest_first(table: FromClause) -> tuple[ColumnElement[Any], ...]:
+    """Newest first, undated last, then by id: the order of the article listing."""
+    return (table.c.published.desc().nulls_last(), table.c.id)
 
 
 def stored_id(conn: Connection, extraction: Extraction) -> str | None:

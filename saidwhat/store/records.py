@@ -8,9 +8,9 @@ from typing import Any, Literal
 from sqlalchemy import Connection, RowMapping, Table, bindparam, insert, select
 
 from ..model import Entity, Extraction, Part, Source, Span, Statement, TimeExpression
+from .actors import link_stored
 from .queries import stored_id
 from .schema import articles, entities, mentions, statements, times
-from .speakers import tally_speakers
 
 ARTICLE_FIELDS = ("title", "published", "url", "source", "author", "origin", "text")
 # Statement fields stored as they are; source, cue and content are split into columns.
@@ -59,7 +59,7 @@ def save(conn: Connection, extraction: Extraction) -> Literal["new", "duplicate"
         t.model_dump() | {"article_pk": article_pk, "seq": i}
         for i, t in enumerate(extraction.times)
     ])
-    tally_speakers(conn, article_pk)
+    link_stored(conn, extraction, entity_pks)
     return "new"
 
 

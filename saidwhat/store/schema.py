@@ -77,6 +77,7 @@ entities = Table(
     Column("name", Text, nullable=False, index=True),
     Column("type", String, nullable=False),
     Column("roles", JSON, nullable=False),
+    Column("actor_pk", ForeignKey("actors.pk", ondelete="SET NULL"), index=True),
     UniqueConstraint("article_pk", "local_id"),
 )
 
@@ -131,21 +132,72 @@ times = Table(
     Column("mod", String),
 )
 
-# Who speaks, totalled as each article is stored (see ``speakers.py``): a speaker is an entity's
-# name and type, across articles, with at least one statement attributed to it.
-speakers = Table(
-    "speakers",
+# Actors: one identity per person, organisation or place across the corpus (see ``actors.py``).
+# ``id`` is what users and exports see: "a" and the row's key, or an authority file's own id.
+# The totals are kept as each article is stored, so listing speakers reads one row per actor.
+actors = Table(
+    "actors",
     metadata,
-    Column("name", Text, primary_key=True),
-    Column("type", String, primary_key=True),
+    _pk(),
+    Column("id", String, nullable=False, unique=True),
+    Column("name", Text, nullable=False, index=True),
+    Column("type", String, nullable=False),
+    Column("wikidata", String),
+    Column("pinned", Boolean, nullable=False),  # curated: rules never fold it into another
+    Column("renamed", Boolean, nullable=False),  # its name was given, not voted
     Column("statements", Integer, nullable=False),
     Column("articles", Integer, nullable=False),
     Column("first", Date),
     Column("last", Date),
+    sqlite_autoincrement=True,  # an id merged away is never given to another actor
+)
+
+
+def _actor_fk() -> Column[int]:
+    return Column("actor_pk", ForeignKey("actors.pk", ondelete="CASCADE"), nullable=False, index=True)
+
+
+actor_aliases = Table(
+    "actor_aliases",
+    metadata,
+    _pk(),
+    _actor_fk(),
+    Column("alias", Text, nullable=False),
+    Column("type", String, nullable=False),
+    Column("count", Integer, nullable=False),
+    UniqueConstraint("actor_pk", "alias", "type"),
+)
+
+# Every alias filed under the look-up keys of ``saidwhat.actors.names``, as "kind:key".
+actor_keys = Table(
+    "actor_keys",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("actor_pk", ForeignKey("actors.pk", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+actor_roles = Table(
+    "actor_roles",
+    metadata,
+    _pk(),
+    _actor_fk(),
+    Column("role", Text, nullable=False),
+    Column("count", Integer, nullable=False),
+    UniqueConstraint("actor_pk", "role"),
+)
+
+# What curators decided (merge, split, rename, authority rows), replayed by a rebuild.
+actor_decisions = Table(
+    "actor_decisions",
+    metadata,
+    _pk(),
+    Column("action", String, nullable=False),
+    Column("detail", JSON, nullable=False),
+    Column("made_at", DateTime(timezone=True), nullable=False),
 )
 
 Index("ix_statements_source_text", statements.c.source_text)
-Index("ix_speakers_order", speakers.c.statements.desc(), speakers.c.name, speakers.c.type)
+Index("ix_actors_order", actors.c.statements.desc(), actors.c.name, actors.c.id)
 Index(
     "ix_statements_content_words", content_words(statements.c.content_text), postgresql_using="gin"
 ).ddl_if(dialect="postgresql")

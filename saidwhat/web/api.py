@@ -135,9 +135,27 @@ def list_claims(request: Request, store: StoreDep, filters: Annotated[ClaimFilte
 def list_speakers(request: Request, store: StoreDep, paging: PagingDep) -> Any:
     """Named speakers by number of statements, with article counts and first and last dates."""
     return listing(
-        request, paging, store.counts()["speakers"],
+        request, paging, store.count_speakers(),
         lambda limit, offset: store.speakers(limit, offset), SpeakerRow, "speakers",
     )
+
+
+class ActorOut(BaseModel):
+    """One actor with the names it is written under, its roles and its statements."""
+
+    actor: SpeakerRow
+    aliases: list[tuple[str, int]]
+    roles: list[tuple[str, int]]
+    statements: list[StatementRow]
+
+
+@router.get("/speakers/{actor_id:path}", response_model=ActorOut, responses={404: {"description": "No such actor."}})
+def get_speaker(store: StoreDep, actor_id: str) -> Any:
+    """One actor by id: its aliases and roles with counts, and every statement attributed to it."""
+    detail = store.actor(actor_id)
+    if detail is None:
+        raise HTTPException(404, f"no actor {actor_id!r}")
+    return ActorOut(actor=detail.actor, aliases=detail.aliases, roles=detail.roles, statements=store.said_by(actor_id))
 
 
 def _published(value: Any) -> date | None:

@@ -13,7 +13,7 @@ from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from starlette.responses import HTMLResponse
+from starlette.responses import HTMLResponse, RedirectResponse
 from starlette.templating import Jinja2Templates
 
 from ..render import speaker_name
@@ -37,8 +37,8 @@ def article_href(article_id: str) -> str:
     return "/articles/" + quote(article_id, safe="")
 
 
-def speaker_href(name: str) -> str:
-    return "/speakers/" + quote(name, safe="")
+def speaker_href(actor_id: str) -> str:
+    return "/speakers/" + quote(actor_id, safe="")
 
 
 _env = Environment(
@@ -112,12 +112,12 @@ def article(request: Request, article_id: str) -> HTMLResponse:
     extraction = _store(request).get(article_id)
     if extraction is None:
         raise HTTPException(404, f"no article {article_id!r}")
-    entities = {e.id: e.name for e in extraction.entities}
+    actors = _store(request).actor_ids(article_id)
     statements = [
         {
             "s": s,
             "speaker": speaker_name(extraction, s),
-            "resolved": s.source is not None and s.source.entity in entities,
+            "actor": actors.get(s.source.entity or "") if s.source else None,
         }
         for s in extraction.statements
     ]
@@ -131,20 +131,30 @@ def speakers(request: Request, offset: Offset = 0) -> HTMLResponse:
     """Speakers by number of statements, a page at a time; the exports hold every one."""
     store = _store(request)
     rows = store.speakers(PAGE_SIZE, offset)
-    pager = _pager(request, offset, len(rows), store.counts()["speakers"])
+    pager = _pager(request, offset, len(rows), store.count_speakers())
     return render(request, "speakers.html", speakers=rows, pager=pager, exports=_exports(request, "/api/speakers"))
 
 
-@router.get("/speakers/{name:path}", response_class=HTMLResponse)
-def speaker(request: Request, name: str) -> HTMLResponse:
-    """What one speaker said over time, grouped by the day it was said."""
+@router.get("/speakers/{actor_id:path}", response_class=HTMLResponse, response_model=None)
+def speaker(request: Request, actor_id: str) -> HTMLResponse | RedirectResponse:
+    """What one actor said over time, grouped by the day it was said, with its names and roles.
+
+    A name in place of the id (a link from before actors had ids) redirects to the one actor
+    written so, if there is exactly one.
+    """
     store = _store(request)
-    rows = store.said_by(name)
-    if not rows:
-        raise HTTPException(404, f"no statements by {name!r}")
+    detail = store.actor(actor_id)
+    if detail is None:
+        named = [a for a in store.speakers(limit=2, search=actor_id, speaking=False) if a.name == actor_id]
+        if len(named) == 1:
+            return RedirectResponse(speaker_href(named[0].id), status_code=301)
+        raise HTTPException(404, f"no actor {actor_id!r}")
+    rows = store.said_by(actor_id)
     days = [(day, list(group)) for day, group in groupby(rows, key=lambda row: row.said_on or row.published)]
-    about = store.speakers(name=name)
-    return render(request, "speaker.html", name=name, about=about, days=days, count=len(rows))
+    return render(
+        request, "speaker.html", actor=detail.actor, aliases=detail.aliases, roles=detail.roles,
+        days=days, count=len(rows),
+    )
 
 
 @router.get("/claims", response_class=HTMLResponse)

@@ -69,6 +69,7 @@ def statement_records(
     """The statements of the candidates, in their order, each with the one it is reported through."""
     statements: list[Statement] = []
     spans: list[set[int]] = []
+    recent: str | None = None  # the speaker of the statement before: a run of quotes goes on
     for cand in candidates:
         cand.content -= set(cand.cue) | cand.speaker_tokens  # "what she called a rant"
         cue, content = _part(doc, cand.cue, trim=False), _part(doc, cand.content)
@@ -79,7 +80,8 @@ def statement_records(
             mention = doc[cand.speaker[0] : cand.speaker[1]]
             src = _part(doc, list(range(*cand.speaker)))
             if src is not None:
-                source = Source(spans=src.spans, text=src.text, entity=_resolve(entities, mention))
+                source = Source(spans=src.spans, text=src.text, entity=_resolve(entities, mention, in_quote, recent))
+                recent = source.entity or recent
         sid = f"s{len(statements) + 1}"
         holders = [k for k, held in enumerate(spans) if cand.cue[0] in held]
         via = statements[min(holders, key=lambda k: len(spans[k]))].id if holders else None
@@ -98,10 +100,10 @@ def statement_records(
     return statements
 
 
-def _resolve(entities: EntityIndex, mention: Span) -> str | None:
+def _resolve(entities: EntityIndex, mention: Span, in_quote: set[int], recent: str | None) -> str | None:
     """Relative pronouns ("who said") stand for the noun their clause modifies."""
     root = mention.root
     if root.lower_ in ("who", "which", "that") and root.head.dep_ == "relcl":
         noun = root.head.head
-        return entities.resolve(mention.doc[noun.i : noun.i + 1])
-    return entities.resolve(mention)
+        return entities.resolve(mention.doc[noun.i : noun.i + 1], in_quote, recent)
+    return entities.resolve(mention, in_quote, recent)

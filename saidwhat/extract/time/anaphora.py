@@ -17,13 +17,17 @@ from spacy.tokens import Span
 
 from .calendar import Tense
 from .lexicon import WEEKDAYS
-from .values import DAY_VALUE, back_a_year, day_of, day_value, to_utc
+from .periods import period_of, year_back
+from .values import DAY_VALUE, add_months, back_a_year, day_of, day_value, month_value, to_utc
 
 # A narrative anchor is a date this far from the publication date or farther.
 NARRATIVE_DISTANCE = timedelta(days=7)
 RANGE = re.compile(r"(?:\b(?P<from>from)|\b(?P<between>between))[^\S\n]+$", re.IGNORECASE)
 RANGE_LINK = {"from": re.compile(r"[^\S\n]+(?:to|until|till|through)[^\S\n]+$", re.IGNORECASE),
               "between": re.compile(r"[^\S\n]+and[^\S\n]+$", re.IGNORECASE)}
+QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+UNIT_VALUE = {"year": re.compile(r"(\d{4})(?:-(?!W)|$)"), "quarter": re.compile(r"(\d{4}-Q[1-4])$"),
+              "month": re.compile(r"(\d{4}-\d{2})(?:-|T|$)")}
 ADJACENT = re.compile(r"[^\S\n]*,?[^\S\n]*(?:on[^\S\n]+)?$")
 
 
@@ -45,7 +49,7 @@ class Context(Protocol):
 
     def sentence(self, char: int) -> Span: ...
 
-    def tense(self, start: int) -> Tense: ...
+    def tense(self, start: int, end: int) -> Tense: ...
 
 
 def resolve(found: list[Found], ctx: Context) -> None:
@@ -56,11 +60,19 @@ def resolve(found: list[Found], ctx: Context) -> None:
             item.value = _clock_day(found, i, ctx) + item.value[10:]
         elif item.rule in ("the_day", "part_of_the_day"):
             item.value = _day_before(earlier, ctx, floor=0) + item.value[10:]
+        elif item.rule == "relative" and (stepped := _narrative_shift(item, earlier)):
+            item.value = stepped
+        elif item.rule == "that_unit":
+            item.value = _last_of_unit(earlier, item.match.group("unit").lower()) or item.value
         elif item.rule == "that_time":
             item.value = next((f.value for f in reversed(earlier) if _specific(f)), item.value)
         elif item.rule == "same_period":
             shifted = (back_a_year(f.value) for f in reversed(earlier) if _specific(f))
             item.value = next((v for v in shifted if v), item.value)
+        elif item.rule in ("period", "year_ago") and (reported := _reported(earlier)):
+            item.value = period_of(reported, item.match)
+        elif _a_year_back(item) and (reported := _reported(earlier)):
+            item.value = back_a_year(reported) or item.value
         elif item.rule == "weekday" and not any(item.match.group(g) for g in ("rel", "pl", "wk")):
             item.value = _narrative_weekday(item, earlier, ctx) or item.value
         if item.type == "TIME":
@@ -70,6 +82,50 @@ def resolve(found: list[Found], ctx: Context) -> None:
 def _specific(item: Found) -> bool:
     """A date or time with a known year (a fiscal year included)."""
     return item.type in ("DATE", "TIME") and item.value.removeprefix("FY")[:4].isdigit()
+
+
+def _narrative_shift(item: Found, earlier: list[Found]) -> str | None:
+    """ "The following year", "the previous month": a step from the year or month last named
+    (after "in 1995", "the following year" is 1996), not from the publication date."""
+    rel = " ".join(item.match.group("rel").lower().split())
+    unit = item.match.group("what").lower()
+    if rel not in ("the following", "the previous") or unit not in ("year", "month"):
+        return None
+    last = _last_of_unit(earlier, unit)
+    if last is None:
+        return None
+    step = 1 if rel == "the following" else -1
+    if unit == "year":
+        return f"{int(last) + step:04d}"
+    return month_value(*add_months(int(last[:4]), int(last[5:7]), step))
+
+
+def _last_of_unit(earlier: list[Found], unit: str) -> str | None:
+    """The year, quarter or month last named, a day's own year or month included: after "on
+    May 2, 1995", "that year" is 1995."""
+    shape = UNIT_VALUE[unit]
+    for item in reversed(earlier):
+        named = shape.match(item.value) if item.type in ("DATE", "TIME") else None
+        if named:
+            return named.group(1)
+    return None
+
+
+def _reported(earlier: list[Found]) -> str | None:
+    """The quarter a results story reports on: the first one named as such, in its lead (not
+    "the 1988 quarter" nor a year-ago one)."""
+    for item in earlier:
+        if item.rule == "quarter" and QUARTER_VALUE.fullmatch(item.value) and not (
+                item.match.groupdict().get("py") or year_back(item.match)):
+            return item.value
+    return None
+
+
+def _a_year_back(item: Found) -> bool:
+    """ "A year ago" or "a year earlier": in a results story, the same quarter a year before."""
+    m = item.match
+    return item.rule == "duration" and bool(m.group("ago")) and "from" not in m.group("ago") and (
+        m.group("unit").lower() == "year" and m.group("num").lower() in ("a", "one"))
 
 
 def _dct_day(ctx: Context) -> str:
@@ -101,8 +157,9 @@ def _clock_day(found: list[Found], i: int, ctx: Context) -> str:
 
 def _narrative_weekday(item: Found, earlier: list[Found], ctx: Context) -> str | None:
     """A weekday after an explicit date in this sentence or the one before, when that date lies a
-    week or more from the publication date: narrative time moves forward, so it is the first such
-    weekday on or after the date (unless a past-tense clause would land after publication)."""
+    week or more before the publication date: narrative time moves forward, so it is the first
+    such weekday on or after the date (unless a past-tense clause would land after publication).
+    A later date is a deadline or a schedule, not the story's time."""
     sentence = ctx.sentence(item.start)
     floor = sentence.doc[sentence.start - 1].sent.start_char if sentence.start else 0
     for previous in reversed(earlier):
@@ -111,11 +168,11 @@ def _narrative_weekday(item: Found, earlier: list[Found], ctx: Context) -> str |
         day = DAY_VALUE.fullmatch(previous.value)
         if previous.rule in ("date", "holiday") and day:
             anchor = day_of(day)
-            if ctx.dct and abs(anchor - ctx.dct) < NARRATIVE_DISTANCE:
+            if ctx.dct and (abs(anchor - ctx.dct) < NARRATIVE_DISTANCE or anchor > ctx.dct):
                 return None
             weekday = WEEKDAYS[item.match.group("wd").lower()]
             found = anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
-            if ctx.dct and found > ctx.dct and ctx.tense(item.start) == "past":
+            if ctx.dct and found > ctx.dct and ctx.tense(item.start, item.end) == "past":
                 return None
             return day_value(found)
     return None

@@ -16,6 +16,9 @@ Tense = Literal["past", "future"] | None
 T = TypeVar("T")
 
 QUARTER_MONTH = {1: 1, 2: 4, 3: 7, 4: 10}
+# News writes the year of a date only when it is not the current one: without a tense, a month
+# up to this many months from the publication month is in the publication year.
+CURRENT_YEAR_MONTHS = 7
 
 
 def quarter_of(d: date) -> int:
@@ -47,9 +50,12 @@ def weekday_date(anchor: date, weekday: int, tense: Tense) -> date:
 
 
 def month_year(anchor: date, month: int, tense: Tense) -> int:
-    """The year of a bare month name: the anchor's own month counts for either tense."""
+    """The year of a bare month name: the anchor's own month counts for either tense; without a
+    tense, the anchor's year unless the month lies well over half a year away in it."""
     candidates = [(date(anchor.year + k, month, 1), anchor.year + k) for k in (-1, 0, 1)]
     start = anchor.replace(day=1)
+    if tense is None and abs(month - anchor.month) <= CURRENT_YEAR_MONTHS:
+        return anchor.year
     return _pick(candidates, start, tense)
 
 
@@ -67,11 +73,18 @@ def day_year(anchor: date, month: int, day: int, tense: Tense) -> date | None:
 
 
 def quarter_year(anchor: date, quarter: int, tense: Tense) -> int:
-    """The year of "the third quarter", by the quarter's first day and the tense."""
-    candidates = [
-        (date(anchor.year + k, QUARTER_MONTH[quarter], 1), anchor.year + k) for k in (-1, 0, 1)
-    ]
-    return _pick(candidates, anchor, tense)
+    """The year of "the third quarter": without a tense, the anchor's year (a quarter of another
+    year is written with it); in the past, the latest one begun by the anchor. Results come out
+    after a quarter ends, so future content keeps the current quarter and the one just ended;
+    other quarters it names lie ahead."""
+    if tense is None:
+        return anchor.year
+    starts = [(date(anchor.year + k, QUARTER_MONTH[quarter], 1), anchor.year + k) for k in (-1, 0)]
+    year = _pick(starts, anchor, "past")
+    if tense == "past":
+        return year
+    current = (anchor.year * 4 + quarter_of(anchor) - 1) - (year * 4 + quarter - 1)
+    return year if current <= 1 else year + 1
 
 
 def shift(anchor: date, unit: str, amount: int) -> str:

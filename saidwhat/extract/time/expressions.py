@@ -22,11 +22,9 @@ from .anaphora import Found, ranges, resolve
 from .calendar import Tense
 from .lexicon import YEAR_CUES
 from .rules import RULES, Rule
+from .tense import governing_tense
 from .values import DAY_VALUE, day_of
 
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "going"})
-# Verbs of scheduling say nothing about which side of the publication date their date falls on.
-SCHEDULING = frozenset("schedule slate set plan expect due".split())
 MOD = re.compile(
     r"(?:\b(?P<approx>about|around|approximately|roughly|nearly|almost|circa)"
     r"|\b(?P<more>more\s+than|over|at\s+least)|\b(?P<less>less\s+than|under|up\s+to)"
@@ -40,6 +38,12 @@ SIDE = {"beginning": "START", "start": "START", "early": "START", "middle": "MID
 AMOUNT_MOD = {"more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
               "less than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS"}
 WORD_BEFORE = re.compile(r"([\w']+)\W*$")
+# Words after which "over" is an amount ("for over a year"), not a preposition.
+OVER_CUES = frozenset("for in of after within to than last lasting lasted take took just slightly little well".split())
+# A line break inside a paragraph, and one of them that falls mid-sentence (no final stop).
+LINE_BREAK = re.compile(r"(?<=\S)\n(?=\S)")
+SOFT_BREAK = re.compile(r"(?<=[^\s.!?:;\"'”’)\]])\n(?=\S)")
+WRAPPED_LINES = 3
 
 
 class _DocContext:
@@ -74,35 +78,15 @@ class _DocContext:
             return False
         return self.word_before(start) in YEAR_CUES
 
-    def tense(self, start: int) -> Tense:
-        """Past, future, or None, read off the verb that governs the expression."""
-        verb = self.token(start)
-        for _ in range(8):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-                break
-            verb = verb.head
-        if verb.pos_ not in ("VERB", "AUX"):
-            return None
-        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in FUTURE_AUX for a in aux) or verb.lower_ in FUTURE_AUX:
-            return "future"
-        if verb.tag_ == "VB" and any(a.lower_ == "to" for a in aux):
-            return "future"
-        if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in aux):
-            return "future"
-        if verb.lemma_.lower() in SCHEDULING:
-            return None
-        if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in ("has", "have") for a in aux):
-            return "past"
-        if verb.tag_ == "VBN" and not aux and verb.dep_ in ("acl", "amod"):
-            return "past"  # "plans announced in January"
-        return None
+    def tense(self, start: int, end: int) -> Tense:
+        """Past, future, or None, read off the verb that governs the expression (``tense``)."""
+        return governing_tense(self.token(start), end)
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str], Rule]]:
     """Every match of every rule, longest first (ties: rule order, then position)."""
     found = [
-        (m.start(), m.end(), priority, m, rule)
+        (_start(m), m.end(), priority, m, rule)
         for priority, rule in enumerate(RULES)
         for m in rule.pattern.finditer(text)
         if m.end() > m.start()
@@ -110,10 +94,23 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str], Rule]]:
     return sorted(found, key=lambda c: (c[0] - c[1], c[2], c[0]))
 
 
-def _modifier(text: str, floor: int, start: int, kind: str) -> tuple[int, str | None]:
-    """Widen an extent over a leading modifier ("late", "about", "the end of") and name its mod."""
+def _start(m: re.Match[str]) -> int:
+    """Where a match starts as an expression: "the nine months" keeps its article, but "the
+    eight-year war" is a noun phrase of its own, with the duration only a modifier in it."""
+    if m.groupdict().get("the") and not m.string.startswith("s", m.end("unit")):
+        return m.start("num")
+    return m.start()
+
+
+def _modifier(text: str, floor: int, start: int, timex: tuple[str, str]) -> tuple[int, str | None]:
+    """Widen an extent over a leading modifier ("late", "about", "the end of") and name its mod.
+
+    An amount needs an amount to modify: "about" before "the future" is a preposition, and so is
+    "over" in "spread over three years" (but not in "for over three years"), and "at least
+    several years" leaves "several" as vague as it was."""
+    kind, value = timex
     found = MOD.search(text, max(floor, start - 30), start)
-    if not found or found.end() != start:
+    if not found or found.end() != start or value.endswith("_REF"):
         return start, None
     groups = {k: v.lower() for k, v in found.groupdict().items() if v}
     if "approx" in groups:
@@ -122,16 +119,29 @@ def _modifier(text: str, floor: int, start: int, kind: str) -> tuple[int, str | 
         if "some" in groups:
             return found.start(), "APPROX"
         amount = " ".join(groups.get("more", groups.get("less", "")).split())
-        return (found.start(), AMOUNT_MOD[amount]) if amount else (start, None)
+        before = WORD_BEFORE.search(text, max(0, found.start() - 20), found.start())
+        if amount == "over" and before and before[1].lower() not in OVER_CUES:
+            return start, None
+        return (found.start(), AMOUNT_MOD[amount]) if amount and "X" not in value else (start, None)
     side = groups.get("side") or groups.get("side2") or groups.get("mid")
     if kind == "DATE" and side:
         return found.start(), SIDE[side]
     return start, None
 
 
+def unwrapped(text: str) -> str:
+    """The text with its wrapped lines joined, when it is hard-wrapped (wire copy breaks lines
+    mid-sentence: "in next\nThursday's auction"); the same length, so offsets hold. Elsewhere a
+    line break ends a headline or a sentence, and no expression crosses it."""
+    soft = SOFT_BREAK.findall(text)
+    if len(soft) < WRAPPED_LINES or 2 * len(soft) < len(LINE_BREAK.findall(text)):
+        return text
+    return SOFT_BREAK.sub(" ", text)
+
+
 def _choose(ctx: _DocContext) -> list[Found]:
     """The longest non-overlapping accepted candidates in text order, modifiers included."""
-    text = doc_text(ctx.doc)
+    text = unwrapped(doc_text(ctx.doc))
     chosen: list[tuple[int, int, tuple[str, str], re.Match[str], str]] = []
     for start, end, _, match, rule in _candidates(text):
         if any(start < c[1] and c[0] < end for c in chosen):
@@ -141,7 +151,7 @@ def _choose(ctx: _DocContext) -> list[Found]:
             chosen.append((start, end, timex, match, rule.name))
     found: list[Found] = []
     for start, end, (kind, value), match, rule_name in sorted(chosen, key=lambda c: c[0]):
-        start, mod = _modifier(text, found[-1].end if found else 0, start, kind)
+        start, mod = _modifier(text, found[-1].end if found else 0, start, (kind, value))
         found.append(Found(start, end, kind, value, mod, match, rule_name))
     return found
 

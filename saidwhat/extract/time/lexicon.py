@@ -68,6 +68,12 @@ FUZZY = {
     "very soon": "FUTURE_REF", "the near term": "FUTURE_REF", "the long term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the coming years": "FUTURE_REF",
 }
+# "Coming months", "the weeks ahead", "future quarters", "past years": an unmeasured stretch on
+# one side of now.
+for _unit in ("days", "weeks", "months", "quarters", "years"):
+    FUZZY.update({f"coming {_unit}": "FUTURE_REF", f"the coming {_unit}": "FUTURE_REF",
+                  f"the {_unit} ahead": "FUTURE_REF", f"future {_unit}": "FUTURE_REF",
+                  f"past {_unit}": "PAST_REF"})
 
 # Fixed-date holidays (month, day); movable ones are computed in ``calendar.holiday``.
 HOLIDAYS = {

@@ -32,6 +32,7 @@ from .lexicon import (
     alternation,
     number,
 )
+from .periods import FRACTION, PERIOD_DET, PERIOD_YEAR, period_ref, that_unit, the_year, year_back
 from .values import day_value, month_value, quarter_value
 
 Timex = tuple[str, str]
@@ -40,7 +41,7 @@ Timex = tuple[str, str]
 class Context(Protocol):
     dct: date | None
 
-    def tense(self, start: int) -> cal.Tense: ...
+    def tense(self, start: int, end: int) -> cal.Tense: ...
 
     def tag(self, start: int) -> str: ...
 
@@ -79,8 +80,9 @@ HOLIDAY = alternation(n.replace("'", "['’]") for n in [*HOLIDAYS, *MOVABLE_HOL
 # Plain cues after which a bare plural unit is a vague duration: "for years", "in minutes".
 VAGUE_CUES = frozenset("for in over within after took take spent lasted last just only mere".split())
 VAGUE_CODE = {10: "DE", 100: "CE"}
-FRACTION = re.compile(r"\s*,?\s*of\b", re.IGNORECASE)
-RELATIVE_YEAR = re.compile(r"\s+of\s+(?P<rel>next|last|this)\s+year\b", re.IGNORECASE)
+NEWSPAPER = re.compile(r"[^\S\n]+(?:newspaper|paper|tabloid|Mail|Telegraph|News|Star)\b")
+POSSESSIVES = frozenset("his her their my your our its".split())
+RELATIVE_YEAR = re.compile(r"\s+(?:of\s+)?(?P<rel>next|last|this)\s+year\b(?!['’])", re.IGNORECASE)
 DAY_WORD = r"today|yesterday|tomorrow|tonight"
 
 
@@ -101,7 +103,7 @@ def _weekday(m: re.Match[str], ctx: Context, rel: str | None) -> str:
     if ctx.dct is None:
         return f"XXXX-WXX-{weekday + 1}"
     tense = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(
-        rel or "", ctx.tense(m.start())
+        rel or "", ctx.tense(m.start(), m.end())
     )
     found = cal.weekday_date(ctx.dct, weekday, tense)  # type: ignore[arg-type]
     if rel in ("last", "next") and found == ctx.dct:  # "next Tuesday" said on a Tuesday
@@ -127,7 +129,7 @@ def _full_date(m: re.Match[str], ctx: Context) -> Timex | None:
             return None
     if ctx.dct is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
-    found = cal.day_year(ctx.dct, month, day, ctx.tense(m.start()))
+    found = cal.day_year(ctx.dct, month, day, ctx.tense(m.start(), m.end()))
     return ("DATE", day_value(found)) if found else None
 
 
@@ -137,12 +139,12 @@ def _month(m: re.Match[str], ctx: Context) -> Timex | None:
     month = MONTHS[m.group("mon").lower().rstrip(".")]
     if m.group("y"):
         return "DATE", month_value(int(m.group("y")), month)
-    of_year = RELATIVE_YEAR.match(m.string, m.end())
+    of_year = RELATIVE_YEAR.match(m.string, m.end())  # "June last year": two expressions
     if of_year and ctx.dct:
         return "DATE", month_value(ctx.dct.year + REL_SHIFT[of_year["rel"].lower()], month)
     if ctx.dct is None:
         return "DATE", f"XXXX-{month:02d}"
-    return "DATE", month_value(cal.month_year(ctx.dct, month, ctx.tense(m.start())), month)
+    return "DATE", month_value(cal.month_year(ctx.dct, month, ctx.tense(m.start(), m.end())), month)
 
 
 def _year(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -158,7 +160,10 @@ def _year(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def _decade(m: re.Match[str], ctx: Context) -> Timex | None:
-    if ctx.word_before(m.start()) in ("his", "her", "their", "my", "your", "our", "early", "late"):
+    before = ctx.word_before(m.start())
+    if before in ("early", "mid", "late"):  # "the late 1970s", but "in her late 20s"
+        before = ctx.word_before(m.string.rfind(before, 0, m.start()))
+    if before in POSSESSIVES:
         return None
     if m.group("c"):
         return "DATE", m.group("c") + m.group("d")
@@ -175,15 +180,25 @@ def _quarter(m: re.Match[str], ctx: Context) -> Timex | None:
             return "DATE", f"XXXX-Q{quarter}"
         if ordinal == "last":
             return "DATE", cal.shift(ctx.dct, "Q", -1)
-        year = cal.quarter_year(ctx.dct, quarter, ctx.tense(m.start()))
+        year = cal.quarter_year(ctx.dct, quarter, ctx.tense(m.start(), m.end()))
+        year -= year_back(m)
     return "DATE", quarter_value(year, quarter)
+
+
+def _century(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "The 20th century" is the 1900s: TIMEX3 writes it 19."""
+    n = int(m.group("n"))
+    return ("DATE", f"{n - 1:02d}") if 1 <= n <= 30 else None
 
 
 def _year_ref(m: re.Match[str], ctx: Context) -> int | None:
     """The year named after "of" in "the third quarter of 2025" or "... of last year"."""
-    year = m.group("y") or m.groupdict().get("y2")
+    groups = m.groupdict()
+    year = m.group("y") or groups.get("y2") or groups.get("py")
     if year:
         return int(year)
+    if groups.get("poss") and ctx.dct:  # "next year's first quarter"
+        return ctx.dct.year + REL_SHIFT[groups["poss"].lower()]
     rel = m.group("rel")
     if rel and ctx.dct:
         return ctx.dct.year + REL_SHIFT[rel.lower().split()[-1]]
@@ -191,14 +206,14 @@ def _year_ref(m: re.Match[str], ctx: Context) -> int | None:
 
 
 def _half(m: re.Match[str], ctx: Context) -> Timex | None:
-    half = 1 if m.group("h") in ("1", "first", "1st", "First") else 2
+    half = 1 if m.group("h").lower() in ("first", "1st") else 2
     year = _year_ref(m, ctx) or (ctx.dct.year if ctx.dct else None)
     return "DATE", f"{year:04d}-H{half}" if year else f"XXXX-H{half}"
 
 
 def _season(m: re.Match[str], ctx: Context) -> Timex | None:
     word = m.group("s").lower()
-    rel = (m.group("rel") or "").lower()
+    rel = " ".join((m.group("rel") or "").lower().split())
     if word == "fall" and not (rel or m.group("y")) and ctx.word_before(m.start()) not in FALL_CUES:
         return None
     code = SEASONS[word]
@@ -206,8 +221,8 @@ def _season(m: re.Match[str], ctx: Context) -> Timex | None:
         return "DATE", f"{m.group('y')}-{code}"
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
-    shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
-    return "DATE", f"{cal.season_year(ctx.dct, code, shift, ctx.tense(m.start())):04d}-{code}"
+    shift = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1}.get(rel, 0)
+    return "DATE", f"{cal.season_year(ctx.dct, code, shift, ctx.tense(m.start(), m.end())):04d}-{code}"
 
 
 def _relative(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -219,8 +234,8 @@ def _relative(m: re.Match[str], ctx: Context) -> Timex | None:
         month = MONTHS[what]
         if ctx.dct is None:
             return "DATE", f"XXXX-{month:02d}"
-        tense = {-1: "past", 1: "future"}.get(REL_SHIFT[rel], ctx.tense(m.start()))
-        year = cal.month_year(ctx.dct, month, tense)  # type: ignore[arg-type]
+        tense = {-1: "past", 1: "future"}.get(REL_SHIFT[rel], ctx.tense(m.start(), m.end()))
+        year = ctx.dct.year if rel == "this" else cal.month_year(ctx.dct, month, tense)  # type: ignore[arg-type]
         if month == ctx.dct.month and REL_SHIFT[rel]:
             year += REL_SHIFT[rel]
         return "DATE", month_value(year, month)
@@ -335,8 +350,7 @@ def _set(m: re.Match[str], ctx: Context) -> Timex | None:
     word = m.group("freq")
     if word:
         low = word.lower()
-        if low == "daily" and (ctx.tag(m.start()) in ("NN", "NNP") or re.match(
-                r"\s+(?:newspaper|paper|tabloid|Mail|Telegraph|News|Star)", m.string[m.end():])):
+        if low == "daily" and _a_newspaper(m, ctx):
             return None
         return "SET", FREQUENCIES[low]
     what = m.group("what").lower()
@@ -348,6 +362,22 @@ def _set(m: re.Match[str], ctx: Context) -> Timex | None:
         return "SET", f"XXXX-XX-XX{PARTS_OF_DAY[what]}"
     count = {"other": 2}.get((m.group("every") or "").lower()) or number(m.group("every") or "1")
     return "SET", _period(what, count or 1)
+
+
+def _a_newspaper(m: re.Match[str], ctx: Context) -> bool:
+    """ "Daily" naming a newspaper: a noun ("the German daily said", "the German daily
+    Handelsblatt") or part of a title ("the Daily Mirror"), not a frequency ("daily volume",
+    "a daily report", "published daily")."""
+    word = m.group(0)
+    if ctx.tag(m.start()) in ("NN", "NNP") or NEWSPAPER.match(m.string, m.end()):
+        return True
+    if word[0].isupper() and ctx.word_before(m.start()) not in ("", "and"):
+        return True  # capitalised mid-sentence: a title
+    following = re.compile(r"[^\S\n]*\w").match(m.string, m.end())
+    after = ctx.tag(following.end() - 1) if following else ""
+    if after in ("NN", "NNS", "CD") or after.startswith("JJ"):
+        return False
+    return ctx.word_before(m.start()) in ("the", "a", "an") or ctx.tag(max(m.start() - 2, 0))[:2] in ("JJ", "NN")
 
 
 def _fuzzy(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -369,7 +399,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Timex | None:
     if ctx.dct is None:
         fixed = HOLIDAYS.get(name)
         return "DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX"
-    return "DATE", day_value(cal.holiday_date(ctx.dct, name, HOLIDAYS, ctx.tense(m.start())))
+    return "DATE", day_value(cal.holiday_date(ctx.dct, name, HOLIDAYS, ctx.tense(m.start(), m.end())))
 
 
 def _week_of_month(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -381,7 +411,7 @@ def _week_of_month(m: re.Match[str], ctx: Context) -> Timex | None:
     if m.group("y"):
         year = int(m.group("y"))
     elif ctx.dct:
-        year = cal.month_year(ctx.dct, month, ctx.tense(m.start()))
+        year = cal.month_year(ctx.dct, month, ctx.tense(m.start(), m.end()))
     else:
         return "DATE", "XXXX-WXX"
     return "DATE", cal.week_of_month(year, month, n)
@@ -420,7 +450,8 @@ def _vague(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def _rule(name: str, pattern: str, normalise: Normaliser) -> Rule:
-    """Compile a rule; its whitespace never crosses a line break (a headline ends at one)."""
+    """Compile a rule; its whitespace never crosses a line break (a headline ends at one; where
+    lines are merely wrapped, ``expressions`` joins them first)."""
     pattern = pattern.replace(r"[\s-]", r"(?:\s|-)").replace(r"\s", r"[^\S\n]")
     return Rule(name, re.compile(pattern, re.IGNORECASE), normalise)
 
@@ -435,19 +466,27 @@ RULES = (
                   rf"(?:of\s+)?(?P<mon>{MONTH})\b\.?{YEAR_AFTER}", _full_date),
     _rule("date", r"\b(?P<y>\d{4})-(?P<mon>\d{2})-(?P<d>\d{2})\b", _full_date),
     _rule("date", r"\b(?P<mon>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b", _full_date),
-    _rule("month", rf"\b(?P<mon>{MONTH_FULL})\b(?:(?:\s*,?\s*|\s+of\s+)(?P<y>\d{{4}})\b)?", _month),
+    _rule("month", rf"\b(?P<mon>{MONTH_FULL})\b(?:(?:\s*,?\s*|\s+of\s+)(?P<y>\d{{4}})\b"
+                   r")?", _month),
     _rule("year", r"(?:\b(?P<fy>FY\s?|fiscal\s+(?:year\s+)?)?\b(?P<y>(?:1[6-9]|20)\d\d)\b"
                   r"(?![-–/]\d|,\d|\.\d|\s*%)|['’](?P<yy>\d\d)\b(?!['’]?s))", _year),
     _rule("decade", r"\b(?:the\s+)?(?:(?P<c>1[6-9]|20)(?P<d>\d)0|['’]?(?P<d2>\d)0)['’]?s\b",
           _decade),
-    _rule("quarter", r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+    _rule("quarter", rf"\b(?:{PERIOD_DET}\s+(?!\w+-quarter\b))?(?:{PERIOD_YEAR}\s+)?"
+                     r"(?:(?:fiscal|financial)[\s-]+)?"
+                     r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
                      r"(?:[\s-]+(?:fiscal|financial|calendar))?[\s-]+quarter\b(?:\s+(?:of\s+)?"
                      r"(?:(?:fiscal\s+)?(?P<y>\d{4})"
                      r"|(?P<rel>this|last|next)\s+(?:fiscal\s+)?year))?"
                      r"|\bQ(?P<q>[1-4])(?:\s*,?\s*(?:fiscal\s+)?(?P<y2>\d{4}))?\b", _quarter),
-    _rule("half", r"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:(?P<y>\d{4})"
+    _rule("period", rf"\b{PERIOD_DET}\s+(?:(?:latest|comparable|corresponding)\s+)?(?:{PERIOD_YEAR}\s+)?"
+                    r"(?P<unit>quarter|period)\b(?!-)(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?",
+          period_ref),
+    _rule("year_ago", r"\b(?P<ya>year-(?:ago|earlier))\b(?=\s+[a-z])", period_ref),
+    _rule("half", r"\b(?:the\s+)?(?P<h>first|second|last|1st|2nd)\s+half\s+(?:of\s+)?(?:(?P<y>\d{4})"
                   r"|(?P<rel>this|last|next)\s+year|the\s+year)\b", _half),
-    _rule("season", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>{SEASON})\b"
+    _rule("season", rf"\b(?:the\s+(?=(?:{SEASON})\s+of\s+\d)|(?P<rel>last|this\s+past|this|next|past|coming)\s+)?"
+                    rf"(?P<s>{SEASON})\b"
                     r"(?:\s+(?:of\s+)?(?P<y>\d{4})\b)?", _season),
     _rule("relative", rf"\b(?:(?:earlier|later)\s+(?=this\b)|(?:earlier|later)\s+in\s+)?"
                       rf"(?P<rel>last|this|next|past|coming|previous|current|this\s+past|"
@@ -455,13 +494,13 @@ RULES = (
                       rf"|the(?=\s+weekend))\s+"
                       rf"(?P<what>{alternation(UNIT_CODE)}|{MONTH_FULL})\b",
           _relative),
-    _rule("duration", rf"\b(?:the\s+(?:past|last|next|coming|previous|following|first|final|"
-                      rf"remaining|latest)\s+)?{NUM}(?P<half>\s+and\s+a\s+half)?(?P<sep>[\s-]+)"
+    _rule("duration", rf"\b(?:(?P<the>the)\s+(?:(?:past|last|next|coming|previous|following|first|final|"
+                      rf"remaining|latest)\s+)?)?{NUM}(?P<half>\s+and\s+a\s+half)?(?P<sep>[\s-]+)"
                       rf"(?P<fill>(?:more|straight|consecutive|full|long|trading|business|calendar|"
-                      rf"successive)[\s-]+)?{UNIT}\b(?P<ago>\s+ago|\s+earlier|\s+from\s+now)?",
+                      rf"successive)[\s-]+)?{UNIT}\b(?:\s+or\s+so\b)?(?P<ago>\s+ago|\s+earlier|\s+from\s+now)?",
           _duration),
     _rule("duration", rf"\bthe\s+(?:past|last|next|coming|previous|first|final)\s+(?P<num>)"
-                      rf"(?P<sep>)(?P<fill>){UNIT}(?P<half>)(?P<ago>)\b(?!\s+of\b)", _duration),
+                      rf"(?P<sep>)(?P<fill>){UNIT}(?P<half>)(?P<ago>)\b(?:\s+or\s+so\b)?(?!\s+of\b)", _duration),
     _rule("time", rf"(?:\b(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s*"
                   rf"(?P<ampm>[ap]\.\s?m\.|[ap]m\b)|\b(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)\b"
                   rf"|\b(?P<word>noon|midday|midnight)\b"
@@ -487,6 +526,9 @@ RULES = (
     _rule("part_of_the_day", r"\b(?:the\s+)?(?P<part>morning|afternoon|evening)\b", _part_alone),
     _rule("weekends", r"\b(?<=on |at )weekends\b", _weekends),
     _rule("that_time", r"\bthat\s+time\b", _that_time),
+    _rule("that_unit", r"\b(?:(?:earlier|later)\s+)?that\s+(?P<unit>year|quarter|month)\b", that_unit),
+    _rule("the_year", r"\bthe\s+(?:(?:full|latest|current)\s+)?(?:fiscal\s+)?year\b(?![-'’])", the_year),
+    _rule("century", r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b", _century),
     _rule("vague", rf"\b(?:(?P<recent>recent)\s+|the\s+(?=years\b))?"
                    rf"{UNIT.replace('s?', 's')}(?P<long>-long\b)?", _vague),
     _rule("duration", rf"\b(?P<num>\d+|{SPELLED})(?P<sep>)(?P<fill>)(?P<half>)(?P<ago>)(?=\s+"

@@ -1,0 +1,265 @@
+"""Linking an article's entities to corpus-level actors, one article at a time.
+
+The same rules serve the store (``store/actors.py``, whose index is three tables) and anything
+that links in memory (``MemoryIndex``: the speaker evaluation). Each entity is linked by look-ups
+on the keys of ``names.py``, never by a scan of the actors:
+
+1. any of its written forms is an alias of an actor: that actor;
+2. a one-word name (a surname, "Moody", "Treasury", "IBM") stands for the one longer name it
+   can only mean: that actor; if it could mean several, roles shared with one of them decide,
+   else it stays an actor of its own;
+3. a longer name adopts the one-word actors that can now only mean it ("Putin" stored before
+   "Vladimir Putin" was ever seen), keeping the oldest one's id, unless a curator pinned them;
+4. else a new actor.
+
+An actor's name is its longest, most frequent alias unless a curator renamed it; its type is the
+type most of its mentions were given.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..model import Extraction
+from .names import KeyKind, bare, clean, core, initials, keys, name_key, probes, short_keys, words
+
+LINKED_TYPES = {"PERSON", "ORG", "GPE"}
+_NOT_NAMES = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i"}
+
+
+@dataclass(frozen=True)
+class Mentioned:
+    """What the linker needs of one entity: its name, type, roles and every form written."""
+
+    name: str
+    type: str
+    roles: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+
+
+class ActorIndex(Protocol):
+    """Where actors and their aliases are kept and looked up."""
+
+    def find(self, kind: KeyKind, key: str) -> list[str]:
+        """Actors with an alias stored under this key, oldest first."""
+
+    def create(self, name: str, type_: str) -> str:
+        """A new actor (or one revived under its former id), returning its id."""
+
+    def add_alias(self, actor: str, alias: str, type_: str, roles: Iterable[str]) -> None:
+        """Count one more mention of ``actor`` written ``alias`` and typed ``type_``."""
+
+    def merge(self, into: str, other: str) -> None:
+        """Move everything of ``other`` into ``into`` and forget ``other``."""
+
+    def pinned(self, actor: str) -> bool:
+        """Whether a curator fixed this actor, so that rules never fold it into another."""
+
+    def roles(self, actor: str) -> set[str]:
+        """The role words (lower-case) the actor was given."""
+
+    def name(self, actor: str) -> str:
+        """The actor's name as shown."""
+
+    def type(self, actor: str) -> str:
+        """The type most of the actor's mentions were given."""
+
+
+def _name(written: str) -> str:
+    """A name as an actor's alias: whitespace-normalised, without a leading "the"."""
+    parts = clean(written).split()
+    if len(parts) > 1 and parts[0].lower() == "the":
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def written_forms(extraction: Extraction, name: str, entity_mentions: Iterable[tuple[int, int]]) -> tuple[str, ...]:
+    """The mentions that are short forms of the name, as written: "Putin" in an article naming
+    "Vladimir Putin", "Moody's" for "Moody's Investors Service", an acronym; not "he", nor a
+    description, however capitalised ("the West German Finance Minister", "U.S. officials"),
+    which would tie whoever holds a post to whoever held it before."""
+    full = {bare(w) for w in words(name)}
+    letters = initials(core(name))
+    found = []
+    for start, end in entity_mentions:
+        form = _name(extraction.text[start:end])
+        parts = [bare(w) for w in words(form)]
+        if not parts or form.lower() in _NOT_NAMES or not form.split()[-1][0].isupper():
+            continue
+        if set(parts) <= full or (len(parts) == 1 and parts[0] == letters):
+            found.append(form)
+    return tuple(dict.fromkeys(found))
+
+
+def mentioned(extraction: Extraction) -> dict[str, Mentioned]:
+    """The linkable entities of an article, by local id."""
+    return {
+        e.id: Mentioned(_name(e.name), e.type, tuple(e.roles), written_forms(extraction, e.name, e.mentions))
+        for e in extraction.entities
+        if e.type in LINKED_TYPES and any(ch.isupper() for ch in e.name)
+    }
+
+
+def link(index: ActorIndex, entity: Mentioned) -> str:
+    """The actor of one entity, created if need be; its aliases and roles counted."""
+    actor = _known(index, entity)
+    if actor is None and entity.type != "GPE":  # places go by their own names only
+        actor = _short_form(index, entity) or _adopt_short_forms(index, entity)
+    if actor is None:
+        actor = index.create(entity.name, entity.type)
+    for form in dict.fromkeys((entity.name, *entity.forms)):
+        index.add_alias(actor, form, entity.type, entity.roles)
+    return actor
+
+
+def _known(index: ActorIndex, entity: Mentioned) -> str | None:
+    """An actor that already has the entity's name, or (for a full name) one of its forms."""
+    for form in (entity.name, *entity.forms):
+        if len(words(form)) > 1 or form == entity.name:
+            found = index.find("name", name_key(form))
+            if found:
+                return found[0]
+    return None
+
+
+def _short_form(index: ActorIndex, entity: Mentioned) -> str | None:
+    """The one longer-named actor a short name can only mean, by the most telling key first."""
+    for kind, key in probes(entity.name, entity.type):
+        found = [a for a in index.find(kind, key) if a not in index.find("name", name_key(entity.name))]
+        chosen = _one(index, found, entity)
+        if chosen is not None:
+            return chosen
+        if found:  # ambiguous: a weaker key must not pick one of them either
+            return None
+    return None
+
+
+def _one(index: ActorIndex, found: list[str], entity: Mentioned) -> str | None:
+    if len(found) == 1:
+        return found[0]
+    roles = {w for role in entity.roles for w in role.lower().split()}
+    sharing = [a for a in found if roles & index.roles(a)]
+    return sharing[0] if len(sharing) == 1 else None
+
+
+def _adopt_short_forms(index: ActorIndex, entity: Mentioned) -> str | None:
+    """The one-word actors of the same type that a longer name can only mean, folded into the
+    oldest of them ("Baker", a person, is not taken over by "Baker Hughes Inc")."""
+    found: list[str] = []
+    for kind, key in short_keys(entity.name, entity.type):
+        if index.find(kind, key):
+            continue  # another longer name shares the key: the short form stays apart
+        found += [
+            a
+            for a in index.find("core", key)
+            if kind != "initials" or index.name(a).isupper()  # "IBM" stands for a name; "Fed" does not
+            if a not in found and _one_word(index, a) and not index.pinned(a) and index.type(a) == entity.type
+        ]
+    if not found:
+        return None
+    for other in found[1:]:
+        index.merge(found[0], other)
+    return found[0]
+
+
+def _one_word(index: ActorIndex, actor: str) -> bool:
+    return len(words(index.name(actor))) == 1
+
+
+def link_article(index: ActorIndex, extraction: Extraction) -> dict[str, str]:
+    """Actor id of each linkable entity of one article, by local id."""
+    return {local: link(index, entity) for local, entity in mentioned(extraction).items()}
+
+
+@dataclass
+class _Actor:
+    id: str
+    aliases: Counter[str] = field(default_factory=Counter)
+    types: Counter[str] = field(default_factory=Counter)
+    roles: set[str] = field(default_factory=set)
+
+
+class MemoryIndex:
+    """An ``ActorIndex`` in memory: for evaluation, and a model of what the store keeps."""
+
+    def __init__(self) -> None:
+        self.actors: dict[str, _Actor] = {}
+        self.keyed: dict[tuple[str, str], list[str]] = {}
+        self.absorbed: dict[str, str] = {}
+
+    def find(self, kind: KeyKind, key: str) -> list[str]:
+        return list(self.keyed.get((kind, key), []))
+
+    def create(self, name: str, type_: str) -> str:
+        actor = f"a{len(self.actors) + len(self.absorbed) + 1}"
+        self.actors[actor] = _Actor(actor)
+        return actor
+
+    def add_alias(self, actor: str, alias: str, type_: str, roles: Iterable[str]) -> None:
+        record = self.actors[actor]
+        record.aliases[alias] += 1
+        record.types[type_] += 1
+        record.roles.update(w for role in roles for w in role.lower().split())
+        for key in keys(alias, type_):
+            listed = self.keyed.setdefault(key, [])
+            if actor not in listed:
+                listed.append(actor)
+
+    def merge(self, into: str, other: str) -> None:
+        gone = self.actors.pop(other)
+        kept = self.actors[into]
+        kept.aliases.update(gone.aliases)
+        kept.types.update(gone.types)
+        kept.roles |= gone.roles
+        for listed in self.keyed.values():
+            if other in listed:
+                listed.remove(other)
+                if into not in listed:
+                    listed.append(into)
+        self.absorbed[other] = into
+
+    def pinned(self, actor: str) -> bool:
+        return False
+
+    def roles(self, actor: str) -> set[str]:
+        return self.actors[actor].roles
+
+    def resolve(self, actor: str) -> str:
+        """Where an actor id now lives, after any merges."""
+        while actor in self.absorbed:
+            actor = self.absorbed[actor]
+        return actor
+
+    def name(self, actor: str) -> str:
+        return canonical_name(self.actors[self.resolve(actor)].aliases)
+
+    def type(self, actor: str) -> str:
+        return vote(self.actors[self.resolve(actor)].types)
+
+
+_TYPE_PRIORITY = {"PERSON": 3, "ORG": 2, "GPE": 1}
+
+
+def vote(types: Counter[str]) -> str:
+    """The type given most often; a tie goes to a person, then an organisation."""
+    return max(types, key=lambda t: (types[t], _TYPE_PRIORITY.get(t, 0)))
+
+
+def canonical_name(aliases: Counter[str]) -> str:
+    """Of the names written at least a tenth as often as the most frequent one, the one of most
+    words ("Vladimir Putin" over "Putin"; not a stray "U.S. Group" over a thousand "U.S."), the
+    most frequent of those, then the longest, then the first in sort order ("Petra Alm" before
+    "P. Alm")."""
+    common = max(aliases.values()) / 10
+    return min((a for a in aliases if aliases[a] >= common), key=lambda a: (-len(words(a)), -aliases[a], -len(a), a))
+
+
+def link_extractions(extractions: Iterable[Extraction]) -> dict[tuple[str, str], str]:
+    """Actor id of each linkable entity, by (article id, entity id), linking the articles in the
+    given order as ingest would."""
+    index = MemoryIndex()
+    linked = {(x.id, local): actor for x in extractions for local, actor in link_article(index, x).items()}
+    return {pair: index.resolve(actor) for pair, actor in linked.items()}

@@ -1,0 +1,183 @@
+"""The forms a name takes, reduced to look-up keys.
+
+Actors are found by key, never by scanning: every alias an actor has is stored under a few keys
+(the whole name; for a person the surname; for an organisation its core without "Inc" or "Corp",
+its first and last word and its initials), and a new name is looked up by the keys its own form
+allows. Keys are lower-case and whitespace-normalised, so "George\\nShultz" and "George Shultz"
+meet.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+from ..extract.entities.words import COUNTRY_PREFIXES
+
+KeyKind = Literal["name", "surname", "core", "first", "last", "initials"]
+
+# Words that say what kind of company it is, not which one.
+CORPORATE = {
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "cos",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "lp",
+    "sa",
+    "ag",
+    "nv",
+    "bv",
+    "spa",
+    "se",
+    "group",
+    "holdings",
+    "holding",
+}
+# Words too common to stand for one organisation when written alone.
+GENERIC = {
+    "the",
+    "of",
+    "and",
+    "for",
+    "de",
+    "national",
+    "american",
+    "international",
+    "united",
+    "general",
+    "first",
+    "new",
+    "federal",
+    "bank",
+    "commission",
+    "association",
+    "department",
+    "ministry",
+    "council",
+    "committee",
+    "agency",
+    "office",
+    "board",
+    "union",
+    "government",
+    "court",
+    "party",
+    "state",
+    "states",
+    "u.s.",
+    "us",
+    "world",
+    "european",
+    "trust",
+    "service",
+    "services",
+}
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_POSSESSIVE = re.compile(r"'s?$")
+
+
+def clean(name: str) -> str:
+    """The name as shown: whitespace runs (line breaks included) become one space."""
+    return " ".join(name.translate(_APOSTROPHES).split())
+
+
+@lru_cache(maxsize=65536)
+def words(name: str) -> tuple[str, ...]:
+    """Lower-case words, stripped of surrounding punctuation other than a word's inner dots."""
+    stripped = (word.strip(',;:()[]"') for word in clean(name).lower().split())
+    return tuple(word for word in stripped if word)
+
+
+def name_key(name: str) -> str:
+    return " ".join(words(name))
+
+
+def bare(word: str) -> str:
+    """A word without its possessive ending: "moody's" is "moody"."""
+    return _POSSESSIVE.sub("", word)
+
+
+def core(name: str) -> list[str]:
+    """An organisation's distinctive words: no leading "the", no trailing "Inc", "Corp" or "Co"."""
+    found = [w.rstrip(".") if w.rstrip(".") in CORPORATE else w for w in words(name)]
+    while found and found[0] == "the":
+        found = found[1:]
+    while len(found) > 1 and found[-1].rstrip(".") in CORPORATE:
+        found = found[:-1]
+    return [word for word in map(bare, found) if word]
+
+
+def initials(parts: list[str]) -> str | None:
+    """ "International Business Machines" gives "ibm", "General Motors" "gm"; None for fewer than
+    two content words. Only a short form written in capitals is looked up by its initials."""
+    content = [w for w in parts if w not in ("of", "and", "the", "for", "&", "de")]
+    if len(content) < 2:
+        return None
+    return "".join(w[0] for w in content if w[0].isalnum())
+
+
+@lru_cache(maxsize=65536)
+def keys(name: str, type_: str) -> tuple[tuple[KeyKind, str], ...]:
+    """Every key an actor with this alias is stored under.
+
+    A one-word name's core is the word itself ("moody" for "Moody's"), so that a longer name
+    seen later finds the short-form actors it may take over.
+    """
+    found: list[tuple[KeyKind, str]] = [("name", name_key(name))]
+    parts = words(name)
+    if type_ not in ("PERSON", "ORG") or not parts:
+        return tuple(found)
+    if len(parts) == 1:
+        found += [("core", bare) for bare in [bare(parts[0])] if bare]
+    elif type_ == "PERSON":
+        if _distinctive(parts[-1]):
+            found.append(("surname", bare(parts[-1])))
+    else:
+        org = core(name)
+        found.append(("core", " ".join(org)))
+        if len(org) > 1:
+            found.append(("first", org[0]))
+            if " ".join(org[:-1]) in COUNTRY_PREFIXES:  # "U.S. Treasury", not "New York Fed"
+                found.append(("last", org[-1]))
+            found = [(k, v) for k, v in found if k not in ("first", "last") or v not in GENERIC]
+            letters = initials(org)
+            if letters:
+                found.append(("initials", letters))
+    return tuple(found)
+
+
+def short_keys(name: str, type_: str) -> list[tuple[KeyKind, str]]:
+    """The keys of a longer name under which a one-word form of it would be looked up."""
+    return [(k, v) for k, v in keys(name, type_) if k in ("surname", "first", "last", "initials")]
+
+
+def probes(name: str, type_: str) -> list[tuple[KeyKind, str]]:
+    """The keys under which a short form may find the one longer name it stands for, most
+    telling first: an organisation's core, a surname alone, an acronym, a first or last word."""
+    parts = words(name)
+    if type_ not in ("PERSON", "ORG") or not parts:
+        return []
+    if len(parts) > 1:
+        return [("core", " ".join(core(name)))] if type_ == "ORG" else []
+    word = bare(parts[0])
+    if not _distinctive(parts[0]):
+        return []
+    found: list[tuple[KeyKind, str]] = [("core", word), ("surname", word)]
+    if word.isalpha() and clean(name).isupper() and len(word) < 7:
+        found.append(("initials", word))
+    return found + [("first", word), ("last", word)]
+
+
+def _distinctive(word: str) -> bool:
+    """A word that can stand for one name: two letters or more, mostly letters, not generic."""
+    stripped = bare(word)
+    letters = sum(ch.isalpha() for ch in stripped)
+    return letters >= 2 and letters >= len(stripped) - 1 and stripped not in GENERIC and word not in GENERIC

@@ -1,0 +1,98 @@
+"""From a parsed article to its entity index: mentions read, grouped, filtered and indexed.
+
+The order of the stages lives here because it matters: roles in apposition and every named token
+are claimed before surnames and descriptions are looked for, so those never take a token a name
+holds; junk and types other than people, organisations and places are dropped only after
+grouping, so a short form still finds its full name.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ...model import Entity
+from ...nlp.dateline import dateline_end
+from .grouping import KEPT_TYPES, Group, grouped, nominal_mentions, surname_mentions
+from .mentions import is_junk, mention_of
+from .resolution import EntityIndex, MentionRange
+from .roles import appositive_role
+from .words import SUBJECT_DEPS
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
+
+
+def extract_entities(doc: Doc) -> EntityIndex:
+    """The article's people, organisations and places, each once, with every mention of it."""
+    opening = dateline_end(doc) or 0
+    mentions = [
+        m
+        for ent in doc.ents
+        if ent.label_ in ENTITY_LABELS and ent.start >= opening  # "LESMONT, France, March 3 - " names no one
+        for m in [mention_of(ent)]
+        if m is not None
+    ]
+    groups = grouped(mentions)
+    taken: set[int] = set()
+    for group in groups:
+        for span in group.names:
+            appos = appositive_role(span)
+            if appos:
+                group.mentions[0].roles.append(appos[0])
+                group.extra.append((appos[1].start, appos[1].end))
+            taken.update(range(span.start, span.end))
+    for group in groups:
+        for start, end in group.extra:
+            taken.update(range(start, end))
+    kept = [g for g in groups if g.label in KEPT_TYPES and not is_junk(g.name)]
+    surname_mentions(doc, [g for g in kept if g.label == "PERSON"], taken)
+    nominal_mentions(doc, kept, taken)
+    return _index(doc, kept)
+
+
+def _mention_roles(doc: Doc, start: int, end: int) -> tuple[bool, bool]:
+    """Whether a mention is the subject of its clause (or in apposition to it, or the agent of a
+    passive), and whether it is possessive."""
+    root = doc[start:end].root
+    if root.dep_ == "appos":
+        root = root.head
+    agent = root.dep_ == "pobj" and root.head.dep_ == "agent" and _finite(root.head.head)
+    subject = (root.dep_ in SUBJECT_DEPS and _finite(root.head)) or agent
+    possessive = root.dep_ == "poss" or (end < len(doc) and doc[end].tag_ == "POS") or doc[end - 1].tag_ == "POS"
+    return subject, possessive
+
+
+def _finite(verb: Token) -> bool:
+    """A verb that heads a clause of its own: not "the Commission covering ..." (a participle)."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _index(doc: Doc, groups: list[Group]) -> EntityIndex:
+    groups.sort(key=lambda g: min(s.start for s in g.names))
+    records: list[Entity] = []
+    token_entity: dict[int, str] = {}
+    genders: dict[str, str] = {}
+    mentions: list[MentionRange] = []
+    for n, group in enumerate(groups, 1):
+        eid = f"e{n}"
+        ranges = sorted({(s.start, s.end) for s in group.names} | set(group.extra))
+        for start, end in ranges:
+            for i in range(start, end):
+                token_entity.setdefault(i, eid)
+            mentions.append((start, end, eid))
+        roles = list(dict.fromkeys(group.roles))
+        spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in ranges]
+        records.append(Entity(id=eid, name=group.name, type=group.label, roles=roles, mentions=spans))
+        gender = group.gender
+        if gender and group.label == "PERSON":
+            genders[eid] = gender
+    mentions.sort()
+    index = EntityIndex(records=records, token_entity=token_entity, genders=genders, mentions=mentions)
+    for start, end, _ in mentions:
+        subject, possessive = _mention_roles(doc, start, end)
+        if subject:
+            index.subjects.add(start)
+        if possessive:
+            index.possessives.add(start)
+    if doc.has_annotation("SENT_START"):
+        index.sentence_starts = [s.start for s in doc.sents]
+    return index

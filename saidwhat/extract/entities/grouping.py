@@ -1,0 +1,180 @@
+"""Mentions grouped into entities, whatever their order in the text.
+
+The NER labels each mention on its own; here the same name, a surname or first name, a short
+company name or an acronym joins the one full name it fits, the group's type is voted over its
+mentions and its name is its longest full form. Mentions the NER missed are added to the groups:
+a surname alone ("Lopez said") and a definite description built on a role ("the Belarusian
+leader").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .mentions import Mention, name_key, name_words
+from .words import CORPORATE_WORDS, COUNTRY_PREFIXES, ROLE_NOUNS
+
+KEPT_TYPES = {"PERSON", "ORG", "GPE"}
+SHORT_FORM_LABELS = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}  # labels a short form may carry
+# Ties between the labels of one group go to ORG: a real person's full name is rarely read as an
+# organisation, while company and product names often come out PERSON.
+LABEL_PRIORITY = {"ORG": 3, "PERSON": 2, "GPE": 1}
+
+
+@dataclass
+class Group:
+    """One entity in the making: its mentions by name and the token ranges found besides."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    extra: list[tuple[int, int]] = field(default_factory=list)  # token ranges of nominal mentions
+
+    @property
+    def names(self) -> list[Span]:
+        return [m.span for m in self.mentions]
+
+    @property
+    def label(self) -> str:
+        """Evidence in the article first (titles, outlets, suffixes), then spaCy's majority."""
+        votes = Counter(m.label for m in self.mentions)
+        voted = max(votes, key=lambda lab: (votes[lab], LABEL_PRIORITY.get(lab, 0)))
+        person = sum(m.person for m in self.mentions)
+        org = sum(m.org for m in self.mentions)
+        if person != org and voted in KEPT_TYPES:  # "German" in "German magazine" stays NORP
+            return "PERSON" if person > org else "ORG"
+        return voted
+
+    @property
+    def name(self) -> str:
+        return max((m.name for m in self.mentions), key=lambda n: (len(n.split()), len(n)))
+
+    @property
+    def words(self) -> list[str]:
+        return name_words(self.name)
+
+    @property
+    def roles(self) -> list[str]:
+        return [r for m in self.mentions for r in m.roles]
+
+    @property
+    def gender(self) -> str | None:
+        genders = [(not m.honorific, m.gender) for m in self.mentions if m.gender]
+        return min(genders)[1] if genders else None
+
+
+def grouped(mentions: list[Mention]) -> list[Group]:
+    """Mentions grouped by name, then each short form joined to the one full form it fits
+    ("Putin" to "Vladimir Putin", "Sorg" to "Sorg Inc", "Agriculture Department" to "U.S.
+    Agriculture Department"), whichever comes first in the text."""
+    by_key: dict[str, Group] = {}
+    for mention in mentions:
+        by_key.setdefault(name_key(mention.name), Group()).mentions.append(mention)
+    groups = list(by_key.values())
+    labels = {id(g): g.label for g in groups}
+    words = {id(g): g.words for g in groups}
+    fulls = sorted((g for g in groups if len(words[id(g)]) > 1), key=lambda g: -len(words[id(g)]))
+    into: dict[int, Group] = {}
+    for group in sorted(groups, key=lambda g: -len(words[id(g)])):  # longer first: chains end at the longest
+        target = _full_form(group, labels, words, fulls)
+        while target is not None and id(target) in into:
+            target = into[id(target)]
+        if target is not None:
+            target.mentions.extend(group.mentions)
+            into[id(group)] = target
+    return [g for g in groups if id(g) not in into]
+
+
+def _full_form(
+    short: Group, labels: dict[int, str], all_words: dict[int, list[str]], fulls: list[Group]
+) -> Group | None:
+    """The one longer name ``short`` stands for: a person's surname or first name, or the start or
+    end of an organisation's name; None when none fits, or several equally often mentioned."""
+    words, label = all_words[id(short)], labels[id(short)]
+    fits: dict[str, list[Group]] = {"PERSON": [], "ORG": []}
+    for full in fulls:
+        longer, full_label = all_words[id(full)], labels[id(full)]
+        if len(longer) <= len(words):
+            break  # the rest are no longer
+        if full is short:
+            continue
+        if full_label == "PERSON" and len(words) == 1 and label in SHORT_FORM_LABELS:
+            # a place joins only a certain person: "Indonesia" stays apart from "Garuda Indonesia"
+            place = label == "GPE" and not any(m.person for m in full.mentions)
+            if words[0] in (longer[0], longer[-1]) and not place:
+                fits["PERSON"].append(full)
+        elif full_label == "ORG" and label in ("ORG", "PERSON", "PRODUCT"):
+            if _org_short_form(words, longer, short, full):
+                fits["ORG"].append(full)
+    # a name read as a person's goes to a person first: "Jobs" to "Steve Jobs", not "U.S. Jobs"
+    for kind in ("PERSON", "ORG") if label == "PERSON" else ("ORG", "PERSON"):
+        if fits[kind]:  # of several, the one mentioned most, if one is: "Steve" is the article's Steve Jobs
+            counts = sorted((len(f.mentions), n) for n, f in enumerate(fits[kind]))
+            unique = len(counts) == 1 or counts[-1][0] > counts[-2][0]
+            return fits[kind][counts[-1][1]] if unique else None
+    return None
+
+
+def _org_short_form(words: list[str], longer: list[str], short: Group, full: Group) -> bool:
+    """ "Sorg" for "Sorg Inc", "Treasury" for "U.S. Treasury", "NAR" for "National Association of
+    Realtors"; not "Boeing" for "Boeing Commercial Airplanes", a part of it."""
+    extra = len(longer) - len(words)
+    if longer[: len(words)] == words:
+        return all(w.rstrip(".") in CORPORATE_WORDS for w in longer[len(words) :])
+    if longer[extra:] == words:
+        return " ".join(longer[:extra]) in COUNTRY_PREFIXES
+    return _acronym(short.name, full.name)
+
+
+def _acronym(short: str, name: str) -> bool:
+    """ "NAR" for "National Association of Realtors", "CCC" for "Commodity Credit Corporation"."""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return short.isupper() and len(short) > 1 and short.replace(".", "") == initials
+
+
+def surname_mentions(doc: Doc, people: list[Group], taken: set[int]) -> None:
+    """ "Lopez said ..." before or after "Maria Lopez": the NER often misses a surname alone."""
+    surnames: dict[str, Group] = {}
+    for group in people:
+        last = group.name.split()[-1]
+        if len(group.name.split()) > 1 and len(last) > 2:
+            surnames.setdefault(last, group)
+    for token in doc:
+        named = surnames.get(token.text)
+        if named is None or token.i in taken or token.pos_ != "PROPN":
+            continue
+        named.extra.append((token.i, token.i + 1))
+        taken.add(token.i)
+
+
+def nominal_mentions(doc: Doc, groups: list[Group], taken: set[int]) -> None:
+    """Attach "the Belarusian leader" to the entity whose role shares a modifier or the head."""
+    role_words: list[tuple[Group, set[str], str]] = []
+    for group in groups:
+        for role in group.roles:
+            words = role.lower().split()
+            if words:
+                role_words.append((group, set(words[:-1]) - {"the", "a"}, words[-1]))
+    if not role_words:
+        return
+    for token in doc:
+        if token.i in taken or token.lower_ not in ROLE_NOUNS or token.tag_ not in ("NN", "NNP"):
+            continue
+        det = [c for c in token.children if c.dep_ == "det"]
+        if not det or det[0].lower_ != "the":
+            continue
+        modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+        # A shared modifier ("Marovian") says more than a shared head noun ("leader"); on a tie
+        # the entity mentioned last before the description wins.
+        best: tuple[int, int, Group] | None = None
+        for group, known_modifiers, head in role_words:
+            mentioned = [s.start for s in group.names if s.start < token.i]
+            if not mentioned:
+                continue
+            score = 2 * len(modifiers & known_modifiers) + (token.lower_ == head)
+            if score and (best is None or (score, max(mentioned)) > best[:2]):
+                best = (score, max(mentioned), group)
+        if best is not None:
+            best[2].extra.append((det[0].i, token.i + 1))
+            taken.update(range(det[0].i, token.i + 1))

@@ -1,0 +1,177 @@
+"""The entity index: which entity a source, a pronoun or a description refers to.
+
+Kept apart from building the entities because statements read it long after: a source resolves
+at its head (a name, a name in apposition, an organisation before what it puts out); pronouns
+and definite descriptions ("the company", "the minister") by salience, the subject of this or
+the previous sentence, then the speaker before, then other mentions nearby, with type, animacy
+and known gender agreeing.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Set
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ...model import Entity
+from .words import (
+    AUTHORED,
+    FOCUSED_PRONOUNS,
+    GENERAL_ORG_DESCRIPTIONS,
+    ORG_DESCRIPTIONS,
+    OUTLET_DESCRIPTIONS,
+    OUTLET_WORDS,
+    OUTLETS,
+    PERSON_TITLES,
+    PRONOUN_GENDER,
+    PRONOUNS,
+    SUBJECT_DEPS,
+)
+
+SALIENCE_WINDOW = 3  # sentences back in which a pronoun looks for its antecedent by salience
+MentionRange = tuple[int, int, str]  # tokens [start, end) and the entity id
+
+
+@dataclass
+class EntityIndex:
+    """The article's entities and, per token, which entity a mention there belongs to."""
+
+    records: list[Entity]
+    token_entity: dict[int, str]
+    genders: dict[str, str]
+    mentions: list[MentionRange] = field(default_factory=list)  # in text order
+    subjects: set[int] = field(default_factory=set)  # starts of mentions that are a clause's subject
+    possessives: set[int] = field(default_factory=set)  # starts of possessive mentions
+    sentence_starts: list[int] = field(default_factory=lambda: [0])
+
+    def at(self, tokens: Span) -> str | None:
+        """The entity named at the head of ``tokens``: "economists contacted by Reuters" names none."""
+        head = _head(tokens)
+        if head.i in self.token_entity:
+            return self.token_entity[head.i]
+        named = (
+            c.i
+            for c in head.children
+            if c.i in self.token_entity
+            and (c.dep_ == "appos" or (c.dep_ in ("compound", "poss") and head.lemma_.lower() in AUTHORED))
+        )
+        return next((self.token_entity[i] for i in named), None)  # "a spokesman, Tom Hale,", "a Gazette poll"
+
+    def resolve(self, tokens: Span, in_quote: Set[int] = frozenset(), recent: str | None = None) -> str | None:
+        """The entity a source mention refers to: a name, a role description or a pronoun at its
+        head; ``recent`` is the speaker of the statement before, ``in_quote`` the quoted tokens."""
+        found = self.at(tokens)
+        if found is not None:
+            return found
+        head = _head(tokens)
+        word = head.lower_
+        if word in PRONOUNS and head.tag_ in ("PRP", "PRP$"):
+            return self.antecedent(head, PRONOUNS[word], PRONOUN_GENDER.get(word), in_quote, recent)
+        definite = any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in head.children)
+        if word in ORG_DESCRIPTIONS and definite:
+            return self._salient(head, self._described(word), in_quote, recent)
+        if word in PERSON_TITLES and definite and head.tag_ in ("NN", "NNP"):
+            return self._role_holder(head, in_quote, recent)
+        return None
+
+    def _role_holder(self, head: Token, in_quote: Set[int], recent: str | None) -> str | None:
+        """ "the minister", "Indonesia's transport minister": the person given that role in the
+        article, the most salient before it or else the only one (a headline comes first)."""
+        word = head.lower_
+        holders = {e.id for e in self.records if e.type == "PERSON" and any(r.lower().endswith(word) for r in e.roles)}
+        found = self._salient(head, holders.__contains__, in_quote, recent)
+        return found or (next(iter(holders)) if len(holders) == 1 else None)
+
+    def antecedent(
+        self,
+        pronoun: Token,
+        wanted: str | None,
+        gender: str | None,
+        in_quote: Set[int] = frozenset(),
+        recent: str | None = None,
+    ) -> str | None:
+        """The most salient compatible entity before ``pronoun`` (type, animacy and known gender
+        agreeing): the subject of its own or the previous sentence, then the speaker of the
+        statement before, then other subjects, objects and possessives nearby, nearest first;
+        failing those, the nearest compatible mention.
+
+        "it" looks for an organisation first and settles for a place only when there is none:
+        companies and ministries speak far more often than countries do.
+        """
+        types = {e.id: e.type for e in self.records}
+        allowed = {"PERSON": ("PERSON",), "ORG": ("ORG", "GPE"), None: ("PERSON", "ORG", "GPE")}[wanted]
+        for accepted in ((allowed[0],), allowed) if wanted == "ORG" else (allowed,):
+
+            def fits(eid: str, accepted: tuple[str, ...] = accepted) -> bool:
+                known = self.genders.get(eid)
+                return types[eid] in accepted and not (gender and known and known != gender)
+
+            found = self._salient(pronoun, fits, in_quote, recent, pronoun.lower_ in FOCUSED_PRONOUNS)
+            if found is not None:
+                return found
+        return None
+
+    def _described(self, noun: str) -> Callable[[str], bool]:
+        """Which entities "the <noun>" may stand for: any organisation for "the company", an outlet
+        for "the newspaper", one named with the noun for "the bank" or "the department"."""
+        records = {e.id: e for e in self.records}
+
+        def fits(eid: str) -> bool:
+            entity = records[eid]
+            name = entity.name.lower()
+            if noun == "government":
+                return entity.type == "GPE" or noun in name
+            if entity.type != "ORG":
+                return False
+            if noun in OUTLET_DESCRIPTIONS:
+                said = f"{name} {' '.join(entity.roles).lower()}".split()
+                return name in OUTLETS or any(w in OUTLET_WORDS for w in said)
+            return noun in GENERAL_ORG_DESCRIPTIONS or noun in name
+
+        return fits
+
+    def _salient(
+        self, pronoun: Token, fits: Callable[[str], bool], in_quote: Set[int], recent: str | None, focused: bool = False
+    ) -> str | None:
+        """The best ranked mention that ``fits``; with ``focused``, only a subject or the speaker
+        before, and nothing beyond the window."""
+        here = self._sentence(pronoun.i)
+        before = self.mentions[: bisect_left(self.mentions, (pronoun.i, pronoun.i, ""))]
+        best: tuple[int, int, int, str] | None = None
+        for start, _, eid in reversed(before):
+            distance = here - self._sentence(start)
+            if distance > SALIENCE_WINDOW:
+                break
+            if not fits(eid):
+                continue
+            if start in in_quote and pronoun.i not in in_quote:
+                tier = 6  # a name inside a quotation is not the narrative's focus
+            elif start in self.subjects:
+                tier = distance if distance <= 1 else 3
+            else:
+                tier = 5 if start in self.possessives else 4
+            rank = (tier, distance, -start, eid)
+            best = rank if best is None or rank < best else best
+        if recent is not None and fits(recent):
+            best = best if best is not None and best[0] <= 1 else (2, 0, 0, recent)
+        if focused:
+            return best[3] if best is not None and best[0] <= 3 else None
+        if best is not None:
+            return best[3]
+        return next((eid for _, _, eid in reversed(before) if fits(eid)), None)
+
+    def _sentence(self, i: int) -> int:
+        return bisect_right(self.sentence_starts, i) - 1
+
+
+def _head(tokens: Span) -> Token:
+    """The head of a source: its root, or the subject of a clause spaCy made of it."""
+    root = tokens.root
+    inside = range(tokens.start, tokens.end)
+    if root.pos_ in ("VERB", "AUX"):
+        return next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i in inside), root)
+    if root.i and root.doc[root.i - 1].text == "<":  # "K Mart Corp <KM>": spaCy heads it with the ticker
+        return next((c for c in root.lefts if c.dep_ in ("nmod", "compound") and c.i in inside), root)
+    return root

@@ -1,0 +1,110 @@
+"""The tense that decides which way a partial date points: read off the verb that governs it.
+
+A past-tense verb sends a bare "March" back, a future, modal or planned one sends it forward.
+Two constructions cut that link. A date that modifies a noun ("a move in September", "more
+walkouts in late November") dates that noun's event, not the verb's, so the sentence's tense says
+nothing about it; nor does it about the end of a span it set ("extended the offer to Nov. 20").
+A condition takes its tense from the clause it conditions ("could intervene if
+strikes were called before Christmas" is about the future, whatever "were" says).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .calendar import Tense
+from .lexicon import MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, ZONE_OFFSETS
+
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "going"})
+# Modals that put their clause ahead of the moment of speaking, unless "have" follows them.
+MODAL_AHEAD = frozenset({"may", "might", "should", "must"})
+# Verbs of scheduling and of foresight say nothing about which side of the publication date their
+# date falls on: "forecast a loss in the fourth quarter", "did not rule out strikes in November".
+PROSPECTIVE = frozenset(
+    "schedule slate set plan expect due forecast predict project warn threaten propose consider "
+    "hope aim intend anticipate".split()
+)
+CONDITION = frozenset({"if", "unless"})
+# Nouns that are times themselves, not events: "16:15 GMT, June 1", "Friday, March 8".
+TIME_WORDS = frozenset(
+    [*MONTHS, *WEEKDAYS, *SEASONS, *PARTS_OF_DAY, *ZONE_OFFSETS, *UNITS, *(u + "s" for u in UNITS),
+     "today", "yesterday", "tomorrow", "tonight", "weekend", "noon", "midnight"]
+)
+# An adjective in these roles is the clause's predicate ("were busy at Christmas"); elsewhere it
+# states a term of its own ("a dividend payable Jan. 15", "effective Feb. 1").
+PREDICATE = frozenset({"acomp", "ROOT", "ccomp", "xcomp", "conj"})
+# Links to a word of the same standing: "March and June", "at 16:15 GMT, June 1".
+COORDINATE = frozenset({"conj", "appos", "cc", "compound"})
+OPEN_END = frozenset({"until", "till", "through"})
+RESCHEDULE = frozenset("extend postpone delay defer adjourn push move".split())
+# How far up the parse the governing verb is looked for.
+CLIMB = 8
+
+
+def governing_tense(token: Token, end: int) -> Tense:
+    """Past, future, or None (the direction is open), for the expression that starts at
+    ``token`` and ends at character ``end``."""
+    root = token
+    for _ in range(CLIMB):
+        if root.head is root or not token.idx <= root.head.idx < end:
+            break
+        root = root.head
+    verb, through_noun = _governor(root)
+    if verb is None or through_noun or _deadline(root):
+        return None
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION for c in verb.children) and verb.head is not verb:
+        head, _ = _governor(verb.head)
+        if head is not None:
+            verb = head
+    return _verb_tense(verb)
+
+
+def _deadline(token: Token) -> bool:
+    """Whether the expression is the end of a span ("extended to Nov. 20", "loans through
+    January"): a past verb that set a deadline says nothing about which side of today it lies."""
+    for _ in range(3):
+        if token.dep_ == "prep":
+            return token.lower_ in OPEN_END or (token.lower_ == "to" and token.head.lemma_.lower() in RESCHEDULE)
+        if token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _governor(root: Token) -> tuple[Token | None, bool]:
+    """The nearest verb above an expression's root, and whether the way up passes a noun other
+    than another time, or an adjective that is not the predicate (the expression then dates that
+    noun's event or that term: "a move in September", "payable Dec. 7")."""
+    current, through_noun = root, False
+    for _ in range(CLIMB):
+        if current.pos_ in ("VERB", "AUX"):
+            return current, through_noun
+        if current.head is current:
+            return None, through_noun
+        head = current.head
+        if current.dep_ not in COORDINATE and head.lower_.rstrip(".") not in TIME_WORDS:
+            through_noun = through_noun or head.pos_ in ("NOUN", "PROPN") or (
+                head.pos_ == "ADJ" and head.dep_ not in PREDICATE)
+        current = current.head
+    return (current, through_noun) if current.pos_ in ("VERB", "AUX") else (None, through_noun)
+
+
+def _verb_tense(verb: Token) -> Tense:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux} | {verb.lower_}
+    if words & FUTURE_AUX:
+        return "future"
+    if words & MODAL_AHEAD and "have" not in words:
+        return "future"
+    if verb.tag_ == "VB" and "to" in words:
+        return "future"
+    if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in aux):
+        return "future"
+    if verb.lemma_.lower() in PROSPECTIVE or (
+            verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)):
+        return None
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in ("has", "have") for a in aux):
+        return "past"
+    if verb.tag_ == "VBN" and not aux and verb.dep_ in ("acl", "amod"):
+        return "past"  # "plans announced in January"
+    return None

@@ -1,0 +1,374 @@
+"""Actors (issue 21): one identity per person or organisation across articles, linked in memory
+and in the store alike, curated by merge, split, rename and an authority file, kept through a
+rebuild, exported with every article, and shown by the command line and the web pages.
+
+The articles are hand-built ``Extraction``s, so that no spaCy model is needed."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from test_actor_totals import check_totals, linked_entities
+from typer.testing import CliRunner
+
+from saidwhat.actors import link_extractions
+from saidwhat.actors.linker import MemoryIndex, link_article
+from saidwhat.cli import app
+from saidwhat.model import Entity, Extraction, Source, Statement, part
+from saidwhat.store import SpeakerRow, Store
+from saidwhat.store.curation import read_authority
+from saidwhat.web import create_app
+
+
+@dataclass(frozen=True)
+class Named:
+    """An entity of an invented article: how it is written, its type and roles."""
+
+    written: str
+    type: str = "PERSON"
+    roles: tuple[str, ...] = ()
+
+
+def article(n: int, *named: Named, published: date | None = None) -> Extraction:
+    """Article ``story-n`` in which each entity says one thing, in the order given."""
+    sentences = [f"{who.written} said that plan {n}.{i} was sound." for i, who in enumerate(named)]
+    text = " ".join(sentences)
+    found, said, start = [], [], 0
+    for i, (who, sentence) in enumerate(zip(named, sentences)):
+        name = (start, start + len(who.written))
+        cue = (name[1] + 1, name[1] + 5)
+        content = (cue[1] + 1, start + len(sentence) - 1)
+        found.append(Entity(id=f"e{i}", name=who.written, type=who.type, roles=list(who.roles), mentions=[name]))
+        said.append(Statement(
+            id=f"s{i}", kind="indirect", source=Source(spans=[name], text=who.written, entity=f"e{i}"),
+            cue=part(text, [cue]), content=part(text, [content]),
+        ))
+        start += len(sentence) + 1
+    return Extraction(id=f"story-{n}", text=text, published=published, entities=found, statements=said)
+
+
+MINISTER = Named("Marta Kessler", roles=("Finance Minister",))
+COACH = Named("Jonas Kessler", roles=("coach",))
+
+# Each case: the entities of successive articles (one per article) and the name of the actor each
+# must end up with; entities with the same expected name share one actor, the others do not.
+CASES = {
+    "short form first": ([Named("Kessler"), MINISTER], ["Marta Kessler", "Marta Kessler"]),
+    "ambiguous surname": ([MINISTER, COACH, Named("Kessler")], ["Marta Kessler", "Jonas Kessler", "Kessler"]),
+    "surname decided by a role": (
+        [MINISTER, COACH, Named("Kessler", roles=("minister",))], ["Marta Kessler", "Jonas Kessler", "Marta Kessler"],
+    ),
+    "company suffixes": (
+        [Named("Halvorsen Inc", "ORG"), Named("Halvorsen Corp", "ORG"), Named("Halvorsen", "ORG")],
+        ["Halvorsen Corp"] * 3,
+    ),
+    "possessive short form after the full name": (
+        [Named("Brantley's Ratings Service", "ORG"), Named("Brantley's", "ORG")], ["Brantley's Ratings Service"] * 2,
+    ),
+    "possessive short form before the full name": (
+        [Named("Brantley's", "ORG"), Named("Brantley's Ratings Service", "ORG")], ["Brantley's Ratings Service"] * 2,
+    ),
+    "last word of one organisation": (
+        [Named("British Treasury", "ORG"), Named("Treasury", "ORG")], ["British Treasury"] * 2,
+    ),
+    "last word of two organisations": (
+        [Named("British Treasury", "ORG"), Named("French Treasury", "ORG"), Named("Treasury", "ORG")],
+        ["British Treasury", "French Treasury", "Treasury"],
+    ),
+    "last word after a city": (  # the Kessport branch of a central bank is not the bank
+        [Named("Kessport Fed", "ORG"), Named("Fed", "ORG")], ["Kessport Fed", "Fed"],
+    ),
+    "initials not written in capitals": (  # "Fed" is no acronym of Frontier Exploration Department
+        [Named("Fed", "ORG"), Named("Frontier Exploration Department", "ORG")],
+        ["Fed", "Frontier Exploration Department"],
+    ),
+    "acronym of one organisation": (
+        [Named("Kestrel Aviation Systems", "ORG"), Named("KAS", "ORG")], ["Kestrel Aviation Systems"] * 2,
+    ),
+    "acronym of two organisations": (
+        [Named("Kestrel Aviation Systems", "ORG"), Named("Korvan Air Services", "ORG"), Named("KAS", "ORG")],
+        ["Kestrel Aviation Systems", "Korvan Air Services", "KAS"],
+    ),
+    "line-broken name": ([Named("Oskar\nVennberg"), Named("Oskar Vennberg")], ["Oskar Vennberg"] * 2),
+}
+
+
+def articles_of(case: str) -> list[Extraction]:
+    return [article(n, who) for n, who in enumerate(CASES[case][0])]
+
+
+def check_grouping(found: list[tuple[str, str]], expected: list[str]) -> None:
+    """``found`` holds (actor id, actor name) per article: names as expected, and one actor per name."""
+    assert [name for _, name in found] == expected
+    by_name = {name: {actor for actor, n in found if n == name} for name in expected}
+    assert all(len(ids) == 1 for ids in by_name.values()), by_name
+    assert len({actor for actor, _ in found}) == len(by_name)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_linking_in_memory(case: str) -> None:
+    index = MemoryIndex()
+    linked = [link_article(index, x)["e0"] for x in articles_of(case)]
+    check_grouping([(index.resolve(a), index.name(a)) for a in linked], CASES[case][1])
+    assert link_extractions(articles_of(case)) == {
+        (f"story-{n}", "e0"): index.resolve(a) for n, a in enumerate(linked)
+    }
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_linking_in_the_store(store: Store, case: str) -> None:
+    for x in articles_of(case):
+        assert store.add(x) == "new"
+    found = []
+    for x in articles_of(case):
+        actor = store.actor_ids(x.id)["e0"]
+        detail = store.actor(actor)
+        assert detail is not None
+        found.append((actor, detail.actor.name))
+    check_grouping(found, CASES[case][1])
+
+
+def test_a_full_name_keeps_the_id_of_its_short_form(store: Store) -> None:
+    first, second = articles_of("short form first")
+    store.add(first)
+    short = store.actor_ids(first.id)["e0"]
+    store.add(second)
+    assert store.actor_ids(first.id)["e0"] == store.actor_ids(second.id)["e0"] == short
+    detail = store.actor(short)
+    assert detail is not None
+    assert (detail.actor.name, detail.actor.statements, detail.actor.articles) == ("Marta Kessler", 2, 2)
+    assert dict(detail.aliases) == {"Kessler": 1, "Marta Kessler": 1}
+    assert detail.roles == [("Finance Minister", 1)]
+
+
+# Curation, kept through a rebuild.
+
+
+@pytest.fixture
+def curated(store: Store) -> Store:
+    """Kessler (linked to Marta Kessler by rule), Petra Alm and Petra J. Alm (apart by rule), and a
+    bystander, over four articles."""
+    for n, who in enumerate([MINISTER, Named("Kessler"), Named("Petra Alm"), Named("Petra J. Alm")]):
+        store.add(article(n, who, Named("Ivo Lask", roles=("Harbour master",)), published=date(2024, 1, 1 + n)))
+    return store
+
+
+def actor_of(store: Store, n: int, local: str = "e0") -> str:
+    return store.actor_ids(f"story-{n}")[local]
+
+
+def test_merge_split_and_rename_survive_a_rebuild(curated: Store) -> None:
+    kessler, petra, p_alm = (actor_of(curated, n) for n in (0, 2, 3))
+    lask = actor_of(curated, 0, "e1")
+    assert kessler == actor_of(curated, 1) and len({kessler, petra, p_alm, lask}) == 4
+    curated.merge_actors(petra, [p_alm])
+    split = curated.split_actor(kessler, "Kessler")
+    curated.rename_actor(kessler, "Marta Kessler-Ruud")
+
+    def state() -> dict[str, tuple[str, int, int]]:
+        return {a: (d.actor.name, d.actor.statements, d.actor.articles)
+                for a in (kessler, split, petra, lask) if (d := curated.actor(a)) is not None}
+
+    expected = {
+        kessler: ("Marta Kessler-Ruud", 1, 1), split: ("Kessler", 1, 1), petra: ("Petra J. Alm", 2, 2),
+        lask: ("Ivo Lask", 4, 4),
+    }
+    assert state() == expected
+    assert curated.actor(p_alm) is None
+    assert [actor_of(curated, n) for n in range(4)] == [kessler, split, petra, petra]
+    links = linked_entities(curated)
+    assert curated.rebuild_actors() == 4
+    assert state() == expected
+    assert linked_entities(curated) == links
+    check_totals(curated)
+
+
+def test_a_rebuild_changes_no_count(curated: Store) -> None:
+    before = [curated.actor(actor_of(curated, n, local)) for n in range(4) for local in ("e0", "e1")]
+    curated.rebuild_actors()
+    assert [curated.actor(actor_of(curated, n, local)) for n in range(4) for local in ("e0", "e1")] == before
+
+
+def test_curating_an_unknown_actor_is_an_error(curated: Store) -> None:
+    from saidwhat.store.curation import CurationError
+
+    with pytest.raises(CurationError, match="no actor 'a999'"):
+        curated.merge_actors(actor_of(curated, 0), ["a999"])
+    with pytest.raises(CurationError, match="has no mention named 'Nobody'"):
+        curated.split_actor(actor_of(curated, 0), "Nobody")
+    with pytest.raises(CurationError, match="no actor 'a999'"):
+        curated.rename_actor("a999", "Anyone")
+
+
+AUTHORITY = (
+    "id,name,type,aliases,wikidata\n"
+    "nw-0001,Lindqvist Shipping Group,ORG,Lindqvist Shipping;LSG,Q99000001\n"
+)
+
+
+def test_an_authority_file_pins_its_actors(store: Store, tmp_path: Path) -> None:
+    shipping, acronym = Named("Lindqvist Shipping", "ORG"), Named("LSG", "ORG")
+    store.add(article(1, shipping, published=date(2024, 2, 1)))
+    store.add(article(2, acronym, published=date(2024, 3, 1)))
+    before = [actor_of(store, 1), actor_of(store, 2)]
+    assert before[0] != before[1]
+    path = tmp_path / "authority.csv"
+    path.write_text(AUTHORITY, encoding="utf-8")
+    store.seed_actors(read_authority(path))
+    assert [store.actor(a) for a in before] == [None, None]
+    store.add(article(3, Named("Lindqvist Shipping Group", "ORG"), acronym, published=date(2024, 4, 1)))
+    pinned = SpeakerRow(
+        "nw-0001", "Lindqvist Shipping Group", "ORG", 4, 3, date(2024, 2, 1), date(2024, 4, 1), "Q99000001"
+    )
+    assert [actor_of(store, n) for n in (1, 2, 3)] == ["nw-0001"] * 3 and actor_of(store, 3, "e1") == "nw-0001"
+    detail = store.actor("nw-0001")
+    assert detail is not None and detail.actor == pinned
+    assert store.rebuild_actors() == 1
+    assert store.speakers() == [pinned]
+
+
+def test_export_is_the_extract_contract_with_actors(curated: Store) -> None:
+    curated.add(article(9, Named("Tarno", "GPE"), Named("Critics", "NORP")))
+    exported = list(curated.export())
+    assert [r["id"] for r in exported] == [f"story-{n}" for n in (0, 1, 2, 3, 9)]
+    linked = {}
+    for record in exported:
+        ids = curated.actor_ids(record["id"])
+        for entity in record["entities"]:
+            actor, name = entity.pop("actor"), entity.pop("actor_name")
+            linked[(record["id"], entity["name"])] = actor
+            assert actor == ids.get(entity["id"])
+            detail = curated.actor(actor) if actor else None
+            assert name == (detail.actor.name if detail else None)
+        stored = curated.get(record["id"])
+        assert stored is not None
+        assert json.loads(json.dumps(record)) == stored.to_json_dict()
+    assert linked[("story-9", "Tarno")] is not None and linked[("story-9", "Critics")] is None
+    assert linked[("story-0", "Marta Kessler")] == linked[("story-1", "Kessler")]
+
+
+# The command line and the web pages.
+
+
+def run(db: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, [*args, "--db", str(db)], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "news.db"
+    with Store.open(path) as store:
+        for n, who in enumerate([MINISTER, Named("Kessler"), Named("Petra Alm"), Named("Petra J. Alm")]):
+            store.add(article(n, who, published=date(2024, 1, 1 + n)))
+    return path
+
+
+def listed(db: Path, *args: str) -> list[dict]:
+    code, stdout, _ = run(db, "actors", "list", *args, "--format", "json")
+    assert code == 0
+    return json.loads(stdout)
+
+
+def test_actors_on_the_command_line(db: Path, tmp_path: Path) -> None:
+    assert [(r["id"], r["name"], r["statements"]) for r in listed(db)] == [
+        ("a1", "Marta Kessler", 2), ("a2", "Petra Alm", 1), ("a3", "Petra J. Alm", 1)
+    ]
+    assert [r["id"] for r in listed(db, "alm")] == ["a2", "a3"]
+    code, stdout, _ = run(db, "actors", "show", "a1")
+    assert code == 0
+    assert stdout.splitlines()[:4] == [
+        "a1  Marta Kessler  (PERSON)",
+        "2 statements in 2 articles, 2024-01-01 to 2024-01-02",
+        "aliases: Kessler (1); Marta Kessler (1)",
+        "roles: Finance Minister (1)",
+    ]
+    assert run(db, "actors", "merge", "a2", "a3") == (0, "", "merged a3 into a2\n")
+    code, stdout, _ = run(db, "actors", "split", "a1", "Kessler")
+    assert code == 0
+    split = stdout.strip()
+    assert run(db, "actors", "rename", "a2", "Petra Alm-Berg")[0] == 0
+    assert run(db, "actors", "rebuild") == (0, "", f"3 actors in {db}\n")
+    assert [(r["id"], r["name"], r["statements"]) for r in listed(db)] == [
+        ("a2", "Petra Alm-Berg", 2), (split, "Kessler", 1), ("a1", "Marta Kessler", 1)
+    ]
+    authority = tmp_path / "authority.csv"
+    authority.write_text(
+        "id,name,type,aliases,wikidata\nnw-7,Petra Alm,PERSON,Petra J. Alm,Q99000007\n", encoding="utf-8"
+    )
+    assert run(db, "actors", "load", str(authority)) == (0, "", f"1 authority rows loaded into {db}\n")
+    assert [(r["id"], r["wikidata"]) for r in listed(db, "Petra")] == [("nw-7", "Q99000007")]
+    out = tmp_path / "export.jsonl"
+    assert run(db, "export", "--out", str(out)) == (0, "", "")
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["id"], r["entities"][0]["actor"]) for r in lines] == [
+        ("story-0", "a1"), ("story-1", split), ("story-2", "nw-7"), ("story-3", "nw-7")
+    ]
+
+
+@pytest.mark.parametrize(("args", "status", "message"), [
+    (("show", "a99"), 1, "no actor 'a99' in "),  # nothing to show, as for an unknown article
+    (("merge", "a1", "a99"), 2, "no actor 'a99'"),  # a CurationError: the command cannot do its work
+    (("merge", "a99", "a1"), 2, "no actor 'a99'"),
+    (("split", "a99", "Kessler"), 2, "no actor 'a99'"),
+    (("split", "a1", "Nobody"), 2, "actor 'a1' has no mention named 'Nobody'"),
+    (("rename", "a99", "Anyone"), 2, "no actor 'a99'"),
+])
+def test_a_bad_actor_id_is_a_one_line_error(db: Path, args: tuple[str, ...], status: int, message: str) -> None:
+    code, stdout, stderr = run(db, "actors", *args)
+    assert (code, stdout) == (status, "")
+    assert stderr.startswith(f"saidwhat: {message}") and stderr.count("\n") == 1, stderr
+
+
+def words_in(html: str, css_class: str) -> str:
+    """The text of the page's ``<dd>`` of this class, without its tags."""
+    found = re.search(f'<dd class="{css_class}">(.*?)</dd>', html, re.S)
+    assert found is not None, css_class
+    return re.sub(r"<[^>]+>", "", found.group(1))
+
+
+def test_the_speaker_pages_address_actors_by_id(db: Path) -> None:
+    client = TestClient(create_app(str(db)))
+    page = client.get("/speakers/a1")
+    assert page.status_code == 200
+    assert '<h1 class="speaker-name">Marta Kessler</h1>' in page.text
+    assert words_in(page.text, "aliases") == "Kessler (1); Marta Kessler (1)"
+    assert words_in(page.text, "roles") == "Finance Minister (1)"
+    moved = client.get("/speakers/Marta%20Kessler", follow_redirects=False)
+    assert (moved.status_code, moved.headers["location"]) == (301, "/speakers/a1")
+    assert client.get("/speakers/a99").status_code == 404
+    assert client.get("/speakers/Nobody%20At%20All").status_code == 404
+    got = client.get("/api/speakers/a1").json()
+    assert got["actor"] == {"id": "a1", "name": "Marta Kessler", "type": "PERSON", "statements": 2, "articles": 2,
+                            "first": "2024-01-01", "last": "2024-01-02", "wikidata": None}
+    assert got["aliases"] == [["Kessler", 1], ["Marta Kessler", 1]]
+    assert got["roles"] == [["Finance Minister", 1]]
+    assert [(s["article_id"], s["actor"]) for s in got["statements"]] == [("story-0", "a1"), ("story-1", "a1")]
+    assert client.get("/api/speakers/a99").status_code == 404
+
+
+def test_a_post_written_as_a_name_ties_no_one_to_its_holder() -> None:
+    """ "West German Finance Minister Gerhard Stoltenberg" and, a year on, "West German Finance
+    Minister Hans Eichel": the capitalised post is a description, not a short form of either."""
+    post = "West German Finance Minister"
+
+    def story(n: int, person: str) -> Extraction:
+        text = f"{post} {person} said the mark was stable. The {post} later left."
+        at = text.index(person)
+        later = text.rindex(post)
+        holder = Entity(id="e1", name=person, type="PERSON", roles=[post],
+                        mentions=[(at, at + len(person)), (later, later + len(post))])
+        return Extraction(id=f"post-{n}", text=text, entities=[holder])
+
+    linked = link_extractions([story(1, "Gerhard Stoltenberg"), story(2, "Hans Eichel")])
+    assert linked[("post-1", "e1")] != linked[("post-2", "e1")]
+    index = MemoryIndex()
+    people = ((1, "Gerhard Stoltenberg"), (2, "Hans Eichel"))
+    actors = [link_article(index, story(n, person))["e1"] for n, person in people]
+    assert [index.name(a) for a in actors] == ["Gerhard Stoltenberg", "Hans Eichel"]
