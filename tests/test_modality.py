@@ -184,6 +184,18 @@ def test_a_promised_statement_tomorrow_is_forward_looking(pipeline):
         ("The union said the contract would be signed within two weeks.", date(1987, 3, 3), date(1987, 3, 17)),
         ("The governor said rates would rise in the coming months.", date(1987, 3, 3), None),
         ("The senator said the vote would come after today's hearings.", date(1987, 3, 3), None),
+        # expecting or aiming at something within a window that has not ended
+        ("The firm said it expects a recovery in exports in 1987.", date(1987, 3, 3), date(1987, 12, 31)),
+        ("The ministry said it was aiming for growth of three pct this year.", date(1987, 3, 3),
+         date(1987, 12, 31)),
+        ("The agency said progress on the accord was expected this year.", date(1987, 3, 3), date(1987, 12, 31)),
+        # the week of a day; a date describing a thing, or the only one still ahead
+        ("The carmaker said it will idle two plants during the week of March 23.", date(1987, 3, 3),
+         date(1987, 3, 29)),
+        ("The exchange said it plans to list a June 1987 wheat contract on April 10.", date(1987, 3, 3),
+         date(1987, 4, 10)),
+        ("The bank said that this year lending by its branches will be at a level similar to last year.",
+         date(1987, 3, 3), date(1987, 12, 31)),
     ],
 )
 def test_due_dates(pipeline, text, published, due):

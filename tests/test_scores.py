@@ -14,7 +14,7 @@ import pytest
 
 from saidwhat.actors import link_extractions
 from saidwhat.eval.attribution import evaluate
-from saidwhat.eval.claims import load_claims, score_claims
+from saidwhat.eval.claims import load_claims, score_claims, score_due
 from saidwhat.eval.speakers import load_speakers, score_speakers
 from saidwhat.eval.time import load_gold, score_times
 from saidwhat.model import Article
@@ -31,6 +31,8 @@ TIME_FLOORS = {  # folder under ../shared/data: (strict F1, value F1)
 # across articles (B-cubed F1, clustered by actor), and the forward-looking flag.
 SPEAKER_FLOORS = {"accuracy": 72.2, "speaker identity": 98.0, "mention identity": 92.8}
 FUTURE_FLOOR = 86.4
+DUE_FLOOR = 54  # of the 62 hand-annotated Reuters statements of tests/fixtures/reuters_due.tsv
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def percent(value: float) -> float:
@@ -79,3 +81,8 @@ def test_speakers_and_their_identity_keep_their_scores(pipeline: Pipeline, share
 def test_the_forward_looking_flag_keeps_its_score(pipeline: Pipeline, shared_data: Path):
     scores = score_claims(load_claims(shared_data / "meantime-en"), pipeline.extract)
     assert percent(scores["future"]["f1"]) >= FUTURE_FLOOR
+
+
+def test_due_dates_keep_their_score(pipeline: Pipeline, shared_data: Path):
+    counts = score_due(FIXTURES / "reuters_due.tsv", shared_data / "reuters21578", pipeline.extract)
+    assert counts["right"] >= DUE_FLOOR

@@ -152,6 +152,8 @@ def test_must_haves(nlp, text, expected):
         ("The buyer will pay by June 10. If he has not paid by that time, the deal lapses.",
          [("June 10", "DATE", "2025-06-10", None), ("that time", "DATE", "2025-06-10", None)]),
         ("Apple unveiled iLife '11 and new laptops.", []),
+        # "this" and a month with its day: the day, not the month
+        ("The bonds will be repaid this June 9 at par.", [("June 9", "DATE", "2025-06-09", None)]),
     ],
 )
 def test_scope(nlp, text, expected):

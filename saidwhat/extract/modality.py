@@ -50,6 +50,11 @@ FORWARD = re.compile(r"the\s+(?:next|coming)\b", re.IGNORECASE)
 DURATION = re.compile(r"^P(\d+)([YMWD])$")
 # "in the coming months", "over the next few weeks": forward, but no window to hold anyone to.
 VAGUE = re.compile(r"\b(?:coming|next|few|several|upcoming)\s+(?:few\s+)?(?:days|weeks|months|years)$", re.IGNORECASE)
+# Verbs of expecting or aiming whose object lies ahead when a window in the content has not ended:
+# "expects a recovery in the second half", "was aiming for growth this year".
+EXPECTING = frozenset("expect anticipate forecast predict project aim target plan intend".split())
+# "the week of March 16": the day names its week.
+WEEK_OF = re.compile(r"\bweek\s+of\s+$", re.IGNORECASE)
 # A window after "after" only says where the event may start: it sets no due date.
 AFTER = re.compile(r"\bafter\s+$", re.IGNORECASE)
 
@@ -68,10 +73,12 @@ def attributes(
     timing = [w for t in inside if not _describes(doc, t) and (w := _window(text, t, said_on))]
     main = _main(doc, content)
     past = main is not None and _past(main)
+    later = _later(timing, said_on) or _later(windows, said_on)
     future = _going_to(words) or not past and (
         _future(verb, main, words) or any(said_on is not None and first > said_on for first, _ in windows)
-    ) or past and main is not None and any(_forward(c) for c in main.children if c.dep_ == "ccomp")
-    later = [last for _, last in timing or windows if said_on is None or last >= said_on]
+    ) or past and main is not None and any(_forward(c) for c in main.children if c.dep_ == "ccomp") or (
+        bool(later) and main is not None and main.lemma_.lower() in EXPECTING
+    )
     return {
         "said_on": said_on,
         "hedged": _hedged(words) or verb.lemma_.lower() in HEDGING_CUES,
@@ -82,16 +89,26 @@ def attributes(
 
 
 def _window(text: str, time: TimeExpression, said_on: date | None) -> tuple[date, date] | None:
-    """The days a time expression in the content covers, if it can bound a due date."""
+    """The days a time expression in the content covers, if it can bound a due date; "the week of
+    March 16" covers that day's week."""
     if AFTER.search(text, max(0, time.start - 7), time.start) or VAGUE.search(time.text):
         return None
-    return window(time.value) or _ahead(text, time, said_on)
+    days = window(time.value)
+    if days is not None and days[0] == days[1] and WEEK_OF.search(text, max(0, time.start - 9), time.start):
+        monday = days[0] - timedelta(days=days[0].weekday())
+        return monday, monday + timedelta(days=6)
+    return days or _ahead(text, time, said_on)
+
+
+def _later(windows: list[tuple[date, date]], said_on: date | None) -> list[date]:
+    """The last days of the windows that do not end before the statement was made."""
+    return [last for _, last in windows if said_on is None or last >= said_on]
 
 
 def _describes(doc: Doc, time: TimeExpression) -> bool:
     """Whether a time expression modifies a noun ("second-quarter results", "1987 tax revenue")."""
     span = _tokens(doc, time)
-    return span is not None and span.root.dep_ in ("amod", "compound", "nummod")
+    return span is not None and span.root.dep_ in ("amod", "compound", "nummod", "nmod")
 
 
 def _main(doc: Doc, content: set[int]) -> Token | None:

@@ -492,7 +492,7 @@ RULES = (
                       rf"(?P<rel>last|this|next|past|coming|previous|current|this\s+past|"
                       rf"the\s+(?:previous|following|same|current|last)|(?:(?<=of )|(?<=er in ))the"
                       rf"|the(?=\s+weekend))\s+"
-                      rf"(?P<what>{alternation(UNIT_CODE)}|{MONTH_FULL})\b",
+                      rf"(?P<what>{alternation(UNIT_CODE)}|(?:{MONTH_FULL})\b(?!\s+\d{{1,2}}\b))\b",
           _relative),
     _rule("duration", rf"\b(?:(?P<the>the)\s+(?:(?:past|last|next|coming|previous|following|first|final|"
                       rf"remaining|latest)\s+)?)?{NUM}(?P<half>\s+and\s+a\s+half)?(?P<sep>[\s-]+)"
