@@ -77,7 +77,7 @@ def attributes(
     future = _going_to(words) or not past and (
         _future(verb, main, words) or any(said_on is not None and first > said_on for first, _ in windows)
     ) or past and main is not None and any(_forward(c) for c in main.children if c.dep_ == "ccomp") or (
-        bool(later) and main is not None and main.lemma_.lower() in EXPECTING
+        bool(later) and main is not None and main.lemma_.lower() in EXPECTING and not _perfect(main)
     )
     return {
         "said_on": said_on,
@@ -117,13 +117,18 @@ def _main(doc: Doc, content: set[int]) -> Token | None:
     return next((t for t in roots if t.pos_ in ("VERB", "AUX")), roots[0] if roots else None)
 
 
+def _perfect(verb: Token) -> bool:
+    """ "had intended": an intention reported as over, not still ahead (the past perfect)."""
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
 def _past(main: Token) -> bool:
     """A main verb in the past or perfect ("ended", "has been", "couldn't have waited"), unless
     "would"/"will" puts it forward ("will have finished")."""
     aux = [c for c in main.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in FUTURE_WORDS or a.lower_ == "would" for a in aux) and not any(a.lower_ == "have" for a in aux):
         return False
-    if main.lemma_ in INTENT - DONE_INTENT or any(a.tag_ == "TO" for a in aux):
+    if main.lemma_ in INTENT - DONE_INTENT and not _perfect(main) or any(a.tag_ == "TO" for a in aux):
         return False  # "was expected this year", "were to be introduced this month"
     if any(a.lemma_ == "have" or a.tag_ == "VBD" for a in aux):
         return True
