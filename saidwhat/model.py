@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field
 Span = tuple[int, int]
 StatementKind = Literal["direct", "indirect", "mixed"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Relation = Literal["happened", "repeated", "delayed", "cancelled", "updated"]
+ClaimStatus = Literal["pending", "overdue", "reported", "undated"]
 
 
 class Record(BaseModel):
@@ -103,3 +105,28 @@ def part(text: str, spans: list[Span]) -> Part:
     """A Part whose text is its spans joined, in text order, with single spaces."""
     spans = sorted(spans)
     return Part(spans=spans, text=" ".join(text[s:e] for s, e in spans))
+
+
+class FollowUp(Record):
+    """A later story about a claim: what it says became of it, and the sentence that says so."""
+
+    article_id: str
+    statement_id: str | None = None
+    relation: Relation
+    published: date | None = None
+    evidence: str
+
+
+class Claim(Record):
+    """A forward-looking statement as ``saidwhat claims --format jsonl`` writes it (EVAL.md)."""
+
+    article_id: str
+    statement_id: str
+    speaker: str | None = None
+    actor: str | None = None
+    cue: Part
+    content: Part
+    said_on: date | None = None
+    due: date | None = None
+    status: ClaimStatus
+    followups: list[FollowUp] = []

@@ -1,4 +1,5 @@
-"""``saidwhat claims``: forward-looking statements from ingested articles, by due date, with status.
+"""``saidwhat claims``: forward-looking statements from ingested articles, by due date, with status
+(follow-ups have tests of their own, in ``test_followups.py``).
 
 Three short hand-written articles go into a temporary database through the CLI; each has one
 statement whose time window is not in doubt, plus statements that are past (not claims) or
@@ -55,22 +56,25 @@ def claims(db: Path, *options: str) -> list[tuple]:
 
 def test_sorted_by_due_date_with_status_as_of_today(db: Path) -> None:
     assert claims(db) == [
-        (*CLINIC, "due"), (*BRIDGE, "pending"), (*PORT, "pending"), (*HOUSING, "pending"),
+        (*CLINIC, "overdue"), (*BRIDGE, "pending"), (*PORT, "pending"), (*HOUSING, "undated"),
     ]
 
 
 def test_before_any_due_date_every_claim_is_pending(db: Path) -> None:
-    assert [c[-1] for c in claims(db, "--today", "2025-05-01")] == ["pending"] * 4
+    assert [c[-1] for c in claims(db, "--today", "2025-05-01")] == ["pending"] * 3 + ["undated"]
 
 
 @pytest.mark.parametrize(
     ("options", "expected"),
     [
-        (("--overdue",), [(*CLINIC, "due")]),
-        (("--due-before", "2025-07-01"), [(*CLINIC, "due"), (*BRIDGE, "pending")]),
-        (("--speaker", "berg"), [(*CLINIC, "due")]),
+        (("--overdue",), [(*CLINIC, "overdue")]),
+        (("--status", "overdue"), [(*CLINIC, "overdue")]),
+        (("--status", "undated"), [(*HOUSING, "undated")]),
+        (("--status", "reported"), []),
+        (("--due-before", "2025-07-01"), [(*CLINIC, "overdue"), (*BRIDGE, "pending")]),
+        (("--speaker", "berg"), [(*CLINIC, "overdue")]),
         (("--speaker", "Olsen", "--overdue"), []),
-        (("--limit", "2"), [(*CLINIC, "due"), (*BRIDGE, "pending")]),
+        (("--limit", "2"), [(*CLINIC, "overdue"), (*BRIDGE, "pending")]),
     ],
 )
 def test_filters(db: Path, options: tuple[str, ...], expected: list[tuple]) -> None:
@@ -84,7 +88,8 @@ def test_one_row_in_full(db: Path) -> None:
         "statement_id": "s1", "kind": "indirect", "speaker": "Piet Olsen", "actor": "a1",
         "source_text": "Harbour master Piet Olsen", "cue": "said",
         "content": "the port could reopen in the second half of 2025", "said_on": "2025-03-04",
-        "hedged": True, "negated": False, "future": True, "due": "2025-12-31", "status": "pending",
+        "hedged": True, "negated": False, "future": True, "due": "2025-12-31",
+        "claim": "c1", "status": "pending", "sources": 1, "relation": None, "reported": None,
     }]
 
 
@@ -92,11 +97,11 @@ def test_table_shows_due_date_and_status(db: Path) -> None:
     result = invoke("claims", "--db", db, "--today", "2025-06-15", "--speaker", "Berg")
     header = next(line for line in result.stdout.splitlines() if "status" in line)
     row = next(line for line in result.stdout.splitlines() if "2025-05-31" in line)
-    assert header.split()[1:4:2] == ["due", "status"]
-    assert row.split()[1:6:2] == ["2025-05-31", "due", "Anna"]
+    assert header.split()[1:6:2] == ["claim", "due", "status"]
+    assert row.split()[1:6:2] == ["c2", "2025-05-31", "overdue"]
 
 
 def test_csv_columns(db: Path) -> None:
     result = invoke("claims", "--db", db, "--format", "csv", "--today", "2025-06-15", "--overdue")
-    assert result.stdout.splitlines()[0].split(",")[-1] == "status"
+    assert result.stdout.splitlines()[0].split(",")[-5:] == ["claim", "status", "sources", "relation", "reported"]
     assert result.stdout.splitlines()[1].startswith("clinic,New clinic,2025-04-10,s1,indirect,Anna Berg,")

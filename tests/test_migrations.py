@@ -21,13 +21,18 @@ from saidwhat.store.schema import metadata
 
 # SQLite cannot reflect expression indexes, so Alembic says it passes over the PostgreSQL-only one.
 pytestmark = pytest.mark.filterwarnings(
-    "ignore:autogenerate skipping metadata-specified expression-based index 'ix_statements_content_words'"
+    "ignore:autogenerate skipping metadata-specified expression-based index"
 )
 
 FIRST_TABLES = {"alembic_version", "articles", "entities", "mentions", "statements", "times"}
-FTS_TABLES = {f"statements_fts{suffix}" for suffix in ("", "_config", "_data", "_docsize", "_idx")}
-HEAD = "0004"
+FTS_TABLES = {
+    f"{table}_fts{suffix}"
+    for table in ("statements", "articles")
+    for suffix in ("", "_config", "_data", "_docsize", "_idx")
+}
+HEAD = "0005"
 ACTOR_TABLES = {"actors", "actor_aliases", "actor_keys", "actor_roles", "actor_decisions"}
+CLAIM_TABLES = {"claims", "claim_sources", "claim_terms", "followups", "article_stories", "term_counts"}
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -77,7 +82,7 @@ def _state(engine: Engine) -> tuple[str | None, set[str]]:
 
 
 def _latest_tables(engine: Engine) -> set[str]:
-    return FIRST_TABLES | ACTOR_TABLES | (FTS_TABLES if engine.dialect.name == "sqlite" else set())
+    return FIRST_TABLES | ACTOR_TABLES | CLAIM_TABLES | (FTS_TABLES if engine.dialect.name == "sqlite" else set())
 
 
 def test_migrated_schema_is_the_declared_schema(url: str) -> None:
@@ -119,9 +124,10 @@ def ferry() -> Extraction:
 
 @pytest.fixture
 def first_release_save(monkeypatch: pytest.MonkeyPatch) -> None:
-    """``save`` as it was before actors (0004), for writing into an older schema. (Before 0004 it
-    also kept speaker totals, which 0004 drops unread.)"""
+    """``save`` as it was before actors (0004) and claims (0005), for writing into an older schema.
+    (Before 0004 it also kept speaker totals, which 0004 drops unread.)"""
     monkeypatch.setattr("saidwhat.store.records.link_stored", lambda conn, extraction, entity_pks: None)
+    monkeypatch.setattr("saidwhat.store.records.follow", lambda conn, article_pk, extraction: None)
 
 
 @pytest.mark.usefixtures("first_release_save")

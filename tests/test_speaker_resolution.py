@@ -184,3 +184,77 @@ def test_a_hyphenated_title_and_a_relative_who_say_person(pipeline):
     assert not [e for e in found.entities if e.name == "Whitcombe"]  # one person, not two
     assert entity(found, "Sumner Keddle").type == "PERSON"
     assert entity(found, "Halvern Pharmaceuticals").type == "ORG"
+
+
+def test_an_honorific_does_not_hide_the_title_before_a_name(pipeline):
+    found = extract(
+        pipeline,
+        "The first ferry was greeted by 300 guests, including the Prime Minister of Norland, Mr. Arne "
+        "Vikstrom, at the new pier. In his speech, the Prime Minister praised the crew and said the port "
+        "would grow.",
+    )
+    assert entity(found, "Arne Vikstrom").roles == ["the Prime Minister"]
+    assert speakers(found) == [("the Prime Minister", "Arne Vikstrom")] * 2
+
+
+def test_a_title_run_into_a_company_and_a_name_is_the_person(pipeline):
+    """spaCy hangs "Jim Press" under the title; "Press" is an outlet word, but after a given name the NER decides."""
+    found = extract(
+        pipeline, "“Sales are picking up again,” said the vice president and chairman of Orton Motors LLC Jim Press."
+    )
+    assert entity(found, "Jim Press").type == "PERSON"
+    assert speakers(found) == [("the vice president and chairman of Orton Motors LLC Jim Press", "Jim Press")]
+
+
+def test_a_headline_role_without_article_is_its_holder(pipeline):
+    found = extract(
+        pipeline,
+        "CEO of Dalton outlines plan for recovery\n"
+        "Mark Hensley, the Chief Executive Officer of Dalton Motors, spoke in Detroit on Monday.",
+    )
+    assert speakers(found)[0] == ("CEO of Dalton", "Mark Hensley")
+
+
+def test_a_description_takes_the_organisation_its_sentence_names(pipeline):
+    found = extract(
+        pipeline,
+        "Hollis Air reported a loss on Tuesday. Its shares fell.\n"
+        "In a statement on the Kestrel Air website, the company said the delays were caused by wiring faults.",
+    )
+    assert speakers(found) == [("Hollis Air", "Hollis Air"), ("the company", "Kestrel Air")]
+
+
+def test_a_name_in_quote_marks_is_not_what_a_description_stands_for(pipeline):
+    found = extract(
+        pipeline, "CEO of Marlow Motors outlines plan for `` New Marlow '' after auto company declared bankruptcy"
+    )
+    assert entity(found, "New Marlow").type == "ORG"
+    assert speakers(found)[-1] == ("auto company", "Marlow Motors")
+
+
+def test_a_letter_speaks_for_whoever_wrote_it(pipeline):
+    """The letter stays the source as written (PolNeAR marks "In a statement announcing ..." so)."""
+    found = extract(
+        pipeline,
+        "Harold Dunn resigned in a letter to the board of Velmar Foods stating, “I can no longer meet my "
+        "duties as chief executive.”",
+    )
+    assert speakers(found) == [("a letter to the board of Velmar Foods", "Harold Dunn")]
+
+
+def test_a_speaker_after_the_verb_read_as_a_participles_subject(pipeline):
+    found = extract(
+        pipeline,
+        "“It took too long for the money to reach the banks,” said Uralsib analyst Chris Weafer commenting on "
+        "the decision.",
+    )
+    said = found.statements[0]
+    assert (said.cue.text, said.source.text) == ("said", "Uralsib analyst Chris Weafer")
+    assert said.content.text == "“It took too long for the money to reach the banks,”"
+    assert speakers(found)[0][1] == "Chris Weafer"
+
+
+def test_a_name_split_at_a_spaced_apostrophe_is_one_name(pipeline):
+    found = extract(pipeline, "Ryanair CEO, Michael O' Leary, said the airline would buy 20 more jets.")
+    assert speakers(found) == [("Ryanair CEO, Michael O' Leary", "Michael O' Leary")]
+    assert not [e for e in found.entities if e.name == "Leary"]

@@ -746,3 +746,66 @@ def test_as_someone_put_it(pipeline, text):
     (statement,) = extract(pipeline, text).statements
     assert (statement.source.text, statement.cue.text) == ("Senator Ann Cole", "put it")
     assert statement.content.text.startswith("“This budget will not pass the house this year")
+
+
+@pytest.mark.parametrize(
+    "text, cue, source, content, speaker",
+    [
+        pytest.param(
+            "Chrysler has said that it plans to close 789 of its dealers by June.",
+            "plans", "it", "to close 789 of its dealers by June", "Chrysler", id="an organisation's plan",
+        ),
+        pytest.param(
+            "Noel Forgeard stated that he expected sales of the jet to exceed 250.",
+            "expected", "he", "sales of the jet to exceed 250", "Noel Forgeard", id="a person's forecast",
+        ),
+        pytest.param(
+            "Japan saw the collapse of a mid-size insurer, Yamato Life Insurance Company, which declared bankruptcy.",
+            "declared", "which", "bankruptcy", "Yamato Life Insurance Company", id="an organisation's declaration",
+        ),
+    ],
+)
+def test_plans_forecasts_and_declarations_are_statements(pipeline, text, cue, source, content, speaker):
+    """Statements the PolNeAR-trained cue model drops: what an organisation plans or declares, what anyone forecasts."""
+    found = [s for s in summary(extract(pipeline, text)) if s[2] == cue]
+    assert found == [("indirect", source, cue, content, speaker)]
+
+
+def test_a_persons_wish_inside_what_they_said_is_no_statement_of_its_own(pipeline):
+    statements = extract(pipeline, "Senator Ruth Calloway said she wants to run again next year.").statements
+    assert [s.cue.text for s in statements] == ["said"]
+
+
+def test_a_cue_with_its_noun_after_the_object_keeps_the_object_as_content(pipeline):
+    """ "cited X in a report": the cue must not swallow X, or the statement has no content left."""
+    text = "German magazine Der Spiegel cited confidential documents from engine maker Europrop in a report."
+    assert summary(extract(pipeline, text)) == [
+        ("indirect", "German magazine Der Spiegel", "cited", "confidential documents from engine maker Europrop",
+         "Der Spiegel")
+    ]
+
+
+def test_a_clause_hung_on_a_memo_is_what_was_announced(pipeline):
+    text = (
+        "Steve Jobs, the chief executive of Apple, announced Monday in an internal memo that he would take "
+        "medical leave."
+    )
+    ((_, source, cue, content, speaker),) = summary(extract(pipeline, text))
+    assert (source, cue) == ("Steve Jobs, the chief executive of Apple", "announced Monday in an internal memo")
+    assert (content, speaker) == ("that he would take medical leave", "Steve Jobs")
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("“We do not need to buy planes from Europe,” Detik.com quoted Jusman Djamal as saying.",
+         "“We do not need to buy planes from Europe,”"),
+        ("Detik.com quoted Jusman Djamal as saying the country did not need planes from Europe.",
+         "the country did not need planes from Europe"),
+    ],
+)
+def test_whoever_is_quoted_as_saying_says_it(pipeline, text, content):
+    found = summary(extract(pipeline, text))
+    assert found[0][1:3] == ("Detik.com", "quoted")
+    saying = [s[1:] for s in found if s[2] == "saying"]
+    assert saying == [("Jusman Djamal", "saying", content, "Jusman Djamal")]

@@ -12,12 +12,14 @@ import io
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
-from webseed import HOSTILE_TITLE, extractions, seed
+from webseed import FOLLOWUPS, HOSTILE_TITLE, TODAY, extractions, seed
 
 from saidwhat.cli import app as cli
 from saidwhat.model import Entity, Extraction, Part, Source, Statement, TimeExpression
@@ -26,6 +28,7 @@ from saidwhat.web import create_app
 from saidwhat.web.guards import READ_ONLY, SECURITY_HEADERS
 from saidwhat.web.highlight import highlight
 from saidwhat.web.pages import http_url
+from saidwhat.web.timeline import chart
 
 TOKEN = "correct horse battery staple"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -44,6 +47,14 @@ def client(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Iter
 def writable(tmp_path: Path, pipeline: Pipeline) -> Iterator[TestClient]:
     """A client of a seeded store of its own, for tests that ingest."""
     with TestClient(create_app(seed(tmp_path / "write.db", pipeline), token=TOKEN, pipeline=pipeline)) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def followed(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Iterator[TestClient]:
+    """A client of the seeded store with the follow-up articles too, that no test writes to."""
+    db = seed(tmp_path_factory.mktemp("web") / "followed.db", pipeline, FOLLOWUPS)
+    with TestClient(create_app(db, pipeline=pipeline)) as client:
         yield client
 
 
@@ -117,18 +128,81 @@ def test_statement_pages_join_up_to_the_whole_list(client: TestClient) -> None:
     assert sum(pages, []) == whole
 
 
-def test_claims_come_by_due_date_overdue_first(client: TestClient) -> None:
+def test_claims_come_by_due_date_with_their_status(client: TestClient) -> None:
     page = client.get("/api/claims", params={"today": "2025-07-01"}).json()
-    assert [(i["article_id"], i["statement_id"], i["due"], i["status"]) for i in page["items"]] == [
-        ("port-expansion", "s3", "2025-03-31", "due"),
-        ("port-expansion", "s1", "2026-12-31", "pending"),
-        ("city-budget", "s1", "2026-12-31", "pending"),
-        ("port-berth", "s2", "2031-12-31", "pending"),
-        ("port-expansion", "s4", None, "pending"),  # a warning: forward-looking, no date
-        ("hostile", "s2", None, "pending"),  # "Nobody should open ...": advice, no date
+    assert [(i["article_id"], i["statement_id"], i["due"], i["status"], i["relation"]) for i in page["items"]] == [
+        ("port-expansion", "s3", "2025-03-31", "reported", "delayed"),  # the berth opened late, said port-berth
+        ("port-expansion", "s1", "2026-12-31", "pending", None),
+        ("city-budget", "s1", "2026-12-31", "pending", None),
+        ("port-berth", "s2", "2031-12-31", "pending", None),
+        ("port-expansion", "s4", None, "undated", None),  # a warning: forward-looking, no date
+        ("hostile", "s2", None, "undated", None),  # "Nobody should open ...": advice, no date
     ]
-    overdue = client.get("/api/claims", params={"today": "2025-07-01", "overdue": "true"}).json()
-    assert (overdue["total"], ids(overdue)) == (1, [("port-expansion", "s3")])
+    assert all(re.fullmatch(r"c\d+", i["claim"]) and i["sources"] == 1 for i in page["items"])
+    assert client.get("/api/claims", params={"today": "2025-07-01", "overdue": "true"}).json()["total"] == 0
+    later = {"today": "2027-01-15"}
+    overdue = client.get("/api/claims", params=later | {"overdue": "true"}).json()
+    assert ids(overdue) == [("port-expansion", "s1"), ("city-budget", "s1")]
+    assert client.get("/api/claims", params=later | {"status": "overdue"}).json() == overdue
+
+
+def test_each_status_lists_its_own_claims(followed: TestClient) -> None:
+    everything = followed.get("/api/claims", params={"today": TODAY.isoformat()}).json()
+    by_status = {
+        status: ids(followed.get("/api/claims", params={"today": TODAY.isoformat(), "status": status}).json())
+        for status in ("overdue", "pending", "reported", "undated")
+    }
+    assert by_status == {
+        "overdue": [("tram-plan", "s2")],  # the ticket machines, due by May, of which no story spoke again
+        "pending": [("port-expansion", "s1"), ("city-budget", "s1"), ("port-berth", "s2")],
+        "reported": [("port-expansion", "s3"), ("tram-plan", "s1")],
+        "undated": [("port-expansion", "s4"), ("hostile", "s2")],
+    }
+    assert everything["total"] == 8 and sorted(sum(by_status.values(), [])) == sorted(ids(everything))
+
+
+def test_overdue_and_another_status_are_422(client: TestClient) -> None:
+    refused = client.get("/api/claims", params={"overdue": "true", "status": "pending"})
+    assert refused.status_code == 422
+    assert "overdue=true contradicts status=pending" in refused.json()["detail"][0]["msg"]
+    assert client.get("/api/claims", params={"status": "due"}).status_code == 422
+
+
+def test_a_claim_said_twice_and_reported_later_has_its_timeline(followed: TestClient) -> None:
+    reported = followed.get("/api/claims", params={"today": TODAY.isoformat(), "status": "reported"}).json()
+    tram = next(i for i in reported["items"] if i["article_id"] == "tram-plan")
+    outcome = (tram["sources"], tram["relation"], tram["reported"], tram["due"])
+    assert outcome == (2, "happened", "2025-10-20", "2025-10-31")
+    detail = followed.get(f"/api/claims/{tram['claim']}", params={"today": TODAY.isoformat()}).json()
+    assert detail["claim"] == tram
+    assert [(s["article_id"], s["statement_id"], s["speaker"]) for s in detail["said_in"]] == [
+        ("tram-plan", "s1", "Aino Varga"), ("tram-plan-wire", "s1", "Aino Varga"),
+    ]
+    (followup,) = detail["followups"]
+    assert {k: followup[k] for k in ("article_id", "published", "relation")} == {
+        "article_id": "tram-opens", "published": "2025-10-20", "relation": "happened",
+    }
+    assert followup["evidence"].startswith("KESSEL - The new tram line between Kessel and the airport opened on Monday")
+    assert 0.5 <= followup["score"] <= 1
+
+
+@pytest.mark.parametrize("claim_id", ["c999999", "nonsense", "c", "c-1", "c1x"])
+def test_an_unknown_claim_is_404(client: TestClient, claim_id: str) -> None:
+    response = client.get(f"/api/claims/{claim_id}")
+    assert (response.status_code, response.json()) == (404, {"detail": f"no claim {claim_id!r}"})
+    page = client.get(f"/claims/{claim_id}")
+    assert page.status_code == 404 and f"no claim &#39;{claim_id}&#39;" in page.text
+
+
+def test_a_story_lists_the_other_articles_that_tell_it(followed: TestClient) -> None:
+    def story(article_id: str) -> list[tuple[str, str]]:
+        return [(a["id"], a["published"]) for a in followed.get(f"/api/articles/{article_id}/story").json()]
+
+    assert story("tram-plan") == [("tram-plan-wire", "2025-04-11")]
+    assert story("tram-plan-wire") == [("tram-plan", "2025-04-10")]
+    assert story("tram-opens") == []  # the same tram, months later: a follow-up, not the same story
+    missing = followed.get("/api/articles/no-such-story/story")
+    assert (missing.status_code, missing.json()) == (404, {"detail": "no such article"})
 
 
 def test_speakers_by_number_of_statements(client: TestClient) -> None:
@@ -191,7 +265,7 @@ def test_an_empty_csv_export_still_has_its_header(client: TestClient) -> None:
     exported = client.get("/api/claims", params={"speaker": "nobody", "format": "csv"})
     assert exported.text == (
         "article_id,article_title,published,statement_id,kind,speaker,actor,source_text,cue,content,"
-        "said_on,hedged,negated,future,due,status\n"
+        "said_on,hedged,negated,future,due,claim,status,sources,relation,reported\n"
     )
 
 
@@ -399,14 +473,73 @@ def test_pages_render_the_listings(client: TestClient) -> None:
     assert '<a href="/api/statements?speaker=okafor&amp;format=csv">CSV</a>' in home
     claims = client.get("/claims", params={"today": "2025-07-01"}).text
     assert re.findall(r'href="/articles/([^"]+)"', claims) == [
-        "port-expansion#s3", "port-expansion#s1", "city-budget#s1", "port-berth#s2", "port-expansion#s4",
+        "port-expansion#s1", "city-budget#s1", "port-berth#s2", "port-expansion#s3", "port-expansion#s4",
         "hostile#s2",
     ]
-    assert re.findall(r"<h2>([^<]+)</h2>", claims) == ["Overdue", "Pending", "No due date"]
+    assert re.findall(r"<h2>([^<]+)</h2>", claims) == ["Pending", "Reported", "Undated"]
+    assert len(re.findall(r'<a class="claim-link" href="/claims/c\d+\?today=2025-07-01">', claims)) == 6
+    assert re.findall(r'<td class="outcome">(.*?)</td>', claims) == [
+        '<span class="relation delayed">delayed</span> <span class="date">2025-06-02</span>'
+    ]
     moved = client.get("/speakers/Lena%20Okafor", follow_redirects=False)
     assert moved.status_code == 301 and re.fullmatch(r"/speakers/a\d+", moved.headers["location"])
     speaker = client.get(moved.headers["location"]).text
     assert re.findall(r"<time>([^<]+)</time>", speaker) == ["2025-01-13", "2025-06-02"]
+
+
+def test_the_claims_form_filters_by_status_and_keeps_overdue_only(followed: TestClient) -> None:
+    def shown(params: dict[str, str]) -> tuple[list[str], list[str]]:
+        page = followed.get("/claims", params={"today": TODAY.isoformat(), "speaker": "", **params}).text
+        return re.findall(r"<h2>([^<]+)</h2>", page), re.findall(r'<option value="(\w*)" selected>', page)
+
+    assert shown({"status": ""}) == (["Overdue", "Pending", "Reported", "Undated"], [])
+    assert shown({"status": "reported"}) == (["Reported"], ["reported"])
+    assert shown({"overdue": "true"}) == (["Overdue"], [])
+    assert 'name="overdue" value="true" checked' in followed.get("/claims", params={"overdue": "true"}).text
+    refused = followed.get("/claims", params={"overdue": "true", "status": "undated"})
+    assert refused.status_code == 422 and "overdue=true contradicts status=undated" in refused.text
+
+
+def test_a_claim_page_draws_its_timeline(followed: TestClient) -> None:
+    listed = followed.get("/api/claims", params={"today": TODAY.isoformat(), "status": "reported"}).json()["items"]
+    tram = next(i["claim"] for i in listed if i["article_id"] == "tram-plan")
+    page = followed.get(f"/claims/{tram}", params={"today": TODAY.isoformat()}).text
+    assert '<dd class="due">2025-10-31</dd>' in page
+    assert "reported as of 2025-07-01: happened on 2025-10-20" in page
+    (svg,) = re.findall(r'<svg class="timeline-chart".*?</svg>', page, re.DOTALL)
+    dots = re.findall(r'<a href="([^"]+)"><circle class="dot (\w+)" cx="([\d.]+)"[^>]*><title>([^<]+)</title>', svg)
+    assert [(href, kind, title) for href, kind, _, title in dots] == [
+        ("/articles/tram-plan#s1", "said", "said 2025-04-10: Kessel airport tram to open in October, minister says"),
+        ("/articles/tram-plan-wire#s1", "said", "said 2025-04-10: Kessel airport tram line to open in October"),
+        ("/articles/tram-opens", "happened", "happened 2025-10-20: First passengers ride the Kessel airport tram"),
+    ]
+    rules = dict(re.findall(r'<g class="rule (\w+)"><title>[^<]*</title>\s*<line x1="([\d.]+)"', svg))
+    said, wire, happened = (float(x) for _, _, x, _ in dots)
+    assert said == wire < float(rules["today"]) < happened < float(rules["due"])  # July, then 20 and 31 October
+    assert re.findall(r'<li class="followup (\w+)">', page) == ["happened"]
+    assert '<blockquote class="evidence">KESSEL - The new tram line between Kessel and the airport opened' in page
+    assert "<script" not in page
+
+
+def test_the_timeline_scales_its_axis_and_needs_a_date(followed: TestClient) -> None:
+    store = followed.app.state.store  # type: ignore[attr-defined]
+    (tram,) = store.claims(TODAY, "reported", speaker="Aino Varga")
+    detail = store.claim(tram.claim, date(2030, 1, 1))
+    near = chart(detail, date(2030, 1, 1))
+    assert near is not None and [r.kind for r in near.rules] == ["due"]  # today lies beyond the axis
+    assert [t.label for t in near.ticks] == ["May 2025", "Jul 2025", "Sep 2025", "Nov 2025"]
+    assert all(0 < d.x < near.width and 0 < d.y < near.axis + 1 for d in near.dots)
+    decades = chart(replace(detail, claim=replace(detail.claim, due=date(2045, 6, 30))), TODAY)
+    assert decades is not None and [t.label for t in decades.ticks] == ["2025", "2030", "2035", "2040", "2045"]
+    undated = [replace(row, said_on=None, published=None) for row in detail.said_in]
+    assert chart(replace(detail, said_in=undated, followups=[]), TODAY) is None
+
+
+def test_the_article_page_lists_more_on_its_story(followed: TestClient) -> None:
+    page = followed.get("/articles/tram-plan-wire").text
+    (story,) = re.findall(r'<section class="story">.*?</section>', page, re.DOTALL)
+    assert re.findall(r'href="/articles/([^"]+)"', story) == ["tram-plan"]
+    assert "More on this story" not in followed.get("/articles/tram-opens").text
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from needs import missing
 from playwright.sync_api import Browser, Page, expect, sync_playwright
-from webseed import HOSTILE_TITLE, TODAY, extractions, seed
+from webseed import FOLLOWUPS, HOSTILE_TITLE, TODAY, extractions, seed
 
 from saidwhat.pipeline import Pipeline
 from saidwhat.render import speaker_name
@@ -47,7 +47,7 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Iterator[str]:
     """The base URL of ``saidwhat serve`` over a seeded store, accepting writes with TOKEN."""
-    db = seed(tmp_path_factory.mktemp("browser") / "browser.db", pipeline)
+    db = seed(tmp_path_factory.mktemp("browser") / "browser.db", pipeline, FOLLOWUPS)
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "saidwhat.cli", "serve", "--db", db, "--port", str(port)],
@@ -138,13 +138,69 @@ def test_a_speaker_link_leads_to_a_timeline(server: str, page: Page, pipeline: P
     screenshot(page, "speaker")
 
 
-def test_claims_are_listed_overdue_first(server: str, page: Page) -> None:
+def test_claims_are_listed_by_status_and_filtered_by_the_form(server: str, page: Page) -> None:
     page.goto(f"{server}/claims?today={TODAY.isoformat()}")
-    expect(page.locator("section.claims h2")).to_have_text(["Overdue", "Pending", "No due date"])
-    dues = ["2025-03-31", "2026-12-31", "2026-12-31", "2031-12-31", "", ""]  # the undated last
+    expect(page.locator("section.claims h2")).to_have_text(["Overdue", "Pending", "Reported", "Undated"])
+    dues = ["2025-05-31", "2026-12-31", "2026-12-31", "2031-12-31", "2025-03-31", "2025-10-31", "", ""]
     expect(page.locator("tr.claim td.due")).to_have_text(dues)
-    expect(page.locator("tr.claim").first).to_have_class("claim due")
+    expect(page.locator("tr.claim").first).to_have_class("claim overdue")
+    expect(page.locator("section.reported td.outcome .relation")).to_have_text(["delayed", "happened"])
     screenshot(page, "claims")
+
+    page.select_option("select[name=status]", "reported")
+    page.click("button[type=submit]")
+    expect(page.locator("section.claims h2")).to_have_text(["Reported"])
+    expect(page.locator("select[name=status]")).to_have_value("reported")
+    page.select_option("select[name=status]", "")
+    page.check("input[name=overdue]")
+    page.click("button[type=submit]")
+    expect(page.locator("section.claims h2")).to_have_text(["Overdue"])
+    machines = "the old ticket machines at Kessel central station would be replaced by May"
+    expect(page.locator("tr.claim .content")).to_have_text([machines])
+
+
+def test_a_claim_shows_its_timeline_under_the_real_policy(server: str, browser: Browser) -> None:
+    """Without bypassing the Content-Security-Policy: the chart is inline SVG styled from /static."""
+    context = browser.new_context(viewport={"width": 1280, "height": 860})
+    page = context.new_page()
+    refused: list[str] = []
+    page.on("console", lambda message: refused.extend([message.text] if "Content Security" in message.text else []))
+    page.goto(f"{server}/claims?today={TODAY.isoformat()}")
+    page.locator("section.reported a.claim-link", has_text="tram line").click()
+    expect(page.locator("h1.claim-title")).to_contain_text("reported")
+    expect(page.locator("dd.status-text")).to_have_text("reported as of 2025-07-01: happened on 2025-10-20")
+    chart = page.locator("svg.timeline-chart")
+    expect(chart).to_be_visible()
+    expect(chart.locator("circle.dot.said")).to_have_count(2)
+    opened = "First passengers ride the Kessel airport tram"
+    expect(chart.locator("circle.dot.happened title")).to_have_text(f"happened 2025-10-20: {opened}")
+    expect(chart.locator("g.rule title")).to_have_text(["due 2025-10-31", "today 2025-07-01"])
+
+    def fill(locator: str) -> str:
+        return page.locator(locator).first.evaluate("e => getComputedStyle(e).fill")
+
+    assert fill("svg.timeline-chart circle.dot.happened") == fill("ul.timeline-legend circle.dot.happened")
+    assert len({fill(f"ul.timeline-legend circle.dot.{kind}") for kind in
+                ("said", "happened", "repeated", "delayed", "cancelled", "updated")}) == 6
+    expect(page.locator("ul.said-in a.article")).to_have_text([
+        "Kessel airport tram to open in October, minister says", "Kessel airport tram line to open in October",
+    ])
+    expect(page.locator("li.followup .evidence")).to_contain_text("opened on Monday, carrying its first passengers")
+    screenshot(page, "claim")
+    chart.locator("a[href='/articles/tram-opens']").click()
+    expect(page.locator("h1.title")).to_have_text(opened)
+    assert refused == []
+    context.close()
+
+
+def test_an_article_links_to_more_on_its_story(server: str, page: Page) -> None:
+    page.goto(server + "/articles/tram-plan")
+    more = page.locator("section.story")
+    expect(more.locator("h2")).to_have_text("More on this story")
+    more.locator("a.article").click()
+    expect(page.locator("h1.title")).to_have_text("Kessel airport tram line to open in October")
+    first = "Kessel airport tram to open in October, minister says"
+    expect(page.locator("section.story a.article")).to_have_text([first])
 
 
 def test_the_hostile_article_shows_its_markup_as_text(server: str, page: Page) -> None:

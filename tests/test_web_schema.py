@@ -8,7 +8,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
-from webseed import seed
+from webseed import FOLLOWUPS, seed
 
 from saidwhat.pipeline import Pipeline
 from saidwhat.web import create_app
@@ -19,18 +19,21 @@ OPERATIONS = [
     ("GET", "/api/articles"),
     ("POST", "/api/articles"),
     ("GET", "/api/articles/{article_id}"),
+    ("GET", "/api/articles/{article_id}/story"),
     ("GET", "/api/claims"),
+    ("GET", "/api/claims/{claim_id}"),
     ("GET", "/api/speakers"),
     ("GET", "/api/speakers/{actor_id}"),
     ("GET", "/api/statements"),
 ]
 # Any string is a valid article or actor id: no request can violate these operations' schemas.
-ANY_ID = {"/api/articles/{article_id}", "/api/speakers/{actor_id}"}
+ANY_ID = {"/api/articles/{article_id}", "/api/articles/{article_id}/story", "/api/speakers/{actor_id}"}
 
 
 @pytest.fixture(scope="module")
 def api_schema(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> schemathesis.BaseSchema:
-    app = create_app(seed(tmp_path_factory.mktemp("schema") / "schema.db", pipeline), token=TOKEN, pipeline=pipeline)
+    db = seed(tmp_path_factory.mktemp("schema") / "schema.db", pipeline, FOLLOWUPS)
+    app = create_app(db, token=TOKEN, pipeline=pipeline)
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..model import Article
-from .common import Model, _pipeline, _safe_name, _stop, err, out
+from .common import DEFAULT_DB, Model, _open_store, _pipeline, _safe_name, _stop, err, out
 
 if TYPE_CHECKING:
     from ..eval.polnear import GoldArticle
@@ -159,3 +159,18 @@ def train_cues(
     target = out or WEIGHTS
     cues.save(target)
     err.print(f"{len(cues.weights)} weights written to {target}", markup=False)
+
+
+@eval_app.command("followups")
+def eval_followups(
+    gold_file: Annotated[Path, typer.Argument(help="Hand-labelled claims (tests/fixtures/reuters_followups.jsonl).")],
+    db: Annotated[str, typer.Option("--db", envvar="SAIDWHAT_DB", help="The store holding the corpus.")] = DEFAULT_DB,
+) -> None:
+    """Recall and precision of follow-up stories, and relation accuracy (EVAL.md, Follow-ups)."""
+    from ..eval.followups import format_followups_report, load_gold, score_followups
+
+    with _unreadable_corpus(FileNotFoundError, ValueError):
+        gold = load_gold(gold_file)
+    with _open_store(db) as store:
+        scores = score_followups(gold, store.claim_records())
+    out.print(format_followups_report(scores), markup=False)

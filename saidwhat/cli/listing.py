@@ -1,4 +1,4 @@
-"""Commands that read the store: ``statements``, ``speakers``, ``export``, ``show`` and ``claims``."""
+"""Commands that read the store: ``statements``, ``speakers``, ``export`` and ``show``."""
 
 from __future__ import annotations
 
@@ -91,21 +91,3 @@ def show(
         sys.stdout.write(json.dumps(extraction.to_json_dict(), ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(text_report(extraction) + "\n")
-
-
-@app.command()
-def claims(
-    due_before: Annotated[str | None, typer.Option(help="Due before YYYY-MM-DD.")] = None,
-    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
-    overdue: Annotated[bool, typer.Option("--overdue", help="Only claims whose due date has passed.")] = False,
-    today: Annotated[str | None, typer.Option(help="Judge status as of YYYY-MM-DD (default: today).")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
-    format: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
-    db: Db = DEFAULT_DB,
-) -> None:
-    """Forward-looking statements by due date, each pending or due (its date has passed)."""
-    with _open_store(db) as store:
-        rows = store.claims(
-            today=_day(today), overdue=overdue, due_before=_day(due_before), speaker=speaker, limit=limit
-        )
-    _print_rows(rows, format, ["due", "status", "speaker", "content", "said_on", "article_id"])

@@ -12,29 +12,29 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
-from ..model import Extraction
+from ..model import Claim, ClaimStatus, Extraction
+from .claims import ClaimDetail, ClaimRow, claim_records, count_claims, select_claim, select_claims
 from .contention import Patience, write
 from .curation import AuthorityRow, merge, rebuild, rename_actor, seed, split
 from .export import export_articles
+from .followups import rebuild as rebuild_followups
 from .migrate import upgrade
 from .queries import (
     ActorDetail,
     ArticleRow,
-    ClaimRow,
     SpeakerRow,
     StatementQuery,
     StatementRow,
-    claims_query,
     count_rows,
     count_speakers,
     count_statements,
     select_actor,
     select_actor_ids,
     select_articles,
-    select_claims,
     select_said_by,
     select_speakers,
     select_statements,
+    select_story,
     stored_id,
 )
 from .records import load, save
@@ -130,24 +130,45 @@ class Store:
         with self.engine.connect() as conn:
             return select_statements(conn, StatementQuery(**filters))
 
-    def claims(self, today: date | None = None, overdue: bool = False, **filters: Any) -> list[ClaimRow]:
-        """Forward-looking statements by due date, each ``pending`` or ``due`` as of ``today``."""
+    def claims(
+        self, today: date | None = None, status: ClaimStatus | None = None, **filters: Any
+    ) -> list[ClaimRow]:
+        """Claims by due date, each with its status as of ``today``; ``status`` keeps one kind."""
         with self.engine.connect() as conn:
-            return select_claims(conn, StatementQuery(**filters), today or date.today(), overdue)
+            return select_claims(conn, StatementQuery(**filters), today or date.today(), status)
+
+    def claim(self, claim_id: str, today: date | None = None) -> ClaimDetail | None:
+        """One claim with the stories that said it and its follow-ups."""
+        with self.engine.connect() as conn:
+            return select_claim(conn, claim_id, today or date.today())
+
+    def claim_records(self, today: date | None = None) -> Iterator[Claim]:
+        """Every claim's every source as EVAL.md's claims records (``claims --format jsonl``)."""
+        with self.engine.connect() as conn:
+            yield from claim_records(conn, today or date.today())
+
+    def rebuild_claims(self) -> int:
+        """Gather the claims and find their follow-ups afresh over the whole store; how many claims."""
+        return write(self.engine, self.patience, rebuild_followups)
 
     def count_statements(self, **filters: Any) -> int:
         """How many statements ``statements(**filters)`` would list without limit and offset."""
         with self.engine.connect() as conn:
             return count_statements(conn, StatementQuery(**filters))
 
-    def count_claims(self, today: date | None = None, overdue: bool = False, **filters: Any) -> int:
-        """How many claims ``claims(today, overdue, **filters)`` would list without limit and offset."""
+    def count_claims(self, today: date | None = None, status: ClaimStatus | None = None, **filters: Any) -> int:
+        """How many claims ``claims(today, status, **filters)`` would list without limit and offset."""
         with self.engine.connect() as conn:
-            return count_statements(conn, claims_query(StatementQuery(**filters), today or date.today(), overdue))
+            return count_claims(conn, StatementQuery(**filters), today or date.today(), status)
 
     def articles(self, limit: int | None = None, offset: int = 0) -> list[ArticleRow]:
         with self.engine.connect() as conn:
             return select_articles(conn, limit, offset)
+
+    def story(self, article_id: str) -> list[ArticleRow]:
+        """The other articles of this article's story, oldest first; empty if it stands alone."""
+        with self.engine.connect() as conn:
+            return select_story(conn, article_id)
 
     def find(self, extraction: Extraction) -> str | None:
         """The id under which this story is stored, if it is (see ``add`` for what counts as the same)."""

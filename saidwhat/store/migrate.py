@@ -19,6 +19,8 @@ from sqlalchemy import Engine, inspect
 
 from .search import FTS_TABLE
 
+ARTICLES_FTS = "articles_fts"  # SQLite's FTS5 table over article text (migration 0005)
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 FIRST_REVISION = "0001"
 WRITE_FIRST = {"sqlite_immediate": True}
@@ -42,9 +44,9 @@ def upgrade(engine: Engine) -> None:
 
 
 def include_name(name: str | None, type_: str, parent_names: Mapping[Any, str | None]) -> bool:
-    """Whether autogenerate compares a table: not SQLite's FTS5 table and its shadow tables,
+    """Whether autogenerate compares a table: not SQLite's FTS5 tables and their shadow tables,
     which no metadata can declare."""
-    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))
+    return not (type_ == "table" and name is not None and name.startswith((FTS_TABLE, ARTICLES_FTS)))
 
 
 def _config() -> Config:

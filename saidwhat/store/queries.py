@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, FromClause, Select, bindparam, false, func, or_, select
 
 from ..model import Extraction, StatementKind
-from .schema import actor_aliases, actor_roles, actors, articles, entities, statements, times
+from .schema import actor_aliases, actor_roles, actors, article_stories, articles, entities, statements, times
 from .search import content_words, fts5_query, query_words, statements_fts
 
 # A statement's date: when it was said, else when its article was published.
-_when = func.coalesce(statements.c.said_on, articles.c.published)
+when = func.coalesce(statements.c.said_on, articles.c.published)
 
 
 @dataclass(frozen=True)
@@ -106,13 +106,6 @@ class StatementQuery:
     offset: int = 0
 
 
-@dataclass(frozen=True)
-class ClaimRow(StatementRow):
-    """A forward-looking statement and whether its due date has passed."""
-
-    status: Literal["pending", "due"]
-
-
 _STATEMENT_COLUMNS = (
     articles.c.id.label("article_id"),
     articles.c.title.label("article_title"),
@@ -132,7 +125,8 @@ _STATEMENT_COLUMNS = (
 )
 
 
-def _filtered(q: StatementQuery, dialect: str) -> Select:
+def filtered(q: StatementQuery, dialect: str) -> Select:
+    """Statements with their article and speaker, narrowed by ``q``'s filters, in no order."""
     query = select(*_STATEMENT_COLUMNS).select_from(
         statements.join(articles, statements.c.article_pk == articles.c.pk)
         .outerjoin(entities, statements.c.source_entity_pk == entities.c.pk)
@@ -143,9 +137,9 @@ def _filtered(q: StatementQuery, dialect: str) -> Select:
     if q.text is not None and q.text.strip():
         query = query.where(_has_words(q.text, dialect))
     if q.since is not None:
-        query = query.where(_when >= q.since)
+        query = query.where(when >= q.since)
     if q.until is not None:
-        query = query.where(_when <= q.until)
+        query = query.where(when <= q.until)
     if q.kind is not None:
         query = query.where(statements.c.kind == q.kind)
     if q.future is not None:
@@ -159,29 +153,14 @@ def _filtered(q: StatementQuery, dialect: str) -> Select:
 
 def select_statements(conn: Connection, q: StatementQuery) -> list[StatementRow]:
     """Statements matching the query, oldest first."""
-    query = _filtered(q, conn.dialect.name).order_by(_when.nulls_last(), articles.c.id, statements.c.seq)
+    query = filtered(q, conn.dialect.name).order_by(when.nulls_last(), articles.c.id, statements.c.seq)
     return [StatementRow(**row) for row in conn.execute(query).mappings()]
 
 
 def count_statements(conn: Connection, q: StatementQuery) -> int:
     """How many statements match the query's filters, whatever its limit and offset."""
-    query = _filtered(replace(q, limit=None, offset=0), conn.dialect.name).subquery()
+    query = filtered(replace(q, limit=None, offset=0), conn.dialect.name).subquery()
     return conn.execute(select(func.count()).select_from(query)).scalar_one()
-
-
-def claims_query(q: StatementQuery, today: date, overdue: bool = False) -> StatementQuery:
-    """The filters of a claims listing: forward-looking, and past due as of ``today`` if ``overdue``."""
-    return replace(q, future=True, due_before=today if overdue else q.due_before)
-
-
-def select_claims(conn: Connection, q: StatementQuery, today: date, overdue: bool = False) -> list[ClaimRow]:
-    """Forward-looking statements by due date (undated last); ``overdue`` keeps those past due."""
-    query = _filtered(claims_query(q, today, overdue), conn.dialect.name)
-    query = query.order_by(statements.c.due.nulls_last(), _when, articles.c.id, statements.c.seq)
-    return [
-        ClaimRow(**row, status="due" if row["due"] is not None and row["due"] < today else "pending")
-        for row in conn.execute(query).mappings()
-    ]
 
 
 def _is_actor(actor_id: str) -> ColumnElement[bool]:
@@ -209,8 +188,8 @@ def select_said_by(conn: Connection, actor_id: str) -> list[StatementRow]:
         .join(actors, entities.c.actor_pk == actors.c.pk)
         .where(_is_actor(actor_id))
     )
-    query = _filtered(StatementQuery(), conn.dialect.name).where(statements.c.pk.in_(said))
-    query = query.order_by(_when.nulls_last(), articles.c.id, statements.c.seq)
+    query = filtered(StatementQuery(), conn.dialect.name).where(statements.c.pk.in_(said))
+    query = query.order_by(when.nulls_last(), articles.c.id, statements.c.seq)
     return [StatementRow(**row) for row in conn.execute(query).mappings()]
 
 
@@ -306,6 +285,25 @@ def select_articles(conn: Connection, limit: int | None = None, offset: int = 0)
     )
     said = select(func.count()).where(statements.c.article_pk == page.c.pk).scalar_subquery()
     query = select(*(page.c[f.name] for f in fields[1:]), said.label("statements")).order_by(*_newest_first(page))
+    return [ArticleRow(**row) for row in conn.execute(query).mappings()]
+
+
+def select_story(conn: Connection, article_id: str) -> list[ArticleRow]:
+    """The other articles of this article's story thread (see ``stories.py``), oldest first."""
+    story = (
+        select(article_stories.c.story_pk)
+        .join(articles, articles.c.pk == article_stories.c.article_pk)
+        .where(articles.c.id == article_id)
+        .scalar_subquery()
+    )
+    said = select(func.count()).where(statements.c.article_pk == articles.c.pk).scalar_subquery()
+    query = (
+        select(articles.c.id, articles.c.title, articles.c.published, articles.c.url, articles.c.source,
+               said.label("statements"))
+        .join(article_stories, article_stories.c.article_pk == articles.c.pk)
+        .where(article_stories.c.story_pk == story, articles.c.id != article_id)
+        .order_by(articles.c.published.nulls_last(), articles.c.id)
+    )
     return [ArticleRow(**row) for row in conn.execute(query).mappings()]
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, RowMapping, Table, bindparam, insert, select
 
 from ..model import Entity, Extraction, Part, Source, Span, Statement, TimeExpression
 from .actors import link_stored
+from .followups import follow
 from .queries import stored_id
 from .schema import articles, entities, mentions, statements, times
 
@@ -60,6 +61,7 @@ def save(conn: Connection, extraction: Extraction) -> Literal["new", "duplicate"
         for i, t in enumerate(extraction.times)
     ])
     link_stored(conn, extraction, entity_pks)
+    follow(conn, article_pk, extraction)
     return "new"
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Enum,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -30,7 +31,7 @@ from sqlalchemy import (
 )
 
 from ..model import StatementKind, TimexType
-from .search import content_words
+from .search import article_words, content_words
 
 metadata = MetaData()
 
@@ -196,8 +197,71 @@ actor_decisions = Table(
     Column("made_at", DateTime(timezone=True), nullable=False),
 )
 
+# Claims: forward-looking statements followed through later stories (see ``followups.py``). One
+# claim gathers the copies of a statement in duplicate or rewritten stories (its sources).
+claims = Table(
+    "claims",
+    metadata,
+    # Its key is that of its first source statement, so that its id ("c" and the key) survives rebuilds.
+    Column("pk", ForeignKey("statements.pk", ondelete="CASCADE"), primary_key=True, autoincrement=False),
+    Column("said_on", Date, index=True),
+    Column("due", Date),
+    Column("entities", JSON, nullable=False),  # the keys of its speaker's entity and of those named in its content
+    Column("terms", JSON, nullable=False),  # its content words, each with its weight when stored
+    Column("relation", String),  # the latest follow-up's, if any
+    Column("reported", Date),  # the latest follow-up's publication date
+)
+
+claim_sources = Table(
+    "claim_sources",
+    metadata,
+    Column("statement_pk", ForeignKey("statements.pk", ondelete="CASCADE"), primary_key=True),
+    Column("claim_pk", ForeignKey("claims.pk", ondelete="CASCADE"), nullable=False, index=True),
+)
+
+# The index from a word to the claims holding it, for the words rare enough to find them by.
+claim_terms = Table(
+    "claim_terms",
+    metadata,
+    Column("term", Text, primary_key=True),
+    Column("claim_pk", ForeignKey("claims.pk", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+followups = Table(
+    "followups",
+    metadata,
+    _pk(),
+    Column("claim_pk", ForeignKey("claims.pk", ondelete="CASCADE"), nullable=False, index=True),
+    _article_fk(),
+    Column("statement_pk", ForeignKey("statements.pk", ondelete="SET NULL")),
+    Column("relation", String, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("start", Integer, nullable=False),  # the evidence sentence in the later article's text
+    Column("end", Integer, nullable=False),
+    UniqueConstraint("claim_pk", "article_pk"),
+)
+
+# Story threads: each article's story, named by the key of the story's first article stored.
+article_stories = Table(
+    "article_stories",
+    metadata,
+    Column("article_pk", ForeignKey("articles.pk", ondelete="CASCADE"), primary_key=True),
+    Column("story_pk", Integer, nullable=False, index=True),
+)
+
+# In how many articles each word occurs; the empty word counts the articles themselves.
+term_counts = Table(
+    "term_counts",
+    metadata,
+    Column("term", Text, primary_key=True),
+    Column("articles", Integer, nullable=False),
+)
+
 Index("ix_statements_source_text", statements.c.source_text)
 Index("ix_actors_order", actors.c.statements.desc(), actors.c.name, actors.c.id)
+Index(
+    "ix_articles_words", article_words(articles.c.text), postgresql_using="gin"
+).ddl_if(dialect="postgresql")
 Index(
     "ix_statements_content_words", content_words(statements.c.content_text), postgresql_using="gin"
 ).ddl_if(dialect="postgresql")

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from typing import Any
 
+import sqlalchemy.dialects.postgresql  # noqa: F401 (gives func.to_tsvector its PostgreSQL types)
 from sqlalchemy import ColumnElement, column, func, table, text
 
 FTS_TABLE = "statements_fts"
@@ -31,6 +32,12 @@ def _fold(words: Any) -> ColumnElement[str]:
 def content_words(content: ColumnElement[str]) -> ColumnElement[Any]:
     """PostgreSQL's stemmed words of a content column: the expression its GIN index holds."""
     return func.to_tsvector(_ENGLISH, _fold(content))
+
+
+def article_words(body: ColumnElement[str]) -> ColumnElement[Any]:
+    """PostgreSQL's stemmed words of an article's text, as its GIN index holds them (no accent
+    folding: follow-ups and story threads search it with the words of other articles)."""
+    return func.to_tsvector(_ENGLISH, body)
 
 
 def query_words(words: str) -> ColumnElement[Any]:

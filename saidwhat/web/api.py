@@ -1,5 +1,5 @@
-"""The JSON API under ``/api``: articles, statements, speakers and claims, paged or exported,
-and ingest (the one write, behind the token)."""
+"""The JSON API under ``/api``: articles and their stories, statements, speakers and claims, paged
+or exported, and ingest (the one write, behind the token)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from ..model import Extraction
 from ..read import MAX_CHARS, read_record
 from ..read.jsonl import published_date
 from ..render import MEDIA_TYPES, ExportFormat, export_text
-from ..store import ArticleRow, ClaimRow, SpeakerRow, StatementRow, Store
+from ..store import ArticleRow, ClaimDetail, ClaimRow, SpeakerRow, StatementRow, Store
 from .guards import check_token
 from .ingest import Ingester, IngestReport
 from .params import PAGE_SIZE, ClaimFilters, Paging, StatementFilters, Window, page_link, single_valued
@@ -95,6 +95,21 @@ def list_articles(request: Request, store: StoreDep, paging: PagingDep) -> Any:
 
 
 @router.get(
+    "/articles/{article_id:path}/story",
+    response_model=list[ArticleRow],
+    responses={404: {"description": "No such article."}},
+)
+def get_story(article_id: str, store: StoreDep) -> Any:
+    """The other articles of this article's story (the same news within days), oldest first.
+
+    Declared before ``get_article``, whose path would take ``ID/story`` as an id.
+    """
+    if store.get(article_id) is None:
+        raise HTTPException(404, "no such article")
+    return store.story(article_id)
+
+
+@router.get(
     "/articles/{article_id:path}",
     response_model=Extraction,
     response_model_exclude={"origin"},
@@ -122,13 +137,25 @@ def list_statements(
 
 @router.get("/claims", response_model=Page[ClaimRow], responses=EXPORTS)
 def list_claims(request: Request, store: StoreDep, filters: Annotated[ClaimFilters, Query()], paging: PagingDep) -> Any:
-    """Forward-looking statements by due date (undated last), each ``due`` or ``pending``."""
-    query = filters.query()
-    today, overdue = query.pop("today", None) or date.today(), query.pop("overdue")
+    """Claims by due date (undated last), each with its status as of ``today`` and what became of it."""
+    today, wanted, query = filters.today or date.today(), filters.wanted, filters.query()
     return listing(
-        request, paging, store.count_claims(today, overdue, **query),
-        lambda limit, offset: store.claims(today, overdue, **query, limit=limit, offset=offset), ClaimRow, "claims",
+        request, paging, store.count_claims(today, wanted, **query),
+        lambda limit, offset: store.claims(today, wanted, **query, limit=limit, offset=offset), ClaimRow, "claims",
     )
+
+
+@router.get("/claims/{claim_id}", response_model=ClaimDetail, responses={404: {"description": "No such claim."}})
+def get_claim(
+    store: StoreDep,
+    claim_id: str,
+    today: Annotated[date | None, Query(description="The date against which it is due (default: today).")] = None,
+) -> Any:
+    """One claim by id (``c12``): every story that said it and its follow-ups, oldest first."""
+    detail = store.claim(claim_id, today)
+    if detail is None:
+        raise HTTPException(404, f"no claim {claim_id!r}")
+    return detail
 
 
 @router.get("/speakers", response_model=Page[SpeakerRow], responses=EXPORTS)

@@ -1,4 +1,4 @@
-"""Server-rendered pages: search, article, speakers, claims and ingest. Plain HTML forms and
+"""Server-rendered pages: search, article, speakers, claims (each with its timeline) and ingest. Plain HTML forms and
 links, no script; every value from an article is escaped by the templates."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from datetime import date
 from itertools import groupby
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
@@ -16,12 +16,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.responses import HTMLResponse, RedirectResponse
 from starlette.templating import Jinja2Templates
 
+from ..model import ClaimStatus, Relation
 from ..render import speaker_name
 from ..store import Store
 from .guards import MAX_BODY_BYTES, check_token
 from .highlight import highlight
 from .ingest import Ingester, read_pasted, read_uploads
 from .params import MAX_OFFSET, PAGE_SIZE, FormClaimFilters, FormStatementFilters, Window, page_link
+from .timeline import chart
 
 router = APIRouter(include_in_schema=False)
 
@@ -52,6 +54,11 @@ _env.filters.update(http_url=http_url, article_href=article_href, speaker_href=s
 templates = Jinja2Templates(env=_env)
 
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+
+SECTIONS: list[tuple[ClaimStatus, str]] = [
+    ("overdue", "Overdue"), ("pending", "Pending"), ("reported", "Reported"), ("undated", "Undated")
+]
+RELATIONS: tuple[Relation, ...] = get_args(Relation)
 
 
 def _store(request: Request) -> Store:
@@ -108,11 +115,13 @@ def home(request: Request, filters: Annotated[FormStatementFilters, Query()], of
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article(request: Request, article_id: str) -> HTMLResponse:
-    """The text with every statement highlighted, and the statements beside it."""
-    extraction = _store(request).get(article_id)
+    """The text with every statement highlighted, the statements beside it, and the other
+    articles of its story."""
+    store = _store(request)
+    extraction = store.get(article_id)
     if extraction is None:
         raise HTTPException(404, f"no article {article_id!r}")
-    actors = _store(request).actor_ids(article_id)
+    actors = store.actor_ids(article_id)
     statements = [
         {
             "s": s,
@@ -122,7 +131,8 @@ def article(request: Request, article_id: str) -> HTMLResponse:
         for s in extraction.statements
     ]
     return render(
-        request, "article.html", article=extraction, text=highlight(extraction), statements=statements
+        request, "article.html", article=extraction, text=highlight(extraction), statements=statements,
+        story=store.story(article_id),
     )
 
 
@@ -159,21 +169,26 @@ def speaker(request: Request, actor_id: str) -> HTMLResponse | RedirectResponse:
 
 @router.get("/claims", response_class=HTMLResponse)
 def claims(request: Request, filters: Annotated[FormClaimFilters, Query()], offset: Offset = 0) -> HTMLResponse:
-    """Forward-looking statements by due date: overdue ones first, undated ones last."""
+    """Claims by due date, in a section for each status: overdue first, undated last."""
     store = _store(request)
-    query = filters.query()
-    today, overdue = query.pop("today", None) or date.today(), query.pop("overdue")
-    rows = store.claims(today, overdue, **query, limit=PAGE_SIZE, offset=offset)
-    sections = {
-        "Overdue": [r for r in rows if r.status == "due"],
-        "Pending": [r for r in rows if r.status == "pending" and r.due is not None],
-        "No due date": [r for r in rows if r.due is None],
-    }
-    total = store.count_claims(today, overdue, **query)
+    today, query = filters.today or date.today(), filters.query()
+    rows = store.claims(today, filters.wanted, **query, limit=PAGE_SIZE, offset=offset)
+    sections = [(status, heading, [r for r in rows if r.status == status]) for status, heading in SECTIONS]
+    total = store.count_claims(today, filters.wanted, **query)
     return render(
-        request, "claims.html", filters=filters, today=today, sections=sections,
+        request, "claims.html", filters=filters, today=today, sections=sections, statuses=get_args(ClaimStatus),
         pager=_pager(request, offset, len(rows), total), exports=_exports(request, "/api/claims"),
     )
+
+
+@router.get("/claims/{claim_id}", response_class=HTMLResponse)
+def claim(request: Request, claim_id: str, today: Annotated[date | None, Query()] = None) -> HTMLResponse:
+    """One claim: who said it in which stories, and its timeline of follow-ups."""
+    day = today or date.today()
+    detail = _store(request).claim(claim_id, day)
+    if detail is None:
+        raise HTTPException(404, f"no claim {claim_id!r}")
+    return render(request, "claim.html", detail=detail, today=day, chart=chart(detail, day), relations=RELATIONS)
 
 
 @router.get("/ingest", response_class=HTMLResponse)

@@ -11,10 +11,10 @@ from datetime import date
 from typing import Any, Literal
 
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 from starlette.requests import Request
 
-from ..model import StatementKind
+from ..model import ClaimStatus, StatementKind
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 1000
@@ -54,10 +54,30 @@ class StatementFilters(BaseModel):
 
 
 class ClaimFilters(StatementFilters):
-    """The statement filters, and the date that decides which claims are overdue."""
+    """The statement filters, the date that decides which claims are overdue, and a status."""
 
     today: date | None = Field(None, description="The date against which claims are due (default: today).")
-    overdue: bool = Field(False, description="Only claims whose due date has passed.")
+    status: ClaimStatus | None = Field(
+        None,
+        description="Only claims of this status: reported (a later story reports on it), else undated, "
+        "overdue (due before today) or pending.",
+    )
+    overdue: bool = Field(False, description="Only overdue claims: the same as status=overdue.")
+
+    @model_validator(mode="after")
+    def _one_status(self) -> ClaimFilters:
+        if self.overdue and self.status not in (None, "overdue"):
+            raise ValueError(f"overdue=true contradicts status={self.status}")
+        return self
+
+    @property
+    def wanted(self) -> ClaimStatus | None:
+        """The one status asked for, by either parameter."""
+        return "overdue" if self.overdue else self.status
+
+    def query(self) -> dict[str, Any]:
+        """The statement filters that are set; the date and status go to the store apart."""
+        return {k: v for k, v in super().query().items() if k not in ("today", "status", "overdue")}
 
 
 class _BlankIsUnset(BaseModel):

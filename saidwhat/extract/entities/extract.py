@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from ...model import Entity
 from ...nlp.dateline import dateline_end
 from .grouping import KEPT_TYPES, Group, grouped, nominal_mentions, surname_mentions
-from .mentions import is_junk, mention_of
+from .mentions import is_junk, joined_names, mention_of
 from .resolution import EntityIndex, MentionRange
 from .roles import appositive_role
 from .words import SUBJECT_DEPS
@@ -26,7 +26,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
     opening = dateline_end(doc) or 0
     mentions = [
         m
-        for ent in doc.ents
+        for ent in joined_names(doc)
         if ent.label_ in ENTITY_LABELS and ent.start >= opening  # "LESMONT, France, March 3 - " names no one
         for m in [mention_of(ent)]
         if m is not None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...nlp import doc_text
 from .roles import appositive_role, is_honorific, premodifier_role
@@ -116,6 +116,25 @@ def mention_of(ent: Span) -> Mention | None:
     return mention if mention.name else None
 
 
+def joined_names(doc: Doc) -> list[Span]:
+    """The NER spans, with a name split at a spaced apostrophe joined again: in tokenised text
+    "Michael O' Leary" comes out as "Michael O'" and "Leary"."""
+    spans: list[Span] = []
+    for ent in doc.ents:
+        last = spans[-1] if spans else None
+        if last is not None and last.end == ent.start and last.end - last.start >= 2 and _split_name(last):
+            spans[-1] = Span(doc, last.start, ent.end, label=last.label_)
+        else:
+            spans.append(ent)
+    return spans
+
+
+def _split_name(span: Span) -> bool:
+    """A name ending in "O'" or "D'": a one-letter capital and an apostrophe."""
+    letter, mark = span[-2], span[-1]
+    return mark.text in ("'", "’") and len(letter.text) == 1 and letter.text.isupper()
+
+
 def _titled_person(label: str, titled: list[Token], rest: list[Token]) -> bool:
     """Whether the words after a title inside an NER span are a person's name: always for a
     PERSON span; in another, after a given name ("Federal Reserve Chairman Paul Volcker") or a
@@ -172,7 +191,9 @@ def _weigh(mention: Mention, role: str) -> None:
     if name_key(mention.name) in OUTLETS:
         mention.org += 2
     elif low and low[-1] in ORG_SUFFIXES and len(low) > 1:
-        mention.org += 2  # outweighs a given name: "Stanley Works", "James Capel and Co"
+        # outweighs a given name ("Stanley Works", "James Capel and Co"), but against a given name
+        # an outlet word alone ties and the NER decides: "Jim Press" may well be a person
+        mention.org += 1 if len(low) == 2 and _given_name(low[0]) and low[-1] in OUTLET_WORDS else 2
     if len(words) in (2, 3) and _given_name(low[0]) and not words[0].isupper() and all(w[:1].isupper() for w in words):
         mention.person += 1
         mention.gender = mention.gender or ("m" if low[0] in MALE_NAMES else "f")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ...model import Entity
+from .mentions import name_key
 from .words import (
     AUTHORED,
     FOCUSED_PRONOUNS,
@@ -27,6 +28,7 @@ from .words import (
     PERSON_TITLES,
     PRONOUN_GENDER,
     PRONOUNS,
+    ROLE_ABBREVIATIONS,
     SUBJECT_DEPS,
 )
 
@@ -61,26 +63,53 @@ class EntityIndex:
 
     def resolve(self, tokens: Span, in_quote: Set[int] = frozenset(), recent: str | None = None) -> str | None:
         """The entity a source mention refers to: a name, a role description or a pronoun at its
-        head; ``recent`` is the speaker of the statement before, ``in_quote`` the quoted tokens."""
-        found = self.at(tokens)
+        head, the name ending a title run ("chairman of X LLC Jim Press"), or a name the NER missed
+        here but found elsewhere; ``recent`` is the speaker of the statement before, ``in_quote``
+        the quoted tokens. In a headline (the first sentence) a bare description is definite."""
+        found = self.at(tokens) or self._titled_name(tokens)
         if found is not None:
             return found
         head = _head(tokens)
         word = head.lower_
         if word in PRONOUNS and head.tag_ in ("PRP", "PRP$"):
             return self.antecedent(head, PRONOUNS[word], PRONOUN_GENDER.get(word), in_quote, recent)
-        definite = any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in head.children)
+        definite = _definite(head) or (self._sentence(head.i) == 0 and not _determined(head))
         if word in ORG_DESCRIPTIONS and definite:
-            return self._salient(head, self._described(word), in_quote, recent)
-        if word in PERSON_TITLES and definite and head.tag_ in ("NN", "NNP"):
+            return self._salient(head, self._described(word), in_quote, recent, near=True)
+        if (word in PERSON_TITLES or word in ROLE_ABBREVIATIONS) and definite and head.tag_ in ("NN", "NNP"):
             return self._role_holder(head, in_quote, recent)
-        return None
+        return self._named(tokens) if head.pos_ == "PROPN" else None
+
+    def _named(self, tokens: Span) -> str | None:
+        """The entity whose name a source spells out where the NER missed it this time."""
+        key = name_key(tokens.text)
+        return next((e.id for e in self.records if e.type in ("PERSON", "ORG") and name_key(e.name) == key), None)
+
+    def _titled_name(self, tokens: Span) -> str | None:
+        """ "the vice president and chairman of Chrysler LLC Jim Press": spaCy runs the company and
+        the name together under the title; the person named last, right after the company, speaks."""
+        words = [t for t in tokens if not t.is_punct]
+        head = _head(tokens)
+        if not words or head.lower_ not in PERSON_TITLES:
+            return None
+        person = self.token_entity.get(words[-1].i)
+        start = next((s for s, e, eid in self.mentions if eid == person and e == words[-1].i + 1), None)
+        if person is None or start is None or self._type(person) != "PERSON":
+            return None
+        between = {self.token_entity[i] for i in range(head.i + 1, start) if i in self.token_entity}
+        return person if any(self._type(eid) == "ORG" for eid in between) else None
+
+    def _type(self, eid: str) -> str:
+        return next(e.type for e in self.records if e.id == eid)
 
     def _role_holder(self, head: Token, in_quote: Set[int], recent: str | None) -> str | None:
         """ "the minister", "Indonesia's transport minister": the person given that role in the
         article, the most salient before it or else the only one (a headline comes first)."""
         word = head.lower_
-        holders = {e.id for e in self.records if e.type == "PERSON" and any(r.lower().endswith(word) for r in e.roles)}
+        spelled = (word, *ROLE_ABBREVIATIONS.get(word, ()))  # "the CEO": "the chief executive officer"
+        holders = {
+            e.id for e in self.records if e.type == "PERSON" and any(r.lower().endswith(spelled) for r in e.roles)
+        }
         found = self._salient(head, holders.__contains__, in_quote, recent)
         return found or (next(iter(holders)) if len(holders) == 1 else None)
 
@@ -133,10 +162,18 @@ class EntityIndex:
         return fits
 
     def _salient(
-        self, pronoun: Token, fits: Callable[[str], bool], in_quote: Set[int], recent: str | None, focused: bool = False
+        self,
+        pronoun: Token,
+        fits: Callable[[str], bool],
+        in_quote: Set[int],
+        recent: str | None,
+        focused: bool = False,
+        near: bool = False,
     ) -> str | None:
         """The best ranked mention that ``fits``; with ``focused``, only a subject or the speaker
-        before, and nothing beyond the window."""
+        before, and nothing beyond the window; with ``near``, any mention earlier in the same
+        sentence ranks with the subject of the one before ("Louis Gallois, the Airbus chief
+        executive, said the company ...": a description names what the sentence just named)."""
         here = self._sentence(pronoun.i)
         before = self.mentions[: bisect_left(self.mentions, (pronoun.i, pronoun.i, ""))]
         best: tuple[int, int, int, str] | None = None
@@ -146,12 +183,12 @@ class EntityIndex:
                 break
             if not fits(eid):
                 continue
-            if start in in_quote and pronoun.i not in in_quote:
-                tier = 6  # a name inside a quotation is not the narrative's focus
+            if (start in in_quote and pronoun.i not in in_quote) or pronoun.doc[start].is_quote:
+                tier = 6  # a name inside a quotation, or in quote marks ("New GM"), is not the narrative's focus
             elif start in self.subjects:
                 tier = distance if distance <= 1 else 3
             else:
-                tier = 5 if start in self.possessives else 4
+                tier = 1 if near and distance == 0 else 5 if start in self.possessives else 4
             rank = (tier, distance, -start, eid)
             best = rank if best is None or rank < best else best
         if recent is not None and fits(recent):
@@ -164,6 +201,17 @@ class EntityIndex:
 
     def _sentence(self, i: int) -> int:
         return bisect_right(self.sentence_starts, i) - 1
+
+
+def _definite(head: Token) -> bool:
+    """ "the minister", "Indonesia's minister", not "a minister"."""
+    return any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in head.children)
+
+
+def _determined(head: Token) -> bool:
+    """Whether a noun has any determiner: a headline drops "the" ("CEO of GM outlines plan"), so
+    there a bare description is definite, but not "a spokesman"."""
+    return any(c.dep_ in ("det", "poss") for c in head.children)
 
 
 def _head(tokens: Span) -> Token:

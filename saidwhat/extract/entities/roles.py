@@ -63,9 +63,12 @@ def _title_before(span: Span) -> Token | None:
     doc, root = span.doc, span.root
     if root.head.i < span.start and root.head.lower_ in PERSON_TITLES:  # not "the Export-Import Bank, Ortner,"
         return root.head
-    if span.start < 2 or doc[span.start - 1].text != ",":
+    start = span.start
+    while start > 0 and is_honorific(doc[start - 1]):  # ", Mr. Lee Hsien Loong"
+        start -= 1
+    if start < 2 or doc[start - 1].text != ",":
         return None
-    token = doc[span.start - 2]
+    token = doc[start - 2]
     for _ in range(3):
         if token.lower_ in PERSON_TITLES and token.pos_ in ("NOUN", "PROPN"):
             return token

@@ -37,6 +37,12 @@ POSITION_ABBREVIATIONS = set(
     QB RB WR TE DL LB CB DE DT OL OT OG FB GM CEO CFO COO MP MEP PM AG DA SS FS RHP LHP
     """.split()
 )
+# Positions written short, with the ways an article spells them out: "the CEO" is "the chief executive".
+ROLE_ABBREVIATIONS = {
+    "ceo": ("chief executive", "chief executive officer"),
+    "cfo": ("chief financial officer",),
+    "coo": ("chief operating officer",),
+}
 # Newspapers, agencies and broadcasters speak as organisations, whatever the NER says.
 OUTLET_WORDS = set(
     """

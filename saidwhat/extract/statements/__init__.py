@@ -5,7 +5,8 @@ token sets):
 - reporting verbs and nouns with their content (``content``): a clause ("said that ...", "asked
   Putin to deploy ..."), an object ("cited a poll"), the clause they stand beside (``"The
   economy," she said, "is strong."``), a noun's clause or phrase ("her remarks that ...", "the
-  support of X"); a learned cue model judges them (``candidates``, ``cue_model``);
+  support of X"); a learned cue model judges them (``candidates``, ``cue_model``), and keeps
+  besides an organisation's plans and anyone's forecasts (``intentions``);
 - phrases (``phrases``): "according to X", "In a new poll, ...", speaker labels and a name
   before a colon;
 - quotations no finder claimed (``quotations``), attributed to the nearest reporting verb around

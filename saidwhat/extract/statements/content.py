@@ -20,7 +20,7 @@ from .cues import (
     RAISING,
     SPEECH_VERBS,
 )
-from .speakers import noun_phrase, reports_on, speaker_clause, speaker_span
+from .speakers import noun_phrase, participle_after, reports_on, speaker_clause, speaker_span
 
 NOUN_PREPOSITIONS = {"of", "about", "on", "over", "for", "against"}  # "claims about", "ire over"
 BACKING = {"support", "backing"}  # nouns of endorsement, read by who gives and who gets
@@ -42,7 +42,7 @@ def verb_content(verb: Token) -> Content | None:
     listed = lemma in SPEECH_VERBS | COGNITIVE
     # "plans to call", "refused to discuss": the rules read the infinitive as the content
     infinitive = verb.tag_ == "VB" and _has_to(verb)
-    speaker = speaker_clause(verb)
+    speaker = speaker_clause(verb) or participle_after(verb)
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") and c != speaker]
     clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ not in ("VERB", "AUX") and c != speaker]
     clauses += _statement_clauses(verb)

@@ -61,6 +61,8 @@ def with_modifiers(verb: Token, cue: list[int], content: set[int], in_quote: set
         if any(t.i in content or t.i in in_quote for t in child.subtree):
             break
         last = child.right_edge.i
+    if content & (set(range(min(cue), last + 1)) - set(cue)):  # "cited documents in a report": not past them
+        return [i for i in cue if i <= verb.i or set(range(verb.i, i)) <= set(cue)]
     return sorted({*cue, *range(min(cue), last + 1)})
 
 

@@ -56,7 +56,7 @@ OBJECT_PREPOSITIONS = frozenset("of for to about as on".split())
 NOUN_CUES = frozenset(
     """
     statement remarks remark comments comment interview email letter tweet post speech
-    announcement release report testimony
+    announcement release report testimony memo
     """.split()
 )
 

@@ -9,11 +9,12 @@ from spacy.tokens import Doc
 
 from ...model import Statement, TimeExpression
 from ..entities import EntityIndex
-from .candidate import Candidate, words
+from .candidate import Candidate, Judged, words
 from .candidates import cue_candidates, judge
 from .cue_model import CueModel, shipped
 from .cues import COGNITIVE
-from .phrases import according_to, colon_statement, in_poll, reportedly
+from .intentions import stated_intention
+from .phrases import according_to, colon_statement, in_poll, relayed, reportedly
 from .quotations import attach_quotes, quotations
 from .records import statement_records
 
@@ -33,11 +34,12 @@ def extract_statements(
     found: dict[int, Candidate] = {}
     for token in doc:
         cand = (
-            (judge(judged[token.i], model) if token.i in judged else None)
+            _kept(doc, judged.get(token.i), model, in_quote)
             or according_to(token)
             or in_poll(token)
             or reportedly(token)
             or colon_statement(token)
+            or relayed(token, judged)
         )
         if cand is not None and cand.content:
             found.setdefault(cand.anchor, cand)
@@ -46,6 +48,14 @@ def extract_statements(
     candidates = [c for c in candidates if words(doc, c.content)]
     candidates.sort(key=lambda c: (c.start, c.anchor))
     return statement_records(doc, candidates, in_quote, entities, times, published)
+
+
+def _kept(doc: Doc, found: Judged | None, model: CueModel | None, in_quote: set[int]) -> Candidate | None:
+    """A cue candidate the cue model keeps, or one it would drop that states a plan, a forecast or
+    a declaration (``intentions``)."""
+    if found is None:
+        return None
+    return judge(found, model) or (found.candidate if stated_intention(doc, found, in_quote) else None)
 
 
 def _turn_of_speech(doc: Doc, cand: Candidate, in_quote: set[int]) -> bool:

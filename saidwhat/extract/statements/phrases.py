@@ -8,8 +8,8 @@ from spacy.tokens import Doc, Token
 
 from ...nlp import doc_text
 from ...nlp.dateline import DASHES
-from .candidate import Candidate, TokenRange, subtree
-from .speakers import noun_phrase
+from .candidate import Candidate, Judged, TokenRange, subtree
+from .speakers import noun_phrase, quoted_as
 
 SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 LABEL_WORDS = {
@@ -38,6 +38,19 @@ def according_to(token: Token) -> Candidate | None:
         head = head.head  # "Clinton drew support among women while Sanders led among men, according to exit polls"
     content = clause_around(head, phrase)
     return Candidate(cue=[token.i, to.i], speaker=noun_phrase(objects[0]), content=content, anchor=token.i)
+
+
+def relayed(token: Token, judged: dict[int, Judged]) -> Candidate | None:
+    """ "“...,” Xinhua quoted the minister as saying": the minister said what Xinhua quotes,
+    where the "saying" has no clause of its own."""
+    quoted = quoted_as(token)
+    if quoted is None or token.i in judged:
+        return None
+    source = judged.get(token.head.head.i)
+    if source is None or source.candidate.speaker is None:
+        return None
+    content = source.candidate.content - subtree(quoted) - {token.i, token.head.i}
+    return Candidate(cue=[token.i], speaker=noun_phrase(quoted), content=content, anchor=token.i)
 
 
 def reportedly(token: Token) -> Candidate | None:

@@ -14,6 +14,7 @@ from ...nlp import doc_text
 from ..entities import EntityIndex
 from ..modality import attributes
 from .candidate import Candidate
+from .speakers import speaker_span, written_in
 
 
 def char_spans(doc: Doc, tokens: Iterable[int], trim: bool) -> list[tuple[int, int]]:
@@ -101,9 +102,13 @@ def statement_records(
 
 
 def _resolve(entities: EntityIndex, mention: Span, in_quote: set[int], recent: str | None) -> str | None:
-    """Relative pronouns ("who said") stand for the noun their clause modifies."""
+    """Relative pronouns ("who said") stand for the noun their clause modifies, a letter or a
+    statement for whoever wrote it."""
     root = mention.root
     if root.lower_ in ("who", "which", "that") and root.head.dep_ == "relcl":
         noun = root.head.head
         return entities.resolve(mention.doc[noun.i : noun.i + 1], in_quote, recent)
+    writer = speaker_span(root.head.head) if written_in(root) else None
+    if writer is not None:  # "resigned in a letter stating ...": the letter speaks for its writer
+        return entities.resolve(mention.doc[writer[0] : writer[1]], in_quote, recent)
     return entities.resolve(mention, in_quote, recent)

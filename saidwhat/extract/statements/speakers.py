@@ -53,6 +53,9 @@ def speaker_span(verb: Token, depth: int = 0) -> TokenRange | None:
         return speaker_span(verb.head.head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return _speaking_noun(verb.head, verb, depth)
+    quoted = quoted_as(verb)
+    if quoted is not None:  # "Xinhua quoted the minister as saying": the minister said it
+        return noun_phrase(quoted)
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         head = verb.head.head if verb.head.pos_ == "ADP" else verb.head  # "quoted as saying"
         return speaker_span(head, depth + 1)
@@ -83,7 +86,23 @@ def _inverted_subject(verb: Token) -> list[Token]:
         return []
     if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return []
-    return [c for c in verb.rights if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1]
+    objects = [c for c in verb.rights if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1]
+    participle = participle_after(verb)
+    if objects or participle is None:
+        return objects
+    return [c for c in participle.lefts if c.dep_ == "nsubj"]
+
+
+def participle_after(verb: Token) -> Token | None:
+    """ "“...,” said analyst Chris Weafer commenting on the move": spaCy reads the speaker after
+    the verb as the subject of a participle it reports; the participle is no content."""
+    if verb.lemma_.lower() not in SPEECH_VERBS or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    for clause in verb.rights:
+        subjects = [c for c in clause.lefts if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1]
+        if clause.dep_ == "ccomp" and clause.tag_ == "VBG" and any(c.pos_ == "PROPN" for c in subjects):
+            return clause
+    return None
 
 
 def _speaking_noun(noun: Token, verb: Token, depth: int) -> TokenRange | None:
@@ -102,6 +121,29 @@ def _speaking_noun(noun: Token, verb: Token, depth: int) -> TokenRange | None:
 def issued(noun: Token) -> bool:
     """ "issued a statement", "released a report": a noun cue as the object of whoever put it out."""
     return noun.dep_ == "dobj" and noun.lemma_.lower() in NOUN_CUES
+
+
+def quoted_as(verb: Token) -> Token | None:
+    """Whoever "X quoted ... as saying": the object of the "quoted" a reporting verb completes."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    quote = prep.head
+    if quote.lemma_.lower() != "quote" or quote.pos_ != "VERB":
+        return None
+    return next((c for c in quote.children if c.dep_ == "dobj" and c.i < prep.i), None)
+
+
+def written_in(noun: Token) -> bool:
+    """ "resigned in a letter to the board stating ...": a noun cue written by the verb's subject,
+    which PolNeAR marks as the source ("In a statement announcing ..."), but whoever wrote it speaks."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and noun.lemma_.lower() in NOUN_CUES
+        and prep.lower_ == "in"
+        and prep.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def reports_on(verb: Token) -> bool:

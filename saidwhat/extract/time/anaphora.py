@@ -1,9 +1,9 @@
 """Values that depend on the text around an expression, not only on the publication date.
 
 "The same day", "that time" and "the same period last year" point back to a time named earlier;
-a clock time takes the day named beside it; a bare weekday follows the narrative when the text
-has moved to an explicit date away from the publication week; and "from 2009 to 2011" spans its
-two dates with a duration.
+a clock time takes the day named beside it; a bare weekday named again is the same day, and
+follows the narrative when the text has moved to an explicit date away from the publication week;
+and "from 2009 to 2011" spans its two dates with a duration.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .calendar import Tense
 from .lexicon import WEEKDAYS
 from .periods import period_of, year_back
-from .values import DAY_VALUE, add_months, back_a_year, day_of, day_value, month_value, to_utc
+from .values import DAY_VALUE, add_months, back_a_year, day_of, day_value, month_value
 
 # A narrative anchor is a date this far from the publication date or farther.
 NARRATIVE_DISTANCE = timedelta(days=7)
@@ -28,6 +28,7 @@ RANGE_LINK = {"from": re.compile(r"[^\S\n]+(?:to|until|till|through)[^\S\n]+$", 
 QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 UNIT_VALUE = {"year": re.compile(r"(\d{4})(?:-(?!W)|$)"), "quarter": re.compile(r"(\d{4}-Q[1-4])$"),
               "month": re.compile(r"(\d{4}-\d{2})(?:-|T|$)")}
+RANGE_END = re.compile(r"[^\S\n]+(?:to|until|till|through)[^\S\n]+$", re.IGNORECASE)
 ADJACENT = re.compile(r"[^\S\n]*,?[^\S\n]*(?:on[^\S\n]+)?$")
 
 
@@ -49,6 +50,8 @@ class Context(Protocol):
 
     def sentence(self, char: int) -> Span: ...
 
+    def token(self, char: int) -> Token: ...
+
     def tense(self, start: int, end: int) -> Tense: ...
 
 
@@ -56,7 +59,8 @@ def resolve(found: list[Found], ctx: Context) -> None:
     """Re-anchor, in text order, the values that point elsewhere in the text."""
     for i, item in enumerate(found):
         earlier = found[:i]
-        if item.type == "TIME" and "day" in item.match.re.groupindex and not item.match.group("day"):
+        if item.type == "TIME" and "day" in item.match.re.groupindex and not (
+                item.match.group("day") or item.match.group("mon")):
             item.value = _clock_day(found, i, ctx) + item.value[10:]
         elif item.rule in ("the_day", "part_of_the_day"):
             item.value = _day_before(earlier, ctx, floor=0) + item.value[10:]
@@ -69,14 +73,12 @@ def resolve(found: list[Found], ctx: Context) -> None:
         elif item.rule == "same_period":
             shifted = (back_a_year(f.value) for f in reversed(earlier) if _specific(f))
             item.value = next((v for v in shifted if v), item.value)
-        elif item.rule in ("period", "year_ago") and (reported := _reported(earlier)):
+        elif item.rule in ("period", "year_ago") and (reported := _reported(earlier, ctx)):
             item.value = period_of(reported, item.match)
-        elif _a_year_back(item) and (reported := _reported(earlier)):
+        elif _a_year_back(item) and (reported := _reported(earlier, ctx)):
             item.value = back_a_year(reported) or item.value
         elif item.rule == "weekday" and not any(item.match.group(g) for g in ("rel", "pl", "wk")):
             item.value = _narrative_weekday(item, earlier, ctx) or item.value
-        if item.type == "TIME":
-            item.value = to_utc(item.value)
 
 
 def _specific(item: Found) -> bool:
@@ -111,11 +113,13 @@ def _last_of_unit(earlier: list[Found], unit: str) -> str | None:
     return None
 
 
-def _reported(earlier: list[Found]) -> str | None:
+def _reported(earlier: list[Found], ctx: Context) -> str | None:
     """The quarter a results story reports on: the first one named as such, in its lead (not
-    "the 1988 quarter" nor a year-ago one)."""
+    "the 1988 quarter" nor a year-ago one, nor one of years past: "stopped paying a dividend in
+    the third quarter of 1984")."""
+    recent = ctx.dct.year - 1 if ctx.dct else 0
     for item in earlier:
-        if item.rule == "quarter" and QUARTER_VALUE.fullmatch(item.value) and not (
+        if item.rule == "quarter" and QUARTER_VALUE.fullmatch(item.value) and int(item.value[:4]) >= recent and not (
                 item.match.groupdict().get("py") or year_back(item.match)):
             return item.value
     return None
@@ -156,26 +160,41 @@ def _clock_day(found: list[Found], i: int, ctx: Context) -> str:
 
 
 def _narrative_weekday(item: Found, earlier: list[Found], ctx: Context) -> str | None:
-    """A weekday after an explicit date in this sentence or the one before, when that date lies a
-    week or more before the publication date: narrative time moves forward, so it is the first
-    such weekday on or after the date (unless a past-tense clause would land after publication).
-    A later date is a deadline or a schedule, not the story's time."""
+    """A weekday named again is the day it named before. Otherwise, after an explicit date in
+    this sentence or the one before (or a weekday so placed), when that date lies a week or more
+    before the publication date: narrative time moves forward, so it is the first such weekday on
+    or after the date (unless a past-tense clause would land after publication). A later date is a
+    deadline or a schedule, a date on a noun dates only that event, and a weekday that ends a span
+    ("from Sept. 14 to Thursday") reaches the present: none of them is the story's time."""
+    weekday = WEEKDAYS[item.match.group("wd").lower()]
+    named = [f.value for f in earlier if f.rule == "weekday" and DAY_VALUE.fullmatch(f.value)
+             and WEEKDAYS[f.match.group("wd").lower()] == weekday]
+    if named:
+        return named[-1]  # a story that names a weekday again means the same day
     sentence = ctx.sentence(item.start)
     floor = sentence.doc[sentence.start - 1].sent.start_char if sentence.start else 0
     for previous in reversed(earlier):
         if previous.start < floor or "\n\n" in item.match.string[previous.end: item.start]:
             return None
         day = DAY_VALUE.fullmatch(previous.value)
-        if previous.rule in ("date", "holiday") and day:
+        if previous.rule in ("date", "holiday", "weekday") and day and not _modifies_noun(previous, ctx):
+            if RANGE_END.match(item.match.string, previous.end, item.start):
+                return None
             anchor = day_of(day)
             if ctx.dct and (abs(anchor - ctx.dct) < NARRATIVE_DISTANCE or anchor > ctx.dct):
                 return None
-            weekday = WEEKDAYS[item.match.group("wd").lower()]
             found = anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
             if ctx.dct and found > ctx.dct and ctx.tense(item.start, item.end) == "past":
                 return None
             return day_value(found)
     return None
+
+
+def _modifies_noun(item: Found, ctx: Context) -> bool:
+    """Whether a date only qualifies a noun ("the Oct. 23 slaying", "Wednesday's ruling"): it
+    names when that event happened, not the time the narrative has reached."""
+    token = ctx.token(item.start)
+    return token.dep_ in ("nmod", "compound", "poss", "amod") and token.head.i > token.i and token.head.pos_ == "NOUN"
 
 
 def ranges(found: list[Found]) -> list[Found]:

@@ -19,6 +19,10 @@ QUARTER_MONTH = {1: 1, 2: 4, 3: 7, 4: 10}
 # News writes the year of a date only when it is not the current one: without a tense, a month
 # up to this many months from the publication month is in the publication year.
 CURRENT_YEAR_MONTHS = 7
+# Without a tense, a later candidate counts this many times farther than an earlier one.
+FUTURE_WEIGHT = 1.5
+# A future day this far ahead yields to one at most ``JUST_GONE`` back.
+JUST_GONE, FAR_AHEAD = timedelta(days=7), timedelta(days=300)
 
 
 def quarter_of(d: date) -> int:
@@ -31,7 +35,14 @@ def _pick(candidates: list[tuple[date, T]], anchor: date, tense: Tense) -> T:
         return max((c for c in candidates if c[0] <= anchor), key=lambda c: c[0])[1]
     if tense == "future":
         return min((c for c in candidates if c[0] >= anchor), key=lambda c: c[0])[1]
-    return min(candidates, key=lambda c: (abs((c[0] - anchor).days), c[0] > anchor))[1]
+    return min(candidates, key=lambda c: (_distance(c[0], anchor), c[0] > anchor))[1]
+
+
+def _distance(day: date, anchor: date) -> float:
+    """How far a candidate lies from the anchor, a later one counted farther: news reports what
+    has happened more often than what is to come."""
+    days = (day - anchor).days
+    return days * FUTURE_WEIGHT if days > 0 else -days
 
 
 def weekday_date(anchor: date, weekday: int, tense: Tense) -> date:
@@ -60,7 +71,9 @@ def month_year(anchor: date, month: int, tense: Tense) -> int:
 
 
 def day_year(anchor: date, month: int, day: int, tense: Tense) -> date | None:
-    """A day-and-month without a year, placed in the year the tense points to."""
+    """A day-and-month without a year, placed in the year the tense points to; but a day a few
+    days gone is not pushed a year ahead ("must return the boy by Jan. 14" in a Jan. 15 paper):
+    a date almost a year away would carry its year."""
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -69,22 +82,29 @@ def day_year(anchor: date, month: int, day: int, tense: Tense) -> date | None:
             continue
     if not candidates:
         return None
-    return _pick(candidates, anchor, tense)
+    found = _pick(candidates, anchor, tense)
+    just_gone = [c for c, _ in candidates if timedelta(0) < anchor - c <= JUST_GONE]
+    return just_gone[0] if tense == "future" and just_gone and found - anchor > FAR_AHEAD else found
 
 
 def quarter_year(anchor: date, quarter: int, tense: Tense) -> int:
-    """The year of "the third quarter": without a tense, the anchor's year (a quarter of another
-    year is written with it); in the past, the latest one begun by the anchor. Results come out
-    after a quarter ends, so future content keeps the current quarter and the one just ended;
-    other quarters it names lie ahead."""
+    """The year of "the third quarter": without a tense, the one nearest the anchor's quarter,
+    this year or last ("the fourth quarter" in January is the one just ended); in the past, the
+    latest one begun by the anchor. Results come out after a quarter ends, so future content keeps
+    the current quarter and the one just ended; other quarters it names lie ahead."""
     if tense is None:
-        return anchor.year
+        return min((anchor.year - 1, anchor.year), key=lambda y: _quarter_gap(anchor, quarter, y))
     starts = [(date(anchor.year + k, QUARTER_MONTH[quarter], 1), anchor.year + k) for k in (-1, 0)]
     year = _pick(starts, anchor, "past")
     if tense == "past":
         return year
     current = (anchor.year * 4 + quarter_of(anchor) - 1) - (year * 4 + quarter - 1)
     return year if current <= 1 else year + 1
+
+
+def _quarter_gap(anchor: date, quarter: int, year: int) -> int:
+    """How many quarters lie between the anchor's quarter and a quarter of a year (0: the same)."""
+    return abs((anchor.year * 4 + quarter_of(anchor)) - (year * 4 + quarter))
 
 
 def shift(anchor: date, unit: str, amount: int) -> str:
@@ -130,13 +150,19 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
+def thanksgiving(year: int) -> date:
+    """The US holiday: the fourth Thursday of November."""
+    return nth_weekday(year, 11, 3, 4)
+
+
 MOVABLE = {
     "easter": easter, "easter sunday": easter,
     "easter monday": lambda y: easter(y) + timedelta(days=1),
     "good friday": lambda y: easter(y) - timedelta(days=2),
-    "thanksgiving": lambda y: nth_weekday(y, 11, 3, 4),  # the US holiday
+    "thanksgiving": thanksgiving, "thanksgiving day": thanksgiving,
     "labor day": lambda y: nth_weekday(y, 9, 0, 1),
     "memorial day": lambda y: nth_weekday(y, 5, 0, -1),
+    "election day": lambda y: nth_weekday(y, 11, 0, 1) + timedelta(days=1),  # the US one
 }
 
 

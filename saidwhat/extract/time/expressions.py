@@ -30,7 +30,7 @@ MOD = re.compile(
     r"|\b(?P<more>more\s+than|over|at\s+least)|\b(?P<less>less\s+than|under|up\s+to)"
     r"|\b(?P<some>some)"
     r"|\b(?:the\s+)?(?:very\s+)?(?P<side>beginning|start|middle|end|close)\s+of"
-    r"|\b(?P<side2>early|mid|late)(?:\s+in)?|\b(?P<mid>mid-))\s*$",
+    r"|\b(?:the\s+)?(?P<side2>early|mid|late)(?:\s+in)?|\b(?:the\s+)?(?P<mid>mid-))\s*$",
     re.IGNORECASE,
 )
 SIDE = {"beginning": "START", "start": "START", "early": "START", "middle": "MID", "mid": "MID",

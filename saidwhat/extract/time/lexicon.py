@@ -45,6 +45,27 @@ NUMBERS.update(
      "ninety": 90, "hundred": 100, "a": 1, "an": 1, "a single": 1, "a couple of": 2,
      "a dozen": 12, "dozen": 12}
 )
+# A year as it is spoken in broadcast transcripts: "nineteen ninety-six", "two thousand".
+ONES = "one|two|three|four|five|six|seven|eight|nine"
+TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+SPOKEN_YEAR = (
+    rf"(?:eighteen|nineteen)[\s-](?:hundred|(?:{TENS})(?:[\s-](?:{ONES}))?|{TEENS}|oh[\s-](?:{ONES}))"
+    rf"|two[\s-]thousand(?:[\s-](?:and[\s-])?(?:{TEENS}|{ONES}))?"
+)
+# A day of the month spelled out, as wire copy has it ("expire April One").
+SPOKEN_DAY = rf"(?:twenty|thirty)[\s-](?:{ONES})|{TEENS}|{ONES}|twenty|thirty"
+
+
+def spoken_year(words: str) -> int:
+    """The year a ``SPOKEN_YEAR`` match names: "nineteen oh five" is 1905."""
+    parts = [w for w in words.lower().replace("-", " ").split() if w not in ("and", "oh")]
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + sum(NUMBERS[w] for w in parts[2:])
+    tail = parts[1:]
+    return NUMBERS[parts[0]] * 100 + (0 if tail == ["hundred"] else sum(NUMBERS[w] for w in tail))
+
+
 # Words after which a bare four-digit number (or '24) is a year.
 YEAR_CUES = frozenset(
     "in since by until till from to through between and of before after during early late mid "
@@ -65,8 +86,8 @@ FUZZY = {
     "at present": "PRESENT_REF", "these days": "PRESENT_REF", "the time being": "PRESENT_REF",
     "at the moment": "PRESENT_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
-    "very soon": "FUTURE_REF", "the near term": "FUTURE_REF", "the long term": "FUTURE_REF",
-    "the short term": "FUTURE_REF", "the coming years": "FUTURE_REF",
+    "very soon": "FUTURE_REF", "as soon as possible": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "the short term": "FUTURE_REF", "the coming years": "FUTURE_REF",
 }
 # "Coming months", "the weeks ahead", "future quarters", "past years": an unmeasured stretch on
 # one side of now.
@@ -83,7 +104,7 @@ HOLIDAYS = {
     "new year's eve": (12, 31),
 }
 MOVABLE_HOLIDAYS = ("easter sunday", "easter monday", "easter", "good friday", "thanksgiving",
-                    "labor day", "memorial day")
+                    "thanksgiving day", "labor day", "memorial day", "election day")
 # Hours east of UTC; "ET" and "IST" are left out as ambiguous.
 ZONE_OFFSETS = {
     "utc": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7,
@@ -101,6 +122,9 @@ def alternation(words: Iterable[str]) -> str:
 def number(word: str) -> float | None:
     """A spelled or written count ("twenty-five", "2.5", "a couple of"); None if vague."""
     word = " ".join(word.lower().replace("-", " ").split())
+    if word.endswith(" 1/2"):  # "5 1/2"
+        whole = number(word[:-4])
+        return None if whole is None else whole + 0.5
     if word in NUMBERS:
         return NUMBERS[word]
     try:

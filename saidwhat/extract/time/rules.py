@@ -21,9 +21,13 @@ from .lexicon import (
     MONTHS,
     MOVABLE_HOLIDAYS,
     NUMBERS,
+    ONES,
     ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
+    SPOKEN_DAY,
+    SPOKEN_YEAR,
+    TENS,
     UNITS,
     VAGUE_NUMBERS,
     WEEKDAYS,
@@ -31,6 +35,7 @@ from .lexicon import (
     ZONE_OFFSETS,
     alternation,
     number,
+    spoken_year,
 )
 from .periods import FRACTION, PERIOD_DET, PERIOD_YEAR, period_ref, that_unit, the_year, year_back
 from .values import day_value, month_value, quarter_value
@@ -67,7 +72,8 @@ SEASON = alternation(SEASONS)
 UNIT = rf"(?P<unit>{alternation(UNITS)})s?"
 SPELLED = alternation(k for k in NUMBERS if k not in ("a", "an"))
 NUM = (
-    rf"(?P<num>\d+(?:\.\d+)?|(?:{SPELLED})(?:-(?:{SPELLED}))?|an?|{alternation(VAGUE_NUMBERS)})"
+    rf"(?P<num>\d+(?:\.\d+)?|(?:{TENS})\s+(?:{ONES})\b"
+    rf"|(?:{SPELLED})(?:-(?:{SPELLED}))?|an?|{alternation(VAGUE_NUMBERS)})"
 )
 REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "this past": -1, "this": 0, "current": 0,
              "same": 0, "the": 0, "next": 1, "coming": 1, "following": 1, "this coming": 1}
@@ -80,9 +86,12 @@ HOLIDAY = alternation(n.replace("'", "['’]") for n in [*HOLIDAYS, *MOVABLE_HOL
 # Plain cues after which a bare plural unit is a vague duration: "for years", "in minutes".
 VAGUE_CUES = frozenset("for in over within after took take spent lasted last just only mere".split())
 VAGUE_CODE = {10: "DE", 100: "CE"}
+# The unit a fraction of a unit is written in, and how many of it make the unit.
+SMALLER = {"year": ("M", 12), "day": ("H", 24), "hour": ("M", 60), "minute": ("S", 60)}
 NEWSPAPER = re.compile(r"[^\S\n]+(?:newspaper|paper|tabloid|Mail|Telegraph|News|Star)\b")
 POSSESSIVES = frozenset("his her their my your our its".split())
 RELATIVE_YEAR = re.compile(r"\s+(?:of\s+)?(?P<rel>next|last|this)\s+year\b(?!['’])", re.IGNORECASE)
+MONTH_BEFORE = re.compile(rf"\b(?:{MONTH_FULL.title()})[^\S\n]+$")
 DAY_WORD = r"today|yesterday|tomorrow|tonight"
 
 
@@ -114,7 +123,10 @@ def _weekday(m: re.Match[str], ctx: Context, rel: str | None) -> str:
 def _full_date(m: re.Match[str], ctx: Context) -> Timex | None:
     month_text = m.group("mon")
     month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower().rstrip("."))
-    day = int(m.group("d"))
+    spoken = m.groupdict().get("sd")
+    if spoken and (not spoken[0].isupper() or "." in m.string[m.end("mon"): m.start("sd")]):
+        return None  # "in March two companies", "in April. One of ..."; wire copy has "April One"
+    day = int(number(spoken) or 0) if spoken else int(m.group("d"))
     if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
     if not month_text.isdigit() and not month_text[0].isupper():
@@ -129,17 +141,25 @@ def _full_date(m: re.Match[str], ctx: Context) -> Timex | None:
             return None
     if ctx.dct is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
-    found = cal.day_year(ctx.dct, month, day, ctx.tense(m.start(), m.end()))
+    this = ctx.word_before(m.start()) == "this"  # "repaid this June 9": the coming one
+    found = cal.day_year(ctx.dct, month, day, "future" if this else ctx.tense(m.start(), m.end()))
     return ("DATE", day_value(found)) if found else None
+
+
+def _named_year(m: re.Match[str]) -> int | None:
+    """The year written after a month or a season, in digits or spoken ("nineteen ninety-four")."""
+    if m.group("y"):
+        return int(m.group("y"))
+    return spoken_year(m.group("sy")) if m.groupdict().get("sy") else None
 
 
 def _month(m: re.Match[str], ctx: Context) -> Timex | None:
     if not _capitalised(m, "mon") or ctx.tag(m.start("mon")) in ("MD", "VB", "VBP"):
         return None
     month = MONTHS[m.group("mon").lower().rstrip(".")]
-    if m.group("y"):
-        return "DATE", month_value(int(m.group("y")), month)
-    of_year = RELATIVE_YEAR.match(m.string, m.end())  # "June last year": two expressions
+    if year := _named_year(m):
+        return "DATE", month_value(year, month)
+    of_year = RELATIVE_YEAR.match(m.string, m.end())  # "June last year": the year only places June
     if of_year and ctx.dct:
         return "DATE", month_value(ctx.dct.year + REL_SHIFT[of_year["rel"].lower()], month)
     if ctx.dct is None:
@@ -185,6 +205,14 @@ def _quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     return "DATE", quarter_value(year, quarter)
 
 
+def _spoken_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    """A year spoken in a transcript; alone, only where a plain year would be one ("in nineteen
+    ninety-one"), not a count ("two thousand troops")."""
+    if not m.group("yr") and not ctx.is_year(m.start(), m.end()):
+        return None
+    return "DATE", f"{spoken_year(m.group('sy')):04d}"
+
+
 def _century(m: re.Match[str], ctx: Context) -> Timex | None:
     """ "The 20th century" is the 1900s: TIMEX3 writes it 19."""
     n = int(m.group("n"))
@@ -214,11 +242,12 @@ def _half(m: re.Match[str], ctx: Context) -> Timex | None:
 def _season(m: re.Match[str], ctx: Context) -> Timex | None:
     word = m.group("s").lower()
     rel = " ".join((m.group("rel") or "").lower().split())
-    if word == "fall" and not (rel or m.group("y")) and ctx.word_before(m.start()) not in FALL_CUES:
+    year = _named_year(m)
+    if word == "fall" and not (rel or year) and ctx.word_before(m.start()) not in FALL_CUES:
         return None
     code = SEASONS[word]
-    if m.group("y"):
-        return "DATE", f"{m.group('y')}-{code}"
+    if year:
+        return "DATE", f"{year:04d}-{code}"
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
     shift = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1}.get(rel, 0)
@@ -240,10 +269,14 @@ def _relative(m: re.Match[str], ctx: Context) -> Timex | None:
             year += REL_SHIFT[rel]
         return "DATE", month_value(year, month)
     code = UNIT_CODE[" ".join(what.split())]
+    if code == "Y" and MONTH_BEFORE.search(m.string, max(0, m.start() - 15), m.start()):
+        return None  # "June last year": the month carries the year; "June of last year" names two
     if code == "FY":
         return "DATE", f"FY{ctx.dct.year + REL_SHIFT[rel]}" if ctx.dct else "FYXXXX"
     if ctx.dct is None:
         return "DATE", {"Y": "XXXX", "M": "XXXX-XX"}.get(code, f"XXXX-{code}")
+    if code == "WE" and rel == "the" and ctx.dct.weekday() < 5 and ctx.tense(m.start(), m.end()) == "past":
+        return "DATE", cal.shift(ctx.dct, code, -1)  # "met over the weekend" in Monday's paper
     return "DATE", cal.shift(ctx.dct, code, REL_SHIFT[rel])
 
 
@@ -265,21 +298,32 @@ def _duration(m: re.Match[str], ctx: Context) -> Timex | None:
         sign = 1 if "from" in m.group("ago") else -1
         if unit in CLOCK_UNITS:
             return "DATE", _day(ctx)
+        if code == "W" and count == int(count):  # "two weeks ago" is that day two weeks back
+            return "DATE", _day(ctx, sign * 7 * int(count * scale))
         if scale == 10:
             return "DATE", cal.shift(ctx.dct, "Y", sign * int(count) * 10)
         return "DATE", cal.shift(ctx.dct, code, sign * int(count * scale))
     if raw in ("a", "an") and re.search(r"(?:\d|times|once|twice)\s*$", m.string[: m.start()]):
         return "SET", f"P1{code}"
-    return "DURATION", _period(unit, count, bool(m.group("half")))
+    if m.groupdict().get("half2") and count is not None:  # "a minute and a half": PT1M30S
+        return "DURATION", _period(unit, count, True, mixed=True)
+    return "DURATION", _period(unit, count, bool(m.group("half")), mixed="/" in (m.group("half") or ""))
 
 
-def _period(unit: str, count: float | None, half: bool = False) -> str:
-    """The value of ``count`` units, and a half: PT3M, P2.5Y; without a count, PTXM or PXDE."""
+def _period(unit: str, count: float | None, half: bool = False, mixed: bool = False) -> str:
+    """The value of ``count`` units, and a half: PT3M, P2.5Y ("two and a half years"); without a
+    count, PTXM or PXDE. ``mixed`` writes the half in the next smaller unit, as the corpora value
+    "2 1/2 years" (P2Y6M) and "a minute and a half" (PT1M30S)."""
     code, scale = UNITS[unit]
     lead = "PT" if unit in CLOCK_UNITS else "P"
     if count is None:  # "several decades" counts decades, not years
         return lead + "X" + VAGUE_CODE.get(scale, code)
-    return lead + _amount(count * scale + (0.5 if half else 0)) + code
+    amount = count * scale + (0.5 if half else 0)
+    whole, part = int(amount), amount - int(amount)
+    if mixed and part and unit in SMALLER and (part * SMALLER[unit][1]).is_integer():
+        smaller, per = SMALLER[unit]
+        return f"{lead}{whole}{code}{'T' if unit == 'day' else ''}{int(part * per)}{smaller}"
+    return lead + _amount(amount) + code
 
 
 def _amount(value: float) -> str:
@@ -300,7 +344,10 @@ def _time_of_day(m: re.Match[str], ctx: Context) -> Timex | None:
         if hour > 23:
             return None
     day = m.group("day")
-    if day and day.lower() in WEEKDAYS:
+    on = _full_date(m, ctx) if m.group("mon") else None  # "5 p.m. EST Nov. 9"
+    if on:
+        anchor = on[1]
+    elif day and day.lower() in WEEKDAYS:
         anchor = _weekday(m, ctx, None)
     else:
         anchor = _day_word(day, ctx) if day else _day(ctx)
@@ -308,7 +355,8 @@ def _time_of_day(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def _zone(m: re.Match[str]) -> str:
-    """The UTC offset the match names, as ``+hh:mm`` (``values.to_utc`` applies it)."""
+    """``Z`` for a clock time given in UTC; any other zone leaves the local time as it stands,
+    as TimeML corpora value "5 p.m. EST" (17:00, not 22:00 UTC)."""
     zone = (m.group("tz") or "").lower()
     if zone not in ZONE_OFFSETS:
         return ""
@@ -316,7 +364,7 @@ def _zone(m: re.Match[str]) -> str:
     if m.group("off"):
         sign = -1 if m.group("off").lstrip()[0] in "-−" else 1
         minutes += sign * (int(m.group("off").lstrip("+-− \t")) * 60 + int(m.group("offm") or 0))
-    return f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return "Z" if minutes == 0 else ""
 
 
 def _part_of_day(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -381,7 +429,11 @@ def _a_newspaper(m: re.Match[str], ctx: Context) -> bool:
 
 
 def _fuzzy(m: re.Match[str], ctx: Context) -> Timex | None:
+    """A vague reference to the past, present or future ("recently", "now", "soon"); but "as
+    soon as" joins two events (a signal, not a time)."""
     text = " ".join(m.group(0).lower().split())
+    if text == "soon" and ctx.word_before(m.start()) == "as":
+        return None
     return "DATE", FUZZY.get(text, "PAST_REF")
 
 
@@ -399,7 +451,8 @@ def _holiday(m: re.Match[str], ctx: Context) -> Timex | None:
     if ctx.dct is None:
         fixed = HOLIDAYS.get(name)
         return "DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX"
-    return "DATE", day_value(cal.holiday_date(ctx.dct, name, HOLIDAYS, ctx.tense(m.start(), m.end())))
+    tense = {"last": "past", "next": "future"}.get((m.group("rel") or "").lower(), ctx.tense(m.start(), m.end()))
+    return "DATE", day_value(cal.holiday_date(ctx.dct, name, HOLIDAYS, tense))  # type: ignore[arg-type]
 
 
 def _week_of_month(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -458,16 +511,19 @@ def _rule(name: str, pattern: str, normalise: Normaliser) -> Rule:
 
 # The year that may follow a day, a holiday or a week of a month: "March 4, 2025".
 YEAR_AFTER = r"(?:\s*,?\s*(?P<y>\d{4})\b)?"
-DAY_SUFFIX = rf"(?:\s+(?:on\s+)?(?P<day>{DAY_WORD}|(?P<wd>{WEEKDAY})))?"
+DAY_SUFFIX = (rf"(?:\s+(?:on\s+)?(?P<day>{DAY_WORD}|(?P<wd>{WEEKDAY}))"
+              rf"|\s*,?\s+(?:on\s+)?(?P<mon>{MONTH})\.?\s+(?P<d>\d{{1,2}})\b{YEAR_AFTER})?")
 RULES = (
-    _rule("date", rf"\b(?:(?:{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\.?\s+(?P<d>\d{{1,2}})"
-                  rf"(?:st|nd|rd|th)?\b{YEAR_AFTER}", _full_date),
+    _rule("date", rf"\b(?:(?:{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\.?\s+(?:(?P<d>\d{{1,2}})"
+                  rf"(?:st|nd|rd|th)?|(?P<sd>{SPOKEN_DAY}))\b{YEAR_AFTER}", _full_date),
     _rule("date", rf"\b(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+"
                   rf"(?:of\s+)?(?P<mon>{MONTH})\b\.?{YEAR_AFTER}", _full_date),
     _rule("date", r"\b(?P<y>\d{4})-(?P<mon>\d{2})-(?P<d>\d{2})\b", _full_date),
     _rule("date", r"\b(?P<mon>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b", _full_date),
     _rule("month", rf"\b(?P<mon>{MONTH_FULL})\b(?:(?:\s*,?\s*|\s+of\s+)(?P<y>\d{{4}})\b"
-                   r")?", _month),
+                   rf"|\s+(?:of\s+)?(?P<sy>{SPOKEN_YEAR})\b)?", _month),
+    _rule("spoken_year", rf"\b(?P<yr>the\s+year\s+)?(?P<sy>{SPOKEN_YEAR})\b(?![\s-]+(?:percent|years?)\b)",
+          _spoken_year),
     _rule("year", r"(?:\b(?P<fy>FY\s?|fiscal\s+(?:year\s+)?)?\b(?P<y>(?:1[6-9]|20)\d\d)\b"
                   r"(?![-–/]\d|,\d|\.\d|\s*%)|['’](?P<yy>\d\d)\b(?!['’]?s))", _year),
     _rule("decade", r"\b(?:the\s+)?(?:(?P<c>1[6-9]|20)(?P<d>\d)0|['’]?(?P<d2>\d)0)['’]?s\b",
@@ -485,9 +541,9 @@ RULES = (
     _rule("year_ago", r"\b(?P<ya>year-(?:ago|earlier))\b(?=\s+[a-z])", period_ref),
     _rule("half", r"\b(?:the\s+)?(?P<h>first|second|last|1st|2nd)\s+half\s+(?:of\s+)?(?:(?P<y>\d{4})"
                   r"|(?P<rel>this|last|next)\s+year|the\s+year)\b", _half),
-    _rule("season", rf"\b(?:the\s+(?=(?:{SEASON})\s+of\s+\d)|(?P<rel>last|this\s+past|this|next|past|coming)\s+)?"
-                    rf"(?P<s>{SEASON})\b"
-                    r"(?:\s+(?:of\s+)?(?P<y>\d{4})\b)?", _season),
+    _rule("season", rf"\b(?:the\s+(?=(?:{SEASON})\s+of\s+(?:\d|{SPOKEN_YEAR}))"
+                    rf"|(?P<rel>last|this\s+past|this|next|past|coming)\s+)?(?P<s>{SEASON})\b"
+                    rf"(?:\s+(?:of\s+)?(?P<y>\d{{4}})\b|\s+of\s+(?P<sy>{SPOKEN_YEAR})\b)?", _season),
     _rule("relative", rf"\b(?:(?:earlier|later)\s+(?=this\b)|(?:earlier|later)\s+in\s+)?"
                       rf"(?P<rel>last|this|next|past|coming|previous|current|this\s+past|"
                       rf"the\s+(?:previous|following|same|current|last)|(?:(?<=of )|(?<=er in ))the"
@@ -495,9 +551,10 @@ RULES = (
                       rf"(?P<what>{alternation(UNIT_CODE)}|(?:{MONTH_FULL})\b(?!\s+\d{{1,2}}\b))\b",
           _relative),
     _rule("duration", rf"\b(?:(?P<the>the)\s+(?:(?:past|last|next|coming|previous|following|first|final|"
-                      rf"remaining|latest)\s+)?)?{NUM}(?P<half>\s+and\s+a\s+half)?(?P<sep>[\s-]+)"
+                      rf"remaining|latest)\s+)?)?{NUM}(?P<half>\s+and\s+a\s+half|\s+1/2)?(?P<sep>[\s-]+)"
                       rf"(?P<fill>(?:more|straight|consecutive|full|long|trading|business|calendar|"
-                      rf"successive)[\s-]+)?{UNIT}\b(?:\s+or\s+so\b)?(?P<ago>\s+ago|\s+earlier|\s+from\s+now)?",
+                      rf"successive)[\s-]+)?{UNIT}\b(?P<half2>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?"
+                      rf"(?P<ago>\s+ago|\s+earlier|\s+from\s+now)?",
           _duration),
     _rule("duration", rf"\bthe\s+(?:past|last|next|coming|previous|first|final)\s+(?P<num>)"
                       rf"(?P<sep>)(?P<fill>){UNIT}(?P<half>)(?P<ago>)\b(?:\s+or\s+so\b)?(?!\s+of\b)", _duration),
@@ -517,7 +574,7 @@ RULES = (
                  rf"(?P<what>second|minute|hour|day|week|month|year|morning|evening|night"
                  rf"|{WEEKDAY}|{MONTH_FULL})s?\b"
                  rf"|\b(?P<freq>{alternation(FREQUENCIES)})\b", _set),
-    _rule("holiday", rf"\b(?P<name>{HOLIDAY})\b{YEAR_AFTER}", _holiday),
+    _rule("holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>{HOLIDAY})\b{YEAR_AFTER}", _holiday),
     _rule("week_of_month", rf"\bthe\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
                            rf"(?P<mon>{MONTH_FULL})\b{YEAR_AFTER}", _week_of_month),
     _rule("same_period", r"\bthe\s+same\s+(?:period|month|quarter|week|day|time|season|half)\s+"

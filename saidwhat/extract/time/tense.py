@@ -49,8 +49,13 @@ def governing_tense(token: Token, end: int) -> Tense:
         if root.head is root or not token.idx <= root.head.idx < end:
             break
         root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "since":
+        return "past"  # "since Jan. 13" starts before the moment of writing, whatever the verb
     verb, through_noun = _governor(root)
-    if verb is None or through_noun or _deadline(root):
+    deadline = _deadline(root)
+    if deadline and deadline.head.lemma_.lower() in RESCHEDULE:
+        return "future"  # "postponed until Tuesday": put off to a day still ahead
+    if verb is None or through_noun or deadline:
         return None
     if any(c.dep_ == "mark" and c.lower_ in CONDITION for c in verb.children) and verb.head is not verb:
         head, _ = _governor(verb.head)
@@ -59,16 +64,18 @@ def governing_tense(token: Token, end: int) -> Tense:
     return _verb_tense(verb)
 
 
-def _deadline(token: Token) -> bool:
-    """Whether the expression is the end of a span ("extended to Nov. 20", "loans through
-    January"): a past verb that set a deadline says nothing about which side of today it lies."""
+def _deadline(token: Token) -> Token | None:
+    """The preposition that makes the expression the end of a span ("extended to Nov. 20", "loans
+    through January"), if one does: a past verb that set a deadline says nothing about which side
+    of today it lies, unless it put something off."""
     for _ in range(3):
         if token.dep_ == "prep":
-            return token.lower_ in OPEN_END or (token.lower_ == "to" and token.head.lemma_.lower() in RESCHEDULE)
+            ends = token.lower_ in OPEN_END or (token.lower_ == "to" and token.head.lemma_.lower() in RESCHEDULE)
+            return token if ends else None
         if token.head is token:
-            return False
+            return None
         token = token.head
-    return False
+    return None
 
 
 def _governor(root: Token) -> tuple[Token | None, bool]:
@@ -82,11 +89,21 @@ def _governor(root: Token) -> tuple[Token | None, bool]:
         if current.head is current:
             return None, through_noun
         head = current.head
-        if current.dep_ not in COORDINATE and head.lower_.rstrip(".") not in TIME_WORDS:
+        premodifier = current.dep_ == "compound" and head.pos_ == "NOUN"  # "a June agreement"
+        if (premodifier or current.dep_ not in COORDINATE) and head.lower_.rstrip(".") not in TIME_WORDS:
             through_noun = through_noun or head.pos_ in ("NOUN", "PROPN") or (
                 head.pos_ == "ADJ" and head.dep_ not in PREDICATE)
         current = current.head
     return (current, through_noun) if current.pos_ in ("VERB", "AUX") else (None, through_noun)
+
+
+def _past_perfect(token: Token) -> bool:
+    """Whether the word an infinitive hangs on sits in a past perfect ("had been due to expire
+    Friday"): the plan lay ahead of a past moment, on either side of today."""
+    for word in (token, token.head):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in word.children):
+            return True
+    return False
 
 
 def _verb_tense(verb: Token) -> Tense:
@@ -97,7 +114,7 @@ def _verb_tense(verb: Token) -> Tense:
     if words & MODAL_AHEAD and "have" not in words:
         return "future"
     if verb.tag_ == "VB" and "to" in words:
-        return "future"
+        return None if _past_perfect(verb.head) else "future"
     if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in aux):
         return "future"
     if verb.lemma_.lower() in PROSPECTIVE or (

@@ -1,5 +1,5 @@
-"""TIMEX3 values written and read: the formats of days, months, weeks and quarters, the rewrites
-of a value (a UTC offset applied, a year back), and the days a value spans.
+"""TIMEX3 values written and read: the formats of days, months, weeks and quarters, the rewrite
+of a value a year back, and the days a value spans.
 
 It is the bottom of the time package: the grammar and the calendar write values with it, and the
 statement attributes (``modality``) and the scorer read them with it.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange  # the standard library's, not the sibling ``calendar``
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 # A day value, "2024-12-03": ``fullmatch`` takes only that, ``match`` also a time on the day
 # ("2024-12-03T15:00"), as a statement's time or a gold creation time may be.
@@ -50,21 +50,6 @@ def back_a_year(value: str) -> str | None:
     if not head[:4].isdigit() or value.endswith("_REF"):
         return None
     return value[: len(value) - len(head)] + f"{int(head[:4]) - 1:04d}" + head[4:]
-
-
-def to_utc(value: str) -> str:
-    """Apply a ``+hh:mm`` offset: ``2007-10-17T18:40+08:00`` becomes ``2007-10-17T10:40Z``.
-
-    Without a known day only a zero offset survives (as ``Z``); other offsets are dropped.
-    """
-    head, sign, offset = value[:16], value[16:17], value[17:]
-    if sign not in ("+", "-"):
-        return value
-    minutes = (1 if sign == "+" else -1) * (int(offset[:2]) * 60 + int(offset[3:5]))
-    if head[:10].replace("-", "").isdigit():
-        local = datetime.fromisoformat(head)
-        return (local - timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M") + "Z"
-    return head + ("Z" if minutes == 0 else "")
 
 
 def season_window(year: int, code: str) -> tuple[date, date]:

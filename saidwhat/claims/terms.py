@@ -1,0 +1,55 @@
+"""The words claims and stories are compared by: English stems of content words, numbers as written.
+
+Stems, so that "cut", "cuts" and "cutting" meet; stop words and the verbs of reporting are left
+out, as they say nothing of the matter. The same function serves the index and the scoring, so a
+word indexed is always a word scored.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+from spacy.lang.en.stop_words import STOP_WORDS
+
+Span = tuple[int, int]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|\d+(?:[.,]\d+)*")
+_REPORTING = {"said", "say", "says", "saying", "told", "tell", "added", "according", "reuters", "spokesman"}
+_IGNORED = STOP_WORDS | _REPORTING
+_STEMMER = snowballstemmer.stemmer("english")
+
+# A sentence ends at . ! or ? (a closing quote may follow) before a capital, digit or quote; a wire
+# story's paragraph (an indented line or a blank one) is a sentence of its own.
+_BOUNDARY = re.compile(r"""(?<=[.!?])["')]?\s+(?=["'(A-Z0-9])|\n\s*\n|\n(?=[ \t]{2,})""")
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+def terms(text: str) -> list[str]:
+    """The stems of the content words of ``text`` and its numbers, in order, repeats kept."""
+    found = []
+    for match in _WORD.finditer(text):
+        word = match.group().lower().removesuffix("'s")
+        if word in _IGNORED or len(word) < 2 and not word.isdigit():
+            continue
+        found.append(word.replace(",", "") if word[0].isdigit() else _stem(word))
+    return found
+
+
+def sentences(text: str) -> list[Span]:
+    """The sentences of ``text`` as (start, end) offsets, surrounding space trimmed."""
+    spans, start = [], 0
+    for boundary in [*_BOUNDARY.finditer(text), None]:
+        end = boundary.start() if boundary else len(text)
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((start + lead, start + len(piece.rstrip())))
+        if boundary:
+            start = boundary.end()
+    return spans

@@ -1,0 +1,259 @@
+"""Claims in the store, each followed through the later stories that report on it.
+
+Each article is followed in the transaction that stores it, in three steps whose cost depends on
+the article, not on the size of the store:
+
+1. its words are counted (``term_counts``), so that every word's rarity is known;
+2. its forward-looking statements become claims, or sources of a claim already stored when a
+   duplicate or rewritten story said the same (same speaker, nearly the same words, within days);
+3. it is compared both ways: with the earlier claims that share at least two of their rarest
+   words with it (the ``claim_terms`` index) and with the later stories, already stored, that
+   hold two of its new claims' rarest words (found through the database's full-text index, best
+   BM25 first). A pair is a follow-up
+   when the story names one of the claim's actors and its best sentence scores at least
+   ``THRESHOLD`` (``saidwhat.claims.matching``); the sentence is the evidence and gives the relation.
+
+Everything a step reads is as it stood when the article was stored, so ``rebuild`` replays the
+articles in the order they were stored and gives the same claims and follow-ups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
+
+from ..claims.matching import Evidence, best_sentence
+from ..claims.relations import relation
+from ..claims.terms import terms
+from ..model import Extraction
+from .schema import (
+    article_stories,
+    articles,
+    claim_sources,
+    claim_terms,
+    claims,
+    entities,
+    followups,
+    statements,
+    term_counts,
+)
+from .stories import thread
+from .words import count_words, rarest, search_articles, weights
+
+THRESHOLD = 0.5
+"""The share of a claim's word weight that a later sentence must hold to report on it."""
+SHARED = 2
+"""Of a claim's rarest words (``words.RAREST``, as rare when it was stored), how many a story must
+hold to be compared with it."""
+WINDOW = timedelta(days=366)
+"""How long after a claim was made a story can still report on it."""
+DUPLICATE = 0.7
+"""The overlap of content words (Jaccard) at which two statements are one claim ..."""
+DUPLICATE_DAYS = timedelta(days=3)
+"""... when said this close together, by the same speaker."""
+CANDIDATES = 200
+"""The most later stories, best BM25 first, that a new claim is compared with."""
+
+
+@dataclass
+class NewClaim:
+    pk: int
+    said_on: date | None
+    weights: dict[str, float]
+    entities: list[int]
+    article_pk: int
+
+
+def follow(conn: Connection, article_pk: int, extraction: Extraction) -> None:
+    """Count the words of an article just stored, gather its claims, and link its follow-ups."""
+    words = set(terms(extraction.text))
+    count_words(conn, words)
+    thread(conn, article_pk, extraction)
+    new = _gather(conn, article_pk, extraction)
+    published = extraction.published
+    if published is not None:
+        _follow_earlier(conn, article_pk, extraction.text, published, words)
+    for claim in new:
+        _follow_later(conn, claim)
+
+
+def _gather(conn: Connection, article_pk: int, extraction: Extraction) -> list[NewClaim]:
+    """Make a claim of each forward-looking statement, or a source of a claim it repeats."""
+    said = [s for s in extraction.statements if s.future]
+    if not said:
+        return []
+    rows = conn.execute(
+        select(statements.c.pk, statements.c.local_id, statements.c.source_entity_pk)
+        .where(statements.c.article_pk == article_pk)
+    ).all()
+    pk_of = {row.local_id: (row.pk, row.source_entity_pk) for row in rows}
+    entity_pks = dict(conn.execute(
+        select(entities.c.local_id, entities.c.pk).where(entities.c.article_pk == article_pk)
+    ).all())
+    new = []
+    for statement in said:
+        words = terms(statement.content.text)
+        if not words:
+            continue
+        statement_pk, speaker = pk_of[statement.id]
+        named = [
+            entity_pks[e.id] for e in extraction.entities
+            if any(_inside(m, statement.content.spans) for m in e.mentions)
+        ]
+        keys = sorted({speaker, *named} - {None})
+        weighted = weights(conn, words)
+        same = _repeated(conn, set(words), speaker, statement.said_on)
+        if same is not None:
+            conn.execute(insert(claim_sources), {"statement_pk": statement_pk, "claim_pk": same})
+            continue
+        claim_pk = statement_pk
+        conn.execute(insert(claims), {
+            "pk": claim_pk, "said_on": statement.said_on, "due": statement.due, "entities": keys, "terms": weighted,
+        })
+        conn.execute(insert(claim_sources), {"statement_pk": statement_pk, "claim_pk": claim_pk})
+        conn.execute(insert(claim_terms), [{"term": w, "claim_pk": claim_pk} for w in rarest(weighted)])
+        new.append(NewClaim(claim_pk, statement.said_on, weighted, keys, article_pk))
+    return new
+
+
+def _inside(mention: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(start <= mention[0] and mention[1] <= end for start, end in spans)
+
+
+def _repeated(conn: Connection, words: set[str], speaker: int | None, said_on: date | None) -> int | None:
+    """The stored claim this statement repeats: nearly the same words, the same speaker's actor,
+    said within ``DUPLICATE_DAYS``; None if there is none."""
+    sharing = select(claim_terms.c.claim_pk).where(claim_terms.c.term.in_(words)).distinct()
+    query = select(claims.c.pk, claims.c.terms).where(claims.c.pk.in_(sharing))
+    if said_on is not None:
+        query = query.where(claims.c.said_on.between(said_on - DUPLICATE_DAYS, said_on + DUPLICATE_DAYS))
+    speaker_actor = _actor(conn, speaker)
+    for row in conn.execute(query).all():
+        theirs = set(row.terms)
+        if len(words & theirs) / len(words | theirs) < DUPLICATE:
+            continue
+        their_speaker = conn.execute(
+            select(entities.c.actor_pk)
+            .select_from(statements.outerjoin(entities, statements.c.source_entity_pk == entities.c.pk))
+            .where(statements.c.pk == row.pk)
+        ).scalar()
+        if their_speaker == speaker_actor:
+            return int(row.pk)
+    return None
+
+
+def _actor(conn: Connection, entity_pk: int | None) -> int | None:
+    if entity_pk is None:
+        return None
+    return conn.execute(select(entities.c.actor_pk).where(entities.c.pk == entity_pk)).scalar()
+
+
+def _actor_map(conn: Connection, entity_pks: set[int]) -> dict[int, int]:
+    """The actor of each of these entities that has one."""
+    if not entity_pks:
+        return {}
+    rows = conn.execute(select(entities.c.pk, entities.c.actor_pk).where(entities.c.pk.in_(entity_pks)))
+    return {pk: actor for pk, actor in rows if actor is not None}
+
+
+def _article_actors(conn: Connection, article_pk: int) -> set[int]:
+    found = conn.execute(select(entities.c.actor_pk).where(entities.c.article_pk == article_pk)).scalars()
+    return {pk for pk in found if pk is not None}
+
+
+def _follow_earlier(conn: Connection, article_pk: int, text_: str, published: date, words: set[str]) -> None:
+    """Link this article to the earlier claims it reports on."""
+    sources = select(claim_sources.c.claim_pk).join(statements, statements.c.pk == claim_sources.c.statement_pk)
+    sharing = (
+        select(claim_terms.c.claim_pk).where(claim_terms.c.term.in_(words))
+        .group_by(claim_terms.c.claim_pk).having(func.count() >= SHARED)
+    )
+    candidates = conn.execute(
+        select(claims.c.pk, claims.c.terms, claims.c.entities).where(
+            claims.c.pk.in_(sharing),
+            claims.c.said_on <= published,
+            claims.c.said_on >= published - WINDOW,
+            claims.c.pk.not_in(sources.where(statements.c.article_pk == article_pk)),
+        )
+    ).all()
+    if not candidates:
+        return
+    present = _article_actors(conn, article_pk)
+    actor_of = _actor_map(conn, {pk for row in candidates for pk in row.entities})
+    for row in candidates:
+        if not {actor_of.get(pk) for pk in row.entities} & present:
+            continue
+        evidence = best_sentence(row.terms, text_)
+        if evidence is not None and evidence.score >= THRESHOLD:
+            _record(conn, row.pk, article_pk, text_, evidence)
+
+
+def _follow_later(conn: Connection, claim: NewClaim) -> None:
+    """Link a new claim to the later stories, already stored, that report on it."""
+    if claim.said_on is None:
+        return
+    actors = set(_actor_map(conn, set(claim.entities)).values())
+    rare = set(rarest(claim.weights))
+    searchable = {w for w in rare if w.isalpha()}
+    if not actors or not searchable:
+        return
+    later = and_(  # stored before the claim's own article: what a replay had seen at this point
+        articles.c.published >= claim.said_on,
+        articles.c.published <= claim.said_on + WINDOW,
+        articles.c.pk < claim.article_pk,
+    )
+    for pk, body in conn.execute(search_articles(conn, searchable).where(later).limit(CANDIDATES)).all():
+        if len(rare & set(terms(body))) < SHARED or not _article_actors(conn, pk) & actors:
+            continue
+        evidence = best_sentence(claim.weights, body)
+        if evidence is not None and evidence.score >= THRESHOLD:
+            _record(conn, claim.pk, pk, body, evidence)
+
+
+def _record(conn: Connection, claim_pk: int, article_pk: int, body: str, evidence: Evidence) -> None:
+    """Store one follow-up, with the statement its evidence falls in, and update the claim."""
+    start, end = evidence.span
+    statement = conn.execute(
+        select(statements.c.pk, statements.c.future, statements.c.content_spans)
+        .where(statements.c.article_pk == article_pk)
+    ).all()
+    holding = next((s for s in statement if any(a < end and start < b for a, b in s.content_spans)), None)
+    found = relation(body[start:end], bool(holding and holding.future))
+    conn.execute(insert(followups), {
+        "claim_pk": claim_pk, "article_pk": article_pk, "statement_pk": holding.pk if holding else None,
+        "relation": found, "score": evidence.score, "start": start, "end": end,
+    })
+    _latest(conn, [claim_pk])
+
+
+def _latest(conn: Connection, claim_pks: list[int]) -> None:
+    """Set each claim's relation and reported date from its latest follow-up."""
+    for claim_pk in claim_pks:
+        latest = conn.execute(
+            select(followups.c.relation, articles.c.published)
+            .join(articles, articles.c.pk == followups.c.article_pk)
+            .where(followups.c.claim_pk == claim_pk)
+            .order_by(articles.c.published.desc().nulls_last(), articles.c.pk.desc())
+            .limit(1)
+        ).first()
+        conn.execute(
+            update(claims).where(claims.c.pk == claim_pk).values(
+                relation=latest.relation if latest else None, reported=latest.published if latest else None
+            )
+        )
+
+
+def rebuild(conn: Connection) -> int:
+    """Forget every claim, follow-up and word count, and replay the stored articles in the order
+    they were stored; how many claims result."""
+    from .records import load  # records stores through this module
+
+    for table in (followups, claim_terms, claim_sources, claims, article_stories, term_counts):
+        conn.execute(delete(table))
+    for pk, article_id in conn.execute(select(articles.c.pk, articles.c.id).order_by(articles.c.pk)).all():
+        extraction = load(conn, article_id)
+        assert extraction is not None  # listed a moment ago, in this transaction
+        follow(conn, pk, extraction)
+    return int(conn.execute(select(func.count()).select_from(claims)).scalar_one())

@@ -1,0 +1,90 @@
+"""Story threads: each article joined to the story of an earlier-stored article that tells the
+same news within days.
+
+Two articles tell the same news when their leads (title and first lines) share most of their
+weight of words (cosine of IDF-weighted words at least ``SAME_STORY``) and they name a common
+actor. Candidates come from the full-text index, best BM25 first, published within
+``STORY_DAYS``; an article with none is a story of its own. As with follow-ups, only what was
+stored before the article is read, so a replay in stored order gives the same threads.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from datetime import timedelta
+
+from sqlalchemy import Connection, and_, insert, select
+
+from ..claims.terms import terms
+from ..model import Extraction
+from .schema import article_stories, articles, entities
+from .words import search_articles, weights
+
+STORY_DAYS = timedelta(days=3)
+SAME_STORY = 0.45
+LEAD = 400
+"""Characters of the text that, with the title, make an article's lead."""
+CANDIDATES = 10
+
+
+def lead_words(title: str | None, body: str) -> Counter[str]:
+    return Counter(terms(f"{title or ''}\n{body[:LEAD]}"))
+
+
+def cosine(a: Counter[str], b: Counter[str], weight: dict[str, float]) -> float:
+    def norm(words: Counter[str]) -> float:
+        return math.sqrt(sum((n * weight[w]) ** 2 for w, n in words.items()))
+
+    dot = sum(a[w] * b[w] * weight[w] ** 2 for w in a.keys() & b.keys())
+    return dot / (norm(a) * norm(b)) if dot else 0.0
+
+
+def thread(conn: Connection, article_pk: int, extraction: Extraction) -> None:
+    """File the article under its story (see the module)."""
+    conn.execute(insert(article_stories), {"article_pk": article_pk, "story_pk": _story(conn, article_pk, extraction)})
+
+
+def _story(conn: Connection, article_pk: int, extraction: Extraction) -> int:
+    lead = lead_words(extraction.title, extraction.text)
+    published = extraction.published
+    if published is None or not lead:
+        return article_pk
+    weight = weights(conn, lead)
+    rarest = sorted((w for w in lead if w.isalpha()), key=lambda w: (-weight[w], w))[:6]
+    near = and_(
+        articles.c.published.between(published - STORY_DAYS, published + STORY_DAYS),
+        articles.c.pk < article_pk,
+    )
+    found = conn.execute(
+        search_articles(conn, set(rarest)).add_columns(articles.c.title).where(near).limit(CANDIDATES)
+    ).all()
+    if not found:
+        return article_pk
+    named = _actors(conn, [article_pk, *(row.pk for row in found)])
+    best, story = SAME_STORY, article_pk
+    for row in found:
+        if not named.get(article_pk, set()) & named.get(row.pk, set()):
+            continue
+        other = lead_words(row.title, row.text)
+        weight |= weights(conn, other.keys() - weight.keys())
+        similarity = cosine(lead, other, weight)
+        if similarity >= best:
+            best, story = similarity, _story_of(conn, row.pk)
+    return story
+
+
+def _actors(conn: Connection, article_pks: list[int]) -> dict[int, set[int]]:
+    named: dict[int, set[int]] = {}
+    rows = conn.execute(
+        select(entities.c.article_pk, entities.c.actor_pk)
+        .where(entities.c.article_pk.in_(article_pks), entities.c.actor_pk.is_not(None))
+    )
+    for article_pk, actor_pk in rows:
+        named.setdefault(article_pk, set()).add(actor_pk)
+    return named
+
+
+def _story_of(conn: Connection, article_pk: int) -> int:
+    story = conn.execute(select(article_stories.c.story_pk).where(article_stories.c.article_pk == article_pk)).scalar()
+    return story if story is not None else article_pk

@@ -1,0 +1,67 @@
+"""The store's words: how many articles hold each, their rarity, and the full-text index.
+
+The counts (``term_counts``) grow by one article at a time, in the writer's transaction, so that
+the rarity of a word is always that of the store as it stood when an article was added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, func, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+
+from ..claims.matching import idf
+from .schema import articles, term_counts
+from .search import article_words
+
+RAREST = 8
+"""How many of its rarest words a text is found by."""
+_ARTICLES = ""  # the entry of ``term_counts`` that counts the articles
+
+
+def count_words(conn: Connection, words: set[str]) -> None:
+    """Add one article to the counts of its words (in a fixed order, so writers never deadlock)."""
+    rows = [{"term": w, "articles": 1} for w in sorted(words | {_ARTICLES})]
+    upsert = (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(term_counts)
+    conn.execute(
+        upsert.on_conflict_do_update(
+            index_elements=[term_counts.c.term], set_={"articles": term_counts.c.articles + 1}
+        ),
+        rows,
+    )
+
+
+def weights(conn: Connection, words: Iterable[str]) -> dict[str, float]:
+    """Each word's inverse document frequency in the store as it stands."""
+    wanted = set(words) | {_ARTICLES}
+    known = select(term_counts.c.term, term_counts.c.articles).where(term_counts.c.term.in_(wanted))
+    counts = dict(conn.execute(known).all())
+    corpus = counts.get(_ARTICLES, 1)
+    return {w: idf(counts.get(w, 1), corpus) for w in set(words)}
+
+
+def rarest(weights: dict[str, float], count: int = RAREST) -> list[str]:
+    """The ``count`` words of highest weight (ties in alphabetical order)."""
+    return sorted(weights, key=lambda w: (-weights[w], w))[:count]
+
+
+def search_articles(conn: Connection, words: set[str]) -> Any:
+    """Articles holding any of ``words`` (stems), best BM25 first, from the full-text index."""
+    wanted = sorted(words)
+    if conn.dialect.name == "postgresql":
+        query = func.to_tsquery("english", " | ".join(f"{w}:*" for w in wanted))
+        vector = article_words(articles.c.text)
+        return (
+            select(articles.c.pk, articles.c.text)
+            .where(vector.op("@@")(query))
+            .order_by(func.ts_rank_cd(vector, query).desc(), articles.c.pk)
+        )
+    match = " OR ".join(f'"{w}"*' for w in wanted)
+    return (
+        select(articles.c.pk, articles.c.text)
+        .select_from(articles.join(text("articles_fts"), text("articles_fts.rowid = articles.pk")))
+        .where(text("articles_fts MATCH :match").bindparams(match=match))
+        .order_by(text("bm25(articles_fts)"), articles.c.pk)
+    )

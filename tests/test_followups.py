@@ -1,0 +1,179 @@
+"""Claims followed through later stories: fulfilled, delayed, cancelled, repeated; duplicates
+merged into one claim; story threads; and the same results whatever the order of ingest, and
+after a rebuild.
+
+The articles are invented wire stories about one announcement (Norvale's harbour fee cut) and
+what became of it, with an unrelated story in between that must not be taken for a follow-up.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from saidwhat.cli import app
+from saidwhat.model import Article
+from saidwhat.pipeline import Pipeline
+from saidwhat.store import Store
+
+CLAIM = Article(
+    id="fees-announced", published=date(2025, 3, 3), title="Norvale to cut harbour fees",
+    text="KALVIK, March 3 - Transport Minister Elin Rask said on Monday that Norvale will cut harbour "
+         "fees for container ships by 15 percent from April 1.\n"
+         "The cut is meant to win back shipping lines that moved to Sandhaven last year, she said.",
+)
+COPY = Article(  # the same announcement, rewritten by another desk the same day
+    id="fees-announced-2", published=date(2025, 3, 3), title="Norvale harbour fees to fall",
+    text="KALVIK, March 3 - Norvale will cut harbour fees for container ships by 15 percent from "
+         "April 1, Transport Minister Elin Rask said on Monday.\n"
+         "Port operators welcomed the decision.",
+)
+UNRELATED = Article(
+    id="rail-strike", published=date(2025, 3, 20), title="Rail workers strike in Sandhaven",
+    text="SANDHAVEN, March 20 - Rail workers in Sandhaven walked out on Thursday over pay, "
+         "union leader Tomas Berg said, halting freight trains to the port.",
+)
+FOLLOWUPS = {
+    "happened": Article(
+        id="fees-cut", published=date(2025, 4, 1), title="Norvale cuts harbour fees",
+        text="KALVIK, April 1 - Norvale cut harbour fees for container ships by 15 percent on Tuesday, "
+             "the transport ministry said.\nMinister Elin Rask said two shipping lines had already "
+             "booked extra calls.",
+    ),
+    "delayed": Article(
+        id="fees-delayed", published=date(2025, 3, 28), title="Norvale postpones fee cut",
+        text="KALVIK, March 28 - Norvale has postponed the cut in harbour fees for container ships "
+             "until June, Transport Minister Elin Rask said on Friday, citing a budget review.",
+    ),
+    "cancelled": Article(
+        id="fees-scrapped", published=date(2025, 3, 25), title="Norvale scraps fee plan",
+        text="KALVIK, March 25 - Norvale has scrapped its plan to cut harbour fees for container ships, "
+             "Transport Minister Elin Rask told parliament on Tuesday.",
+    ),
+    "repeated": Article(
+        id="fees-repeated", published=date(2025, 3, 14), title="Norvale confirms fee cut",
+        text="KALVIK, March 14 - Transport Minister Elin Rask said on Friday that Norvale will cut "
+             "harbour fees for container ships by 15 percent as planned, despite objections from "
+             "the finance ministry.",
+    ),
+}
+
+
+def ingest(store: Store, pipeline: Pipeline, articles: list[Article]) -> None:
+    for article in articles:
+        assert store.add(pipeline.extract(article)) == "new"
+
+
+def followups(store: Store) -> set[tuple[str, str, str, str]]:
+    """Every follow-up as (claim's article, claim's statement, later article, relation)."""
+    return {
+        (c.article_id, c.statement_id, f.article_id, f.relation)
+        for c in store.claim_records(date(2025, 12, 1)) for f in c.followups
+    }
+
+
+def the_claim(store: Store, said_in: tuple[str, ...] = (CLAIM.id,)) -> list:
+    """The records of the announcement, from the stories that made it."""
+    return [c for c in store.claim_records(date(2025, 12, 1)) if c.article_id in said_in]
+
+
+@pytest.mark.parametrize("relation", sorted(FOLLOWUPS))
+def test_a_later_story_is_a_followup_with_its_relation(store: Store, pipeline: Pipeline, relation: str) -> None:
+    later = FOLLOWUPS[relation]
+    ingest(store, pipeline, [CLAIM, UNRELATED, later])
+    [claim] = the_claim(store)
+    assert claim.status == "reported"
+    [followup] = claim.followups
+    assert (followup.article_id, followup.relation, followup.published) == (later.id, relation, later.published)
+    assert "harbour fees" in followup.evidence
+
+
+def test_an_unrelated_later_story_is_no_followup_and_the_claim_stays_pending_then_overdue(
+    store: Store, pipeline: Pipeline
+) -> None:
+    ingest(store, pipeline, [CLAIM, UNRELATED])
+    [claim] = the_claim(store)
+    assert (claim.due, claim.followups) == (date(2025, 4, 1), [])
+    assert [c.status for c in store.claims(date(2025, 3, 10)) if c.article_id == CLAIM.id] == ["pending"]
+    assert [c.status for c in store.claims(date(2025, 4, 10)) if c.article_id == CLAIM.id] == ["overdue"]
+
+
+def test_a_rewritten_story_is_another_source_of_the_same_claim(store: Store, pipeline: Pipeline) -> None:
+    ingest(store, pipeline, [CLAIM, COPY, FOLLOWUPS["happened"]])
+    [row] = store.claims(date(2025, 12, 1))
+    assert (row.sources, row.status, row.relation, row.reported) == (2, "reported", "happened", date(2025, 4, 1))
+    detail = store.claim(row.claim)
+    assert detail is not None
+    assert {s.article_id for s in detail.said_in} == {CLAIM.id, COPY.id}
+    assert [f.article_id for f in detail.followups] == ["fees-cut"]
+    # Each copy is its own record, with the claim's follow-ups.
+    assert {(c.article_id, c.followups[0].article_id) for c in the_claim(store, (CLAIM.id, COPY.id))} == {
+        (CLAIM.id, "fees-cut"), (COPY.id, "fees-cut")
+    }
+
+
+def test_later_stories_form_a_timeline_oldest_first(store: Store, pipeline: Pipeline) -> None:
+    ingest(store, pipeline, [CLAIM, *FOLLOWUPS.values()])
+    [claim] = the_claim(store)
+    assert [(f.published, f.relation) for f in claim.followups] == [
+        (date(2025, 3, 14), "repeated"), (date(2025, 3, 25), "cancelled"),
+        (date(2025, 3, 28), "delayed"), (date(2025, 4, 1), "happened"),
+    ]
+    [row] = [r for r in store.claims(date(2025, 12, 1)) if r.article_id == CLAIM.id]
+    assert (row.relation, row.reported) == ("happened", date(2025, 4, 1))
+
+
+def test_a_rebuild_gives_the_same_claims_and_followups_as_ingest(store: Store, pipeline: Pipeline) -> None:
+    ingest(store, pipeline, [CLAIM, UNRELATED, *FOLLOWUPS.values(), COPY])
+    claims, found = store.claims(date(2025, 12, 1)), followups(store)
+    assert {(CLAIM.id, f.id, r) for r, f in FOLLOWUPS.items()} <= {(c, f, r) for c, _, f, r in found}
+    assert store.rebuild_claims() == len(claims)
+    assert (store.claims(date(2025, 12, 1)), followups(store)) == (claims, found)
+
+
+def test_a_story_stored_before_the_claim_it_follows_is_found_too(store: Store, pipeline: Pipeline) -> None:
+    ingest(store, pipeline, [FOLLOWUPS["happened"], UNRELATED, CLAIM])
+    assert followups(store) == {(CLAIM.id, "s1", "fees-cut", "happened")}
+
+
+def test_a_rewrite_of_the_same_news_joins_its_story_thread(store: Store, pipeline: Pipeline) -> None:
+    ingest(store, pipeline, [CLAIM, UNRELATED, COPY, FOLLOWUPS["happened"]])
+    assert [a.id for a in store.story(COPY.id)] == [CLAIM.id]
+    assert [a.id for a in store.story(CLAIM.id)] == [COPY.id]
+    assert store.story(UNRELATED.id) == []
+
+
+def test_claims_jsonl_and_show_from_the_command_line(tmp_path: Path) -> None:
+    source, db = tmp_path / "news.jsonl", tmp_path / "news.db"
+    stories = [CLAIM, FOLLOWUPS["happened"]]
+    source.write_text("".join(a.model_dump_json() + "\n" for a in stories), encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(source), "--db", str(db)]).exit_code == 0
+    listed = runner.invoke(app, ["claims", "--db", str(db), "--format", "jsonl", "--today", "2025-12-01"])
+    records = [json.loads(line) for line in listed.stdout.splitlines()]
+    [claim] = [r for r in records if r["article_id"] == CLAIM.id]
+    text = CLAIM.text
+    assert set(claim) == {
+        "article_id", "statement_id", "speaker", "actor", "cue", "content", "said_on", "due", "status", "followups"
+    }
+    assert [text[a:b] for a, b in claim["content"]["spans"]] == [claim["content"]["text"]]
+    assert (claim["speaker"], claim["said_on"], claim["due"], claim["status"]) == (
+        "Elin Rask", "2025-03-03", "2025-04-01", "reported"
+    )
+    assert claim["followups"] == [{
+        "article_id": "fees-cut", "statement_id": claim["followups"][0]["statement_id"], "relation": "happened",
+        "published": "2025-04-01",
+        "evidence": "KALVIK, April 1 - Norvale cut harbour fees for container ships by 15 percent on Tuesday, "
+                    "the transport ministry said.",
+    }]
+    rows = runner.invoke(app, ["claims", "--db", str(db), "--format", "json", "--status", "reported"])
+    [row] = json.loads(rows.stdout)
+    shown = runner.invoke(app, ["claims", "show", row["claim"], "--db", str(db)])
+    assert shown.exit_code == 0
+    assert "happened: fees-cut" in shown.stdout and "due" in shown.stdout
+    missing = runner.invoke(app, ["claims", "show", "c999", "--db", str(db)])
+    assert missing.exit_code == 1 and "no claim 'c999'" in missing.stderr
