@@ -133,6 +133,7 @@ def test_migration_links_what_the_release_before_actors_stored(url: str, monkeyp
     rng = random.Random(4)
     with monkeypatch.context() as before_actors:
         before_actors.setattr("saidwhat.store.records.link_stored", lambda conn, extraction, entity_pks: None)
+        before_actors.setattr("saidwhat.store.records.follow", lambda conn, article_pk, extraction: None)
         with engine.begin() as conn:
             for n in range(25):
                 save(conn, story(rng, n))
