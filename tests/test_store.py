@@ -426,9 +426,9 @@ def test_claims_are_forward_looking_with_a_status(filled: Store):
     assert (claim.article_id, claim.statement_id, claim.due, claim.status) == (
         "harbour-1", "s2", date(2024, 6, 30), "pending"
     )
-    assert [c.status for c in filled.claims(today=date(2024, 7, 1))] == ["due"]
-    assert filled.claims(today=date(2024, 6, 30), overdue=True) == []
-    assert len(filled.claims(today=date(2024, 7, 1), overdue=True)) == 1
+    assert [c.status for c in filled.claims(today=date(2024, 7, 1))] == ["overdue"]
+    assert filled.claims(today=date(2024, 6, 30), status="overdue") == []
+    assert len(filled.claims(today=date(2024, 7, 1), status="overdue")) == 1
     assert filled.claims(today=date(2024, 7, 1), speaker="okafor") == []
 
 
