@@ -1,10 +1,11 @@
-"""How well a later story speaks of a claim: BM25 of its best sentence for the claim's words.
+"""How well a later story speaks of a claim: BM25 of the story, and of its best sentence.
 
-The claim's content words are the query. Each sentence of the later story is a document, scored
-by BM25 (k1 = 1.2; no length normalisation, as sentences vary little) with the inverse document
-frequencies of the corpus as it stood when the pair met, and divided by the best score the query
-could reach, so that 1.0 means every word of the claim is in the sentence. The best sentence is
-the evidence shown to the reader.
+The claim's words (its content and the sentence that reports it) are the query, weighted by their
+inverse document frequency in the store as it stood when the pair met. The whole story is scored
+by BM25 (k1 = 1.2, b = 0.75) and divided by the query's total weight, so that 1.0 is what a story
+of average length scores when it holds every word of the claim once: a follow-up rarely repeats
+the claim in one sentence, but its story as a whole speaks of the same matter. The sentence of
+the story scoring best for the same query is the evidence shown to the reader.
 """
 
 from __future__ import annotations
@@ -17,11 +18,22 @@ from dataclasses import dataclass
 from .terms import Span, sentences, terms
 
 K1 = 1.2
+B = 0.75
 
 
 def idf(containing: int, corpus: int) -> float:
     """BM25's inverse document frequency of a word found in ``containing`` of ``corpus`` articles."""
     return math.log(1 + (corpus - containing + 0.5) / (containing + 0.5))
+
+
+def story_score(query: Mapping[str, float], counts: Mapping[str, int], length: int, average: float) -> float:
+    """BM25 of a story (its word ``counts``, ``length`` words) for ``query``, over the query's weight."""
+    reachable = sum(query.values())
+    if not reachable:
+        return 0.0
+    norm = K1 * (1 - B + B * length / max(average, 1.0))
+    found = ((query[w], counts[w]) for w in query if counts.get(w))
+    return sum(weight * n * (K1 + 1) / (n + norm) for weight, n in found) / reachable
 
 
 @dataclass(frozen=True)

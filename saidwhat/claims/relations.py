@@ -1,8 +1,11 @@
-"""What a later sentence says became of a claim: happened, repeated, delayed, cancelled, updated.
+"""What a later story says became of a claim: happened, repeated, delayed, cancelled, updated.
 
-Read from the sentence's words in an order of precedence: a word of calling off or of putting off
-decides first (a sentence that says a plan "will be postponed" reports a delay, not a repetition);
-then a revision; then a future the sentence still looks to; then a completed event.
+Read from the evidence sentence (and, for a delay, from the story's headline, where "Harbour board
+again adjourns vote" is plainer than the sentences of detail below it) in an order of precedence:
+a word of calling off or of putting off decides first (a sentence that says a plan "will be
+postponed" reports a delay, not a repetition); then a revision; then a future the sentence still
+looks to; then a verb of a completed event. Anything else is other news on the matter, ``updated``:
+a past tense alone is not enough to say that the thing announced took place.
 """
 
 from __future__ import annotations
@@ -15,11 +18,11 @@ _CANCELLED = re.compile(
     r"\b(cancel\w*|call(ed|s|ing)? off|scrap\w*|abandon\w*|shelv\w*|reject\w*|veto\w*|"
     r"rul(e|ed|es|ing) out|withdr[ae]w\w*|terminat\w*|block(ed|s|ing)?|den(y|ied|ies|ying)|"
     r"dropp(ed|ing) (its|the|their|his|her|a|an) \w+|not (go|going) ahead|no longer|turned down|"
-    r"suspend\w*|halt(ed|s)?|collapsed|broke down|failed to)\b",
+    r"not required|suspend\w*|halt(ed|s)?|collapsed|broke down|failed to|fail to)\b",
     re.IGNORECASE,
 )
 _DELAYED = re.compile(
-    r"\b(postpon\w*|delay\w*|put(s|ting)? off|defer\w*|push(ed|es|ing)? back|reschedul\w*|"
+    r"\b(postpon\w*|delay\w*|put(s|ting)? off|defer\w*|push(ed|es|ing)? back|reschedul\w*|adjourn\w*|"
     r"later than (planned|expected|scheduled)|behind schedule|extend(ed|s)? the deadline|slipp?(ed)?)\b",
     re.IGNORECASE,
 )
@@ -31,22 +34,28 @@ _UPDATED = re.compile(
 _FUTURE = re.compile(
     r"\b(will|would|shall|'ll|plans? to|planning to|intends? to|expects? to|expected to|"
     r"(is|are) (to|due to|scheduled to|set to|likely to|going to)|to be (held|signed|made|completed)|"
-    r"next (week|month|year)|later this|tomorrow)\b",
+    r"next (week|month|year)|later this|tomorrow|considering|may|might|could)\b",
     re.IGNORECASE,
 )
+# Verbs that report an event as done: a deal signed, a bond priced, a meeting held, a purchase made.
 _DONE = re.compile(
-    r"\b(\w{3,}ed|\w+en|cut|set|met|held|made|paid|sold|bought|began|signed|won|took effect|"
-    r"went into effect|has been|have been|had been|was|were)\b",
+    r"\b(priced|signed|approved|agreed|bought|sold|completed|opened|met|held|launched|issued|began|"
+    r"started|cut (its|their|the|his|her|\d|((?!in |of |on |for )\w+ )?"
+    r"(rates?|prices?|fees?|taxes|costs?|duties|tariffs|output))|raised|lowered|reduced|increased|"
+    r"took effect|went into effect|came into (force|effect)|closed|paid|awarded|accepted|"
+    r"granted|acquired|won|passed|elected|chose|chosen|named|imposed|introduced|merged|finished|"
+    r"(was|were|has been|have been|had been) (set|cut|raised|lowered|made|given|taken|released|sold|"
+    r"approved|signed|held|completed|paid|granted|accepted)|(has|have|had) (cut|raised|lowered|set))\b",
     re.IGNORECASE,
 )
 
 
-def relation(sentence: str, future: bool) -> Relation:
-    """The relation a later ``sentence`` has to a claim; ``future`` if saidwhat found it
-    forward-looking, which a forward-looking wording in the sentence also makes it."""
+def relation(sentence: str, future: bool, headline: str = "") -> Relation:
+    """The relation a later ``sentence`` (in a story under ``headline``) has to a claim; ``future``
+    if saidwhat found the sentence forward-looking, which a forward-looking wording also makes it."""
     if _CANCELLED.search(sentence):
         return "cancelled"
-    if _DELAYED.search(sentence):
+    if _DELAYED.search(headline) or _DELAYED.search(sentence):
         return "delayed"
     if _UPDATED.search(sentence):
         return "updated"

@@ -9,9 +9,9 @@ the article, not on the size of the store:
 3. it is compared both ways: with the earlier claims that share at least two of their rarest
    words with it (the ``claim_terms`` index) and with the later stories, already stored, that
    hold two of its new claims' rarest words (found through the database's full-text index, best
-   BM25 first). A pair is a follow-up
-   when the story names one of the claim's actors and its best sentence scores at least
-   ``THRESHOLD`` (``saidwhat.claims.matching``); the sentence is the evidence and gives the relation.
+   BM25 first). A pair is a follow-up when the story names one of the claim's actors, holds
+   ``SHARED_WORDS`` of the claim's words and scores at least ``THRESHOLD`` by BM25
+   (``saidwhat.claims.matching``); its best sentence is the evidence and gives the relation.
 
 Everything a step reads is as it stood when the article was stored, so ``rebuild`` replays the
 articles in the order they were stored and gives the same claims and follow-ups.
@@ -19,14 +19,15 @@ articles in the order they were stored and gives the same claims and follow-ups.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
-from ..claims.matching import Evidence, best_sentence
+from ..claims.matching import Evidence, best_sentence, story_score
 from ..claims.relations import relation
-from ..claims.terms import terms
+from ..claims.terms import sentences, terms
 from ..model import Extraction
 from .schema import (
     article_stories,
@@ -40,10 +41,12 @@ from .schema import (
     term_counts,
 )
 from .stories import thread
-from .words import count_words, rarest, search_articles, weights
+from .words import average_length, count_words, rarest, search_articles, weights
 
-THRESHOLD = 0.5
-"""The share of a claim's word weight that a later sentence must hold to report on it."""
+THRESHOLD = 0.45
+"""The BM25 score, over the claim's word weight, that a later story must reach to report on it."""
+SHARED_WORDS = 3
+"""How many of the claim's words (all of them, for a shorter claim) a story must hold."""
 SHARED = 2
 """Of a claim's rarest words (``words.RAREST``, as rare when it was stored), how many a story must
 hold to be compared with it."""
@@ -68,13 +71,13 @@ class NewClaim:
 
 def follow(conn: Connection, article_pk: int, extraction: Extraction) -> None:
     """Count the words of an article just stored, gather its claims, and link its follow-ups."""
-    words = set(terms(extraction.text))
-    count_words(conn, words)
+    counts = Counter(terms(extraction.text))
+    count_words(conn, counts)
     thread(conn, article_pk, extraction)
     new = _gather(conn, article_pk, extraction)
     published = extraction.published
     if published is not None:
-        _follow_earlier(conn, article_pk, extraction.text, published, words)
+        _follow_earlier(conn, article_pk, extraction.text, published, counts)
     for claim in new:
         _follow_later(conn, claim)
 
@@ -94,7 +97,7 @@ def _gather(conn: Connection, article_pk: int, extraction: Extraction) -> list[N
     ).all())
     new = []
     for statement in said:
-        words = terms(statement.content.text)
+        words = terms(f"{statement.content.text} {_reporting_sentence(extraction.text, statement.cue.spans)}")
         if not words:
             continue
         statement_pk, speaker = pk_of[statement.id]
@@ -116,6 +119,12 @@ def _gather(conn: Connection, article_pk: int, extraction: Extraction) -> list[N
         conn.execute(insert(claim_terms), [{"term": w, "claim_pk": claim_pk} for w in rarest(weighted)])
         new.append(NewClaim(claim_pk, statement.said_on, weighted, keys, article_pk))
     return new
+
+
+def _reporting_sentence(text: str, cue: list[tuple[int, int]]) -> str:
+    """The sentence that holds the cue: it names the speaker and often the matter."""
+    start = cue[0][0] if cue else -1
+    return next((text[a:b] for a, b in sentences(text) if a <= start < b), "")
 
 
 def _inside(mention: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -163,8 +172,9 @@ def _article_actors(conn: Connection, article_pk: int) -> set[int]:
     return {pk for pk in found if pk is not None}
 
 
-def _follow_earlier(conn: Connection, article_pk: int, text_: str, published: date, words: set[str]) -> None:
+def _follow_earlier(conn: Connection, article_pk: int, text_: str, published: date, counts: Counter[str]) -> None:
     """Link this article to the earlier claims it reports on."""
+    words = set(counts)
     sources = select(claim_sources.c.claim_pk).join(statements, statements.c.pk == claim_sources.c.statement_pk)
     sharing = (
         select(claim_terms.c.claim_pk).where(claim_terms.c.term.in_(words))
@@ -182,12 +192,23 @@ def _follow_earlier(conn: Connection, article_pk: int, text_: str, published: da
         return
     present = _article_actors(conn, article_pk)
     actor_of = _actor_map(conn, {pk for row in candidates for pk in row.entities})
+    average = average_length(conn)
     for row in candidates:
-        if not {actor_of.get(pk) for pk in row.entities} & present:
-            continue
-        evidence = best_sentence(row.terms, text_)
-        if evidence is not None and evidence.score >= THRESHOLD:
-            _record(conn, row.pk, article_pk, text_, evidence)
+        if {actor_of.get(pk) for pk in row.entities} & present:
+            _compare(conn, row.pk, row.terms, article_pk, text_, counts, average)
+
+
+def _compare(
+    conn: Connection, claim_pk: int, query: dict[str, float], article_pk: int, body: str,
+    counts: Counter[str], average: float,
+) -> None:
+    """Record the story as a follow-up of the claim if it speaks of the same matter (see the module)."""
+    if len(query.keys() & counts.keys()) < min(SHARED_WORDS, len(query)):
+        return
+    score = story_score(query, counts, sum(counts.values()), average)
+    evidence = best_sentence(query, body)
+    if score >= THRESHOLD and evidence is not None:
+        _record(conn, claim_pk, article_pk, body, evidence, score)
 
 
 def _follow_later(conn: Connection, claim: NewClaim) -> None:
@@ -204,15 +225,14 @@ def _follow_later(conn: Connection, claim: NewClaim) -> None:
         articles.c.published <= claim.said_on + WINDOW,
         articles.c.pk < claim.article_pk,
     )
+    average = average_length(conn)
     for pk, body in conn.execute(search_articles(conn, searchable).where(later).limit(CANDIDATES)).all():
-        if len(rare & set(terms(body))) < SHARED or not _article_actors(conn, pk) & actors:
-            continue
-        evidence = best_sentence(claim.weights, body)
-        if evidence is not None and evidence.score >= THRESHOLD:
-            _record(conn, claim.pk, pk, body, evidence)
+        counts = Counter(terms(body))
+        if len(rare & counts.keys()) >= SHARED and _article_actors(conn, pk) & actors:
+            _compare(conn, claim.pk, claim.weights, pk, body, counts, average)
 
 
-def _record(conn: Connection, claim_pk: int, article_pk: int, body: str, evidence: Evidence) -> None:
+def _record(conn: Connection, claim_pk: int, article_pk: int, body: str, evidence: Evidence, score: float) -> None:
     """Store one follow-up, with the statement its evidence falls in, and update the claim."""
     start, end = evidence.span
     statement = conn.execute(
@@ -220,10 +240,11 @@ def _record(conn: Connection, claim_pk: int, article_pk: int, body: str, evidenc
         .where(statements.c.article_pk == article_pk)
     ).all()
     holding = next((s for s in statement if any(a < end and start < b for a, b in s.content_spans)), None)
-    found = relation(body[start:end], bool(holding and holding.future))
+    headline = conn.execute(select(articles.c.title).where(articles.c.pk == article_pk)).scalar()
+    found = relation(body[start:end], bool(holding and holding.future), headline or "")
     conn.execute(insert(followups), {
         "claim_pk": claim_pk, "article_pk": article_pk, "statement_pk": holding.pk if holding else None,
-        "relation": found, "score": evidence.score, "start": start, "end": end,
+        "relation": found, "score": score, "start": start, "end": end,
     })
     _latest(conn, [claim_pk])
 

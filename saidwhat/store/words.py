@@ -1,11 +1,14 @@
 """The store's words: how many articles hold each, their rarity, and the full-text index.
 
 The counts (``term_counts``) grow by one article at a time, in the writer's transaction, so that
-the rarity of a word is always that of the store as it stood when an article was added.
+the rarity of a word is always that of the store as it stood when an article was added. Two
+entries are not words: ``""`` counts the articles and ``"#"`` the words of them all, for BM25's
+average length (a term never holds "#").
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -16,21 +19,31 @@ from ..claims.matching import idf
 from .schema import articles, term_counts
 from .search import article_words
 
-RAREST = 8
-"""How many of its rarest words a text is found by."""
-_ARTICLES = ""  # the entry of ``term_counts`` that counts the articles
+RAREST = 12
+"""How many of its rarest words a claim is found by."""
+_ARTICLES = ""
+_WORDS = "#"
 
 
-def count_words(conn: Connection, words: set[str]) -> None:
-    """Add one article to the counts of its words (in a fixed order, so writers never deadlock)."""
-    rows = [{"term": w, "articles": 1} for w in sorted(words | {_ARTICLES})]
+def count_words(conn: Connection, words: Counter[str]) -> None:
+    """Add one article (the count of each of its words) to the store's counts, in a fixed order so
+    that writers never deadlock."""
+    added = {w: 1 for w in words} | {_ARTICLES: 1, _WORDS: sum(words.values())}
     upsert = (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(term_counts)
     conn.execute(
         upsert.on_conflict_do_update(
-            index_elements=[term_counts.c.term], set_={"articles": term_counts.c.articles + 1}
+            index_elements=[term_counts.c.term], set_={"articles": term_counts.c.articles + upsert.excluded.articles}
         ),
-        rows,
+        [{"term": w, "articles": added[w]} for w in sorted(added)],
     )
+
+
+def average_length(conn: Connection) -> float:
+    """The mean number of words of the stored articles."""
+    counts = dict(conn.execute(select(term_counts.c.term, term_counts.c.articles).where(
+        term_counts.c.term.in_([_ARTICLES, _WORDS])
+    )).all())
+    return counts.get(_WORDS, 0) / max(counts.get(_ARTICLES, 1), 1)
 
 
 def weights(conn: Connection, words: Iterable[str]) -> dict[str, float]:
