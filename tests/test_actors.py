@@ -372,3 +372,16 @@ def test_a_post_written_as_a_name_ties_no_one_to_its_holder() -> None:
     people = ((1, "Gerhard Stoltenberg"), (2, "Hans Eichel"))
     actors = [link_article(index, story(n, person))["e1"] for n, person in people]
     assert [index.name(a) for a in actors] == ["Gerhard Stoltenberg", "Hans Eichel"]
+
+
+def test_a_stray_long_form_gives_way_to_the_name_written_ten_times_as_often(store: Store) -> None:
+    """The name is voted again whenever an actor is counted under another alias, so the store
+    names an actor as linking in memory does, not by whichever form came first."""
+    written = [Named("Norvale Harbour Authoritty", "ORG")] + [Named("Norvale", "ORG")] * 11
+    stories = [article(n, who, published=date(2024, 1, 1 + n)) for n, who in enumerate(written)]
+    for story in stories:
+        store.add(story)
+    detail = store.actor(actor_of(store, 0))
+    assert detail is not None and actor_of(store, 11) == detail.actor.id
+    assert detail.actor.name == "Norvale"
+    assert link_extractions(stories)[("story-11", "e0")] == link_extractions(stories)[("story-0", "e0")]

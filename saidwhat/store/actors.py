@@ -201,14 +201,10 @@ class StoreIndex:
         return rows
 
     def grown(self) -> set[str]:
-        """Stored actors given an alias as long as their name, whose name the vote may change."""
-        return {
-            a
-            for (a, alias, _), _n in self.aliases.items()
-            if not a.startswith("n")
-            and alias != self.known[a].name
-            and len(alias.split()) >= len(self.known[a].name.split())
-        }
+        """Stored actors counted under an alias other than their name, whose name the vote may
+        change: a longer name, or a shorter one now written ten times as often as a stray long form."""
+        counted = (a for (a, alias, _), _n in self.aliases.items() if alias != self.known[a].name)
+        return {a for a in counted if not a.startswith("n")}
 
 
 def _count_up(statement: Any, unique: list[str]) -> Any:
