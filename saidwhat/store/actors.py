@@ -203,8 +203,8 @@ class StoreIndex:
     def grown(self) -> set[str]:
         """Stored actors counted under an alias other than their name, whose name the vote may
         change: a longer name, or a shorter one now written ten times as often as a stray long form."""
-        counted = (a for (a, alias, _), _n in self.aliases.items() if alias != self.known[a].name)
-        return {a for a in counted if not a.startswith("n")}
+        stored = ((a, alias) for (a, alias, _), _n in self.aliases.items() if not a.startswith("n"))
+        return {a for a, alias in stored if alias != self.known[a].name}
 
 
 def _count_up(statement: Any, unique: list[str]) -> Any:
