@@ -8,6 +8,7 @@ word indexed is always a word scored.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import snowballstemmer
@@ -39,6 +40,13 @@ def terms(text: str) -> list[str]:
             continue
         found.append(word.replace(",", "") if word[0].isdigit() else _stem(word))
     return found
+
+
+@lru_cache(maxsize=2048)
+def counted_terms(text: str) -> Counter[str]:
+    """How often each of the terms of ``text`` occurs; kept for the stories met most recently, as
+    one story is compared with many claims (do not change the result)."""
+    return Counter(terms(text))
 
 
 def sentences(text: str) -> list[Span]:

@@ -27,7 +27,7 @@ from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from ..claims.matching import Evidence, best_sentence, story_score
 from ..claims.relations import relation
-from ..claims.terms import sentences, terms
+from ..claims.terms import counted_terms, sentences, terms
 from ..model import Extraction
 from .schema import (
     article_stories,
@@ -181,7 +181,7 @@ def _follow_earlier(conn: Connection, article_pk: int, text_: str, published: da
         .group_by(claim_terms.c.claim_pk).having(func.count() >= SHARED)
     )
     candidates = conn.execute(
-        select(claims.c.pk, claims.c.terms, claims.c.entities).where(
+        select(claims.c.pk, claims.c.entities).where(
             claims.c.pk.in_(sharing),
             claims.c.said_on <= published,
             claims.c.said_on >= published - WINDOW,
@@ -192,10 +192,13 @@ def _follow_earlier(conn: Connection, article_pk: int, text_: str, published: da
         return
     present = _article_actors(conn, article_pk)
     actor_of = _actor_map(conn, {pk for row in candidates for pk in row.entities})
+    named = [row.pk for row in candidates if {actor_of.get(pk) for pk in row.entities} & present]
+    if not named:  # the actors first: most candidates fail there, before their words are read
+        return
     average = average_length(conn)
-    for row in candidates:
-        if {actor_of.get(pk) for pk in row.entities} & present:
-            _compare(conn, row.pk, row.terms, article_pk, text_, counts, average)
+    queries = select(claims.c.pk, claims.c.terms).where(claims.c.pk.in_(named)).order_by(claims.c.pk)
+    for pk, query in conn.execute(queries):
+        _compare(conn, pk, query, article_pk, text_, counts, average)
 
 
 def _compare(
@@ -225,9 +228,11 @@ def _follow_later(conn: Connection, claim: NewClaim) -> None:
         articles.c.published <= claim.said_on + WINDOW,
         articles.c.pk < claim.article_pk,
     )
+    if conn.execute(select(articles.c.pk).where(later).limit(1)).first() is None:
+        return  # the usual case when stories come in the order they were published
     average = average_length(conn)
     for pk, body in conn.execute(search_articles(conn, searchable).where(later).limit(CANDIDATES)).all():
-        counts = Counter(terms(body))
+        counts = counted_terms(body)
         if len(rare & counts.keys()) >= SHARED and _article_actors(conn, pk) & actors:
             _compare(conn, claim.pk, claim.weights, pk, body, counts, average)
 
