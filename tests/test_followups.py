@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from saidwhat.cli import app
-from saidwhat.model import Article
+from saidwhat.model import Article, Entity, Extraction, Source, Statement, part
 from saidwhat.pipeline import Pipeline
 from saidwhat.store import Store
 
@@ -177,3 +177,23 @@ def test_claims_jsonl_and_show_from_the_command_line(tmp_path: Path) -> None:
     assert "happened: fees-cut" in shown.stdout and "due" in shown.stdout
     missing = runner.invoke(app, ["claims", "show", "c999", "--db", str(db)])
     assert missing.exit_code == 1 and "no claim 'c999'" in missing.stderr
+
+
+def test_a_future_due_before_the_day_it_was_said_is_no_claim(store: Store) -> None:
+    """A misread past ("the plan took effect at the start of the 1985 financial year", flagged
+    forward-looking) must not be listed as a claim; a real one beside it is."""
+    text = "Norvale said the levy began at the start of the 1985 year. Norvale said it will cut fees in May."
+    said = [
+        Statement(
+            id=f"s{i}", kind="indirect", source=Source(spans=[(start, start + 7)], text="Norvale", entity="e0"),
+            cue=part(text, [(start + 8, start + 12)]), content=part(text, [(start + 13, end)]),
+            said_on=date(1987, 4, 2), future=True, due=due,
+        )
+        for i, (start, end, due) in enumerate([(0, 57, date(1985, 1, 1)), (59, 95, date(1987, 5, 31))])
+    ]
+    mentions = [(0, 7), (59, 66)]
+    store.add(Extraction(
+        id="levy", text=text, published=date(1987, 4, 2),
+        entities=[Entity(id="e0", name="Norvale", type="ORG", mentions=mentions)], statements=said,
+    ))
+    assert [(c.statement_id, c.due) for c in store.claim_records(date(1987, 4, 3))] == [("s1", date(1987, 5, 31))]

@@ -84,7 +84,8 @@ def follow(conn: Connection, article_pk: int, extraction: Extraction) -> None:
 
 def _gather(conn: Connection, article_pk: int, extraction: Extraction) -> list[NewClaim]:
     """Make a claim of each forward-looking statement, or a source of a claim it repeats."""
-    said = [s for s in extraction.statements if s.future]
+    # a "future" due before the day it was said is a misread past ("the start of the 1985 year")
+    said = [s for s in extraction.statements if s.future and not (s.due and s.said_on and s.due < s.said_on)]
     if not said:
         return []
     rows = conn.execute(
@@ -97,14 +98,13 @@ def _gather(conn: Connection, article_pk: int, extraction: Extraction) -> list[N
     ).all())
     new = []
     for statement in said:
-        words = terms(f"{statement.content.text} {_reporting_sentence(extraction.text, statement.cue.spans)}")
+        sentence = _reporting_sentence(extraction.text, statement.cue.spans)
+        words = terms(f"{statement.content.text} {extraction.text[slice(*sentence)]}")
         if not words:
             continue
         statement_pk, speaker = pk_of[statement.id]
-        named = [
-            entity_pks[e.id] for e in extraction.entities
-            if any(_inside(m, statement.content.spans) for m in e.mentions)
-        ]
+        around = [*statement.content.spans, sentence]  # "traders said Pakistan will tender...": Pakistan
+        named = [entity_pks[e.id] for e in extraction.entities if any(_inside(m, around) for m in e.mentions)]
         keys = sorted({speaker, *named} - {None})
         weighted = weights(conn, words)
         same = _repeated(conn, set(words), speaker, statement.said_on)
@@ -121,10 +121,10 @@ def _gather(conn: Connection, article_pk: int, extraction: Extraction) -> list[N
     return new
 
 
-def _reporting_sentence(text: str, cue: list[tuple[int, int]]) -> str:
+def _reporting_sentence(text: str, cue: list[tuple[int, int]]) -> tuple[int, int]:
     """The sentence that holds the cue: it names the speaker and often the matter."""
     start = cue[0][0] if cue else -1
-    return next((text[a:b] for a, b in sentences(text) if a <= start < b), "")
+    return next(((a, b) for a, b in sentences(text) if a <= start < b), (0, 0))
 
 
 def _inside(mention: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
