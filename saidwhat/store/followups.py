@@ -41,7 +41,7 @@ from .schema import (
     term_counts,
 )
 from .stories import thread
-from .words import average_length, count_words, rarest, search_articles, weights
+from .words import average_length, count_words, distinctive, rarest, search_articles, weights
 
 THRESHOLD = 0.45
 """The BM25 score, over the claim's word weight, that a later story must reach to report on it."""
@@ -107,7 +107,7 @@ def _gather(conn: Connection, article_pk: int, extraction: Extraction) -> list[N
         named = [entity_pks[e.id] for e in extraction.entities if any(_inside(m, around) for m in e.mentions)]
         keys = sorted({speaker, *named} - {None})
         weighted = weights(conn, words)
-        same = _repeated(conn, set(words), speaker, statement.said_on)
+        same = _repeated(conn, set(words), set(rarest(weighted)), speaker, statement.said_on)
         if same is not None:
             conn.execute(insert(claim_sources), {"statement_pk": statement_pk, "claim_pk": same})
             continue
@@ -131,10 +131,12 @@ def _inside(mention: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(start <= mention[0] and mention[1] <= end for start, end in spans)
 
 
-def _repeated(conn: Connection, words: set[str], speaker: int | None, said_on: date | None) -> int | None:
+def _repeated(
+    conn: Connection, words: set[str], rare: set[str], speaker: int | None, said_on: date | None
+) -> int | None:
     """The stored claim this statement repeats: nearly the same words, the same speaker's actor,
     said within ``DUPLICATE_DAYS``; None if there is none."""
-    sharing = select(claim_terms.c.claim_pk).where(claim_terms.c.term.in_(words)).distinct()
+    sharing = select(claim_terms.c.claim_pk).where(claim_terms.c.term.in_(rare)).distinct()
     query = select(claims.c.pk, claims.c.terms).where(claims.c.pk.in_(sharing))
     if said_on is not None:
         query = query.where(claims.c.said_on.between(said_on - DUPLICATE_DAYS, said_on + DUPLICATE_DAYS))
@@ -174,7 +176,7 @@ def _article_actors(conn: Connection, article_pk: int) -> set[int]:
 
 def _follow_earlier(conn: Connection, article_pk: int, text_: str, published: date, counts: Counter[str]) -> None:
     """Link this article to the earlier claims it reports on."""
-    words = set(counts)
+    words = distinctive(conn, set(counts))  # a common word's postings are long and say little
     sources = select(claim_sources.c.claim_pk).join(statements, statements.c.pk == claim_sources.c.statement_pk)
     sharing = (
         select(claim_terms.c.claim_pk).where(claim_terms.c.term.in_(words))
@@ -223,8 +225,8 @@ def _follow_later(conn: Connection, claim: NewClaim) -> None:
     searchable = {w for w in rare if w.isalpha()}
     if not actors or not searchable:
         return
-    later = and_(  # stored before the claim's own article: what a replay had seen at this point
-        articles.c.published >= claim.said_on,
+    later = and_(  # stored before the claim's own article: what a replay had seen at this point;
+        articles.c.published > claim.said_on,  # one of the same day stored before it came before it
         articles.c.published <= claim.said_on + WINDOW,
         articles.c.pk < claim.article_pk,
     )

@@ -55,6 +55,22 @@ def weights(conn: Connection, words: Iterable[str]) -> dict[str, float]:
     return {w: idf(counts.get(w, 1), corpus) for w in set(words)}
 
 
+COMMON = 0.02
+"""A word in more than this share of the stored articles (and more than ``COMMON_FLOOR`` of them)
+is too common to find a claim by."""
+COMMON_FLOOR = 50
+
+
+def distinctive(conn: Connection, words: set[str]) -> set[str]:
+    """The words that are not common in the store (see ``COMMON``)."""
+    wanted = words | {_ARTICLES}
+    counts = dict(conn.execute(
+        select(term_counts.c.term, term_counts.c.articles).where(term_counts.c.term.in_(wanted))
+    ).all())
+    limit = max(COMMON * counts.get(_ARTICLES, 0), COMMON_FLOOR)
+    return {w for w in words if counts.get(w, 0) <= limit}
+
+
 def rarest(weights: dict[str, float], count: int = RAREST) -> list[str]:
     """The ``count`` words of highest weight (ties in alphabetical order)."""
     return sorted(weights, key=lambda w: (-weights[w], w))[:count]
