@@ -136,7 +136,10 @@ def _repeated(
 ) -> int | None:
     """The stored claim this statement repeats: nearly the same words, the same speaker's actor,
     said within ``DUPLICATE_DAYS``; None if there is none."""
-    sharing = select(claim_terms.c.claim_pk).where(claim_terms.c.term.in_(rare)).distinct()
+    sharing = (  # nearly the same words hold most of the same rarest words
+        select(claim_terms.c.claim_pk).where(claim_terms.c.term.in_(rare))
+        .group_by(claim_terms.c.claim_pk).having(func.count() >= max(1, len(rare) // 2))
+    )
     query = select(claims.c.pk, claims.c.terms).where(claims.c.pk.in_(sharing))
     if said_on is not None:
         query = query.where(claims.c.said_on.between(said_on - DUPLICATE_DAYS, said_on + DUPLICATE_DAYS))
