@@ -99,7 +99,8 @@ def _gather(conn: Connection, article_pk: int, extraction: Extraction) -> list[N
     new = []
     for statement in said:
         sentence = _reporting_sentence(extraction.text, statement.cue.spans)
-        words = terms(f"{statement.content.text} {extraction.text[slice(*sentence)]}")
+        said_by = [*statement.cue.spans, *(statement.source.spans if statement.source else [])]
+        words = terms(f"{statement.content.text} {_without(extraction.text, sentence, said_by)}")
         if not words:
             continue
         statement_pk, speaker = pk_of[statement.id]
@@ -125,6 +126,16 @@ def _reporting_sentence(text: str, cue: list[tuple[int, int]]) -> tuple[int, int
     """The sentence that holds the cue: it names the speaker and often the matter."""
     start = cue[0][0] if cue else -1
     return next(((a, b) for a, b in sentences(text) if a <= start < b), (0, 0))
+
+
+def _without(text: str, span: tuple[int, int], left_out: list[tuple[int, int]]) -> str:
+    """The text of ``span`` with the parts in ``left_out`` blanked: who said it and the verb are
+    not the matter, and the speaker is already required as an actor."""
+    chars = list(text[span[0]:span[1]])
+    for start, end in left_out:
+        for i in range(max(start, span[0]), min(end, span[1])):
+            chars[i - span[0]] = " "
+    return "".join(chars)
 
 
 def _inside(mention: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
