@@ -28,7 +28,7 @@ from sqlalchemy import Connection, and_, delete, func, insert, select, update
 from ..claims.matching import Evidence, best_sentence, story_score
 from ..claims.relations import relation
 from ..claims.terms import counted_terms, sentences, terms
-from ..model import Extraction
+from ..model import Extraction, Statement
 from .schema import (
     article_stories,
     articles,
@@ -99,7 +99,7 @@ def _gather(conn: Connection, article_pk: int, extraction: Extraction) -> list[N
     new = []
     for statement in said:
         sentence = _reporting_sentence(extraction.text, statement.cue.spans)
-        said_by = [*statement.cue.spans, *(statement.source.spans if statement.source else [])]
+        said_by = [*statement.cue.spans, *_speaker_spans(extraction, statement)]
         words = terms(f"{statement.content.text} {_without(extraction.text, sentence, said_by)}")
         if not words:
             continue
@@ -126,6 +126,16 @@ def _reporting_sentence(text: str, cue: list[tuple[int, int]]) -> tuple[int, int
     """The sentence that holds the cue: it names the speaker and often the matter."""
     start = cue[0][0] if cue else -1
     return next(((a, b) for a, b in sentences(text) if a <= start < b), (0, 0))
+
+
+def _speaker_spans(extraction: Extraction, statement: Statement) -> list[tuple[int, int]]:
+    """Where the speaker is written, unless it is an organisation or a place: a company or a
+    government announcing its own plans is part of the matter, a person or "traders" is not."""
+    source = statement.source
+    if source is None:
+        return []
+    kind = next((e.type for e in extraction.entities if e.id == source.entity), None)
+    return [] if kind in {"ORG", "GPE", "NORP"} else list(source.spans)
 
 
 def _without(text: str, span: tuple[int, int], left_out: list[tuple[int, int]]) -> str:
