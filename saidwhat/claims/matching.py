@@ -31,9 +31,13 @@ def story_score(query: Mapping[str, float], counts: Mapping[str, int], length: i
     reachable = sum(query.values())
     if not reachable:
         return 0.0
-    norm = K1 * (1 - B + B * length / max(average, 1.0))
-    found = ((query[w], counts[w]) for w in query if counts.get(w))
-    return sum(weight * n * (K1 + 1) / (n + norm) for weight, n in found) / reachable
+    return _bm25(query, counts, K1 * (1 - B + B * length / max(average, 1.0))) / reachable
+
+
+def _bm25(query: Mapping[str, float], counts: Mapping[str, int], norm: float) -> float:
+    """BM25's sum over the query's words found in ``counts``, ``norm`` standing for k1 times the
+    length normalisation."""
+    return sum(weight * counts[w] * (K1 + 1) / (counts[w] + norm) for w, weight in query.items() if counts.get(w))
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,7 @@ def best_sentence(query: Mapping[str, float], text: str) -> Evidence | None:
         return None
     for span in sentences(text):
         counts = Counter(word for word in terms(text[span[0]:span[1]]) if word in query)
-        score = sum(query[w] * n * (K1 + 1) / (n + K1) for w, n in counts.items()) / reachable
+        score = _bm25(query, counts, K1) / reachable  # sentences vary little: no length normalisation
         if counts and (best is None or score > best.score):
             best = Evidence(min(score, 1.0), span, frozenset(counts))
     return best

@@ -1,13 +1,13 @@
 """Claims in the store, each followed through the later stories that report on it.
 
-Each article is followed in the transaction that stores it, in three steps whose cost depends on
-the article, not on the size of the store:
+Each article is followed in the transaction that stores it, in three steps, each a handful of
+indexed queries (their postings still grow with the store: see the README for the measured cost):
 
 1. its words are counted (``term_counts``), so that every word's rarity is known;
 2. its forward-looking statements become claims, or sources of a claim already stored when a
    duplicate or rewritten story said the same (same speaker, nearly the same words, within days);
 3. it is compared both ways: with the earlier claims that share at least two of their rarest
-   words with it (the ``claim_terms`` index) and with the later stories, already stored, that
+   words with its uncommon words (the ``claim_terms`` index) and with the later stories, already stored, that
    hold two of its new claims' rarest words (found through the database's full-text index, best
    BM25 first). A pair is a follow-up when the story names one of the claim's actors, holds
    ``SHARED_WORDS`` of the claim's words and scores at least ``THRESHOLD`` by BM25

@@ -38,21 +38,24 @@ def count_words(conn: Connection, words: Counter[str]) -> None:
     )
 
 
+def _stored_counts(conn: Connection, terms: Iterable[str]) -> dict[str, int]:
+    """The stored count of each of these ``term_counts`` entries that has one."""
+    query = select(term_counts.c.term, term_counts.c.articles).where(term_counts.c.term.in_(set(terms)))
+    return dict(conn.execute(query).all())
+
+
 def average_length(conn: Connection) -> float:
     """The mean number of words of the stored articles."""
-    counts = dict(conn.execute(select(term_counts.c.term, term_counts.c.articles).where(
-        term_counts.c.term.in_([_ARTICLES, _WORDS])
-    )).all())
+    counts = _stored_counts(conn, [_ARTICLES, _WORDS])
     return counts.get(_WORDS, 0) / max(counts.get(_ARTICLES, 1), 1)
 
 
 def weights(conn: Connection, words: Iterable[str]) -> dict[str, float]:
     """Each word's inverse document frequency in the store as it stands."""
-    wanted = set(words) | {_ARTICLES}
-    known = select(term_counts.c.term, term_counts.c.articles).where(term_counts.c.term.in_(wanted))
-    counts = dict(conn.execute(known).all())
+    words = set(words)
+    counts = _stored_counts(conn, words | {_ARTICLES})
     corpus = counts.get(_ARTICLES, 1)
-    return {w: idf(counts.get(w, 1), corpus) for w in set(words)}
+    return {w: idf(counts.get(w, 1), corpus) for w in words}
 
 
 COMMON = 0.02
@@ -63,10 +66,7 @@ COMMON_FLOOR = 50
 
 def distinctive(conn: Connection, words: set[str]) -> set[str]:
     """The words that are not common in the store (see ``COMMON``)."""
-    wanted = words | {_ARTICLES}
-    counts = dict(conn.execute(
-        select(term_counts.c.term, term_counts.c.articles).where(term_counts.c.term.in_(wanted))
-    ).all())
+    counts = _stored_counts(conn, words | {_ARTICLES})
     limit = max(COMMON * counts.get(_ARTICLES, 0), COMMON_FLOOR)
     return {w for w in words if counts.get(w, 0) <= limit}
 
