@@ -46,10 +46,19 @@ def trickle(conn: socket.socket, data: bytes) -> bool:
 
 
 def status(conn: socket.socket) -> bytes:
-    """The status line of the answer to a request on ``conn``."""
+    """The status line of the answer to a request on ``conn``, the whole answer read (head and
+    body may come in separate packets; a body left unread would be taken for the next answer)."""
     conn.sendall(REQUEST)
     conn.settimeout(WAIT_S)
-    return conn.recv(4096).split(b"\r\n", 1)[0]
+    answer = chunk = conn.recv(4096)
+    while chunk and b"\r\n\r\n" not in answer:
+        answer += (chunk := conn.recv(4096))
+    head, _, body = answer.partition(b"\r\n\r\n")
+    lines = head.split(b"\r\n")
+    length = next((int(line.split(b":")[1]) for line in lines if line.lower().startswith(b"content-length:")), 0)
+    while chunk and len(body) < length:
+        body += (chunk := conn.recv(4096))
+    return lines[0]
 
 
 @pytest.fixture
