@@ -197,3 +197,22 @@ def test_a_future_due_before_the_day_it_was_said_is_no_claim(store: Store) -> No
         entities=[Entity(id="e0", name="Norvale", type="ORG", mentions=mentions)], statements=said,
     ))
     assert [(c.statement_id, c.due) for c in store.claim_records(date(1987, 4, 3))] == [("s1", date(1987, 5, 31))]
+
+
+def test_the_story_search_keeps_to_its_keys_and_matches_a_short_stem_whole(store: Store) -> None:
+    """The full-text search reads only the keys it is given (a time window's stories), and a short
+    stem is a word, not a prefix: "par" finds a bond priced at par, not a parliament."""
+    from saidwhat.store.words import search_articles
+
+    bodies = ["The bond was priced at par.", "The parliament met.", "The notes were sold at par."]
+    for n, body in enumerate(bodies):
+        store.add(Extraction(id=f"a{n}", text=body, published=date(1987, 4, 1 + n)))
+    with store.engine.connect() as conn:
+        pk = dict(conn.exec_driver_sql("SELECT id, pk FROM articles").all())
+
+        def found(low: int, high: int) -> list[str]:
+            rows = conn.execute(search_articles(conn, {"par"}, (low, high))).all()
+            return sorted(body for _, body in rows)
+
+        assert found(pk["a0"], pk["a2"] + 1) == [bodies[0], bodies[2]]
+        assert found(pk["a1"], pk["a2"] + 1) == [bodies[2]]

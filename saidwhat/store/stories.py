@@ -14,12 +14,12 @@ import math
 from collections import Counter
 from datetime import timedelta
 
-from sqlalchemy import Connection, and_, insert, select
+from sqlalchemy import Connection, insert, select
 
 from ..claims.terms import terms
 from ..model import Extraction
 from .schema import article_stories, articles, entities
-from .words import search_articles, weights
+from .words import Rarity, search_articles, stored_between
 
 STORY_DAYS = timedelta(days=3)
 SAME_STORY = 0.45
@@ -40,41 +40,45 @@ def cosine(a: Counter[str], b: Counter[str], weight: dict[str, float]) -> float:
     return dot / (norm(a) * norm(b)) if dot else 0.0
 
 
-def thread(conn: Connection, article_pk: int, extraction: Extraction) -> None:
+def thread(conn: Connection, article_pk: int, extraction: Extraction, rarity: Rarity) -> None:
     """File the article under its story (see the module)."""
-    conn.execute(insert(article_stories), {"article_pk": article_pk, "story_pk": _story(conn, article_pk, extraction)})
+    story = _story(conn, article_pk, extraction, rarity)
+    conn.execute(insert(article_stories), {"article_pk": article_pk, "story_pk": story})
 
 
-def _story(conn: Connection, article_pk: int, extraction: Extraction) -> int:
+def _story(conn: Connection, article_pk: int, extraction: Extraction, rarity: Rarity) -> int:
     lead = lead_words(extraction.title, extraction.text)
     published = extraction.published
     if published is None or not lead:
         return article_pk
-    weight = weights(conn, lead)
+    weight = rarity.weights(lead)
     rarest = sorted((w for w in lead if w.isalpha()), key=lambda w: (-weight[w], w))[:6]
-    near = and_(
-        articles.c.published.between(published - STORY_DAYS, published + STORY_DAYS),
-        articles.c.pk < article_pk,
-    )
+    first, last = published - STORY_DAYS, published + STORY_DAYS
+    low = stored_between(conn, first, last)
+    if low is None or low >= article_pk:
+        return article_pk
     found = conn.execute(
-        search_articles(conn, set(rarest)).add_columns(articles.c.title).where(near).limit(CANDIDATES)
+        search_articles(conn, set(rarest), (low, article_pk))
+        .add_columns(articles.c.title).where(articles.c.published.between(first, last)).limit(CANDIDATES)
     ).all()
     if not found:
         return article_pk
-    named = _actors(conn, [article_pk, *(row.pk for row in found)])
+    leads = {row.pk: lead_words(row.title, row.text) for row in found}
+    weight |= rarity.weights({w for other in leads.values() for w in other} - weight.keys())
+    similarities = {pk: cosine(lead, other, weight) for pk, other in leads.items()}
+    similar = {pk: similarity for pk, similarity in similarities.items() if similarity >= SAME_STORY}
+    if not similar:  # the usual case: the words first, then the actors of the few that pass
+        return article_pk
+    named = named_actors(conn, [article_pk, *similar])
     best, story = SAME_STORY, article_pk
-    for row in found:
-        if not named.get(article_pk, set()) & named.get(row.pk, set()):
-            continue
-        other = lead_words(row.title, row.text)
-        weight |= weights(conn, other.keys() - weight.keys())
-        similarity = cosine(lead, other, weight)
-        if similarity >= best:
-            best, story = similarity, _story_of(conn, row.pk)
+    for pk, similarity in similar.items():
+        if similarity >= best and named.get(article_pk, set()) & named.get(pk, set()):
+            best, story = similarity, _story_of(conn, pk)
     return story
 
 
-def _actors(conn: Connection, article_pks: list[int]) -> dict[int, set[int]]:
+def named_actors(conn: Connection, article_pks: list[int]) -> dict[int, set[int]]:
+    """The actors each of these articles names."""
     named: dict[int, set[int]] = {}
     rows = conn.execute(
         select(entities.c.article_pk, entities.c.actor_pk)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, func, select, text
@@ -39,23 +40,10 @@ def count_words(conn: Connection, words: Counter[str]) -> None:
 
 
 def _stored_counts(conn: Connection, terms: Iterable[str]) -> dict[str, int]:
-    """The stored count of each of these ``term_counts`` entries that has one."""
-    query = select(term_counts.c.term, term_counts.c.articles).where(term_counts.c.term.in_(set(terms)))
-    return dict(conn.execute(query).all())
-
-
-def average_length(conn: Connection) -> float:
-    """The mean number of words of the stored articles."""
-    counts = _stored_counts(conn, [_ARTICLES, _WORDS])
-    return counts.get(_WORDS, 0) / max(counts.get(_ARTICLES, 1), 1)
-
-
-def weights(conn: Connection, words: Iterable[str]) -> dict[str, float]:
-    """Each word's inverse document frequency in the store as it stands."""
-    words = set(words)
-    counts = _stored_counts(conn, words | {_ARTICLES})
-    corpus = counts.get(_ARTICLES, 1)
-    return {w: idf(counts.get(w, 1), corpus) for w in words}
+    """The stored count of each of these ``term_counts`` entries, 0 for one never seen."""
+    wanted = set(terms)
+    query = select(term_counts.c.term, term_counts.c.articles).where(term_counts.c.term.in_(wanted))
+    return dict.fromkeys(wanted, 0) | dict(conn.execute(query).all())
 
 
 COMMON = 0.02
@@ -64,11 +52,34 @@ is too common to find a claim by."""
 COMMON_FLOOR = 50
 
 
-def distinctive(conn: Connection, words: set[str]) -> set[str]:
-    """The words that are not common in the store (see ``COMMON``)."""
-    counts = _stored_counts(conn, words | {_ARTICLES})
-    limit = max(COMMON * counts.get(_ARTICLES, 0), COMMON_FLOOR)
-    return {w for w in words if counts.get(w, 0) <= limit}
+class Rarity:
+    """How many stored articles hold each word, read once for an article's words as it is stored
+    (nothing else writes the counts in its transaction) and again only for a word not met yet."""
+
+    def __init__(self, conn: Connection, words: Iterable[str]) -> None:
+        self._conn = conn
+        self._counts = _stored_counts(conn, {*words, _ARTICLES, _WORDS})
+
+    def _count(self, words: set[str]) -> dict[str, int]:
+        missing = words - self._counts.keys()
+        if missing:
+            self._counts |= _stored_counts(self._conn, missing)
+        return {w: self._counts[w] for w in words}
+
+    @property
+    def average_length(self) -> float:
+        """The mean number of words of the stored articles."""
+        return self._counts[_WORDS] / max(self._counts[_ARTICLES], 1)
+
+    def weights(self, words: Iterable[str]) -> dict[str, float]:
+        """Each word's inverse document frequency in the store as it stands."""
+        corpus = max(self._counts[_ARTICLES], 1)
+        return {w: idf(n or 1, corpus) for w, n in self._count(set(words)).items()}
+
+    def distinctive(self, words: Iterable[str]) -> set[str]:
+        """The words that are not common in the store (see ``COMMON``)."""
+        limit = max(COMMON * self._counts[_ARTICLES], COMMON_FLOOR)
+        return {w for w, n in self._count(set(words)).items() if n <= limit}
 
 
 def rarest(weights: dict[str, float], count: int = RAREST) -> list[str]:
@@ -76,21 +87,43 @@ def rarest(weights: dict[str, float], count: int = RAREST) -> list[str]:
     return sorted(weights, key=lambda w: (-weights[w], w))[:count]
 
 
-def search_articles(conn: Connection, words: set[str]) -> Any:
-    """Articles holding any of ``words`` (stems), best BM25 first, from the full-text index."""
+def stored_between(conn: Connection, first: date, last: date) -> int | None:
+    """The lowest key of the articles published from ``first`` to ``last``: with an upper key, it
+    bounds a search to the stories of a time window (see ``search_articles``)."""
+    return conn.execute(select(func.min(articles.c.pk)).where(articles.c.published.between(first, last))).scalar()
+
+
+PREFIX = 6
+"""A stem this long is searched as a prefix, as the index's own stemmer may cut it further
+("increas" is indexed "increa"); a shorter one is searched whole, since as a prefix it would
+match many unrelated words ("par" in "parliament") and cost the most."""
+
+
+def _searched(stem: str, prefix: str) -> str:
+    return stem + prefix if len(stem) >= PREFIX else stem
+
+
+def search_articles(conn: Connection, words: set[str], keys: tuple[int, int]) -> Any:
+    """Articles holding any of ``words`` (stems), best BM25 first, from the full-text index, with
+    keys from ``keys[0]`` up to, not including, ``keys[1]``: SQLite's index reads only those rows, so
+    that a search within a time window costs what the window holds, not what the store does."""
     wanted = sorted(words)
+    low, high = keys
     if conn.dialect.name == "postgresql":
-        query = func.to_tsquery("english", " | ".join(f"{w}:*" for w in wanted))
+        query = func.to_tsquery("english", " | ".join(_searched(w, ":*") for w in wanted))
         vector = article_words(articles.c.text)
         return (
             select(articles.c.pk, articles.c.text)
-            .where(vector.op("@@")(query))
+            .where(vector.op("@@")(query), articles.c.pk >= low, articles.c.pk < high)
             .order_by(func.ts_rank_cd(vector, query).desc(), articles.c.pk)
         )
-    match = " OR ".join(f'"{w}"*' for w in wanted)
+    match = " OR ".join(_searched(f'"{w}"', "*") for w in wanted)
     return (
         select(articles.c.pk, articles.c.text)
         .select_from(articles.join(text("articles_fts"), text("articles_fts.rowid = articles.pk")))
-        .where(text("articles_fts MATCH :match").bindparams(match=match))
+        .where(
+            text("articles_fts MATCH :match AND articles_fts.rowid >= :low AND articles_fts.rowid < :high")
+            .bindparams(match=match, low=low, high=high)
+        )
         .order_by(text("bm25(articles_fts)"), articles.c.pk)
     )
