@@ -204,7 +204,10 @@ def test_the_story_search_keeps_to_its_keys_and_matches_a_short_stem_whole(store
     stem is a word, not a prefix: "par" finds a bond priced at par, not a parliament."""
     from saidwhat.store.words import search_articles
 
-    bodies = ["The bond was priced at par.", "The parliament met.", "The notes were sold at par."]
+    bodies = [
+        "The bond was priced at par.", "The parliament met.", "The notes were sold at par.",
+        "The bank agreed.", "The bankruptcy court agreed.",
+    ]
     for n, body in enumerate(bodies):
         store.add(Extraction(id=f"a{n}", text=body, published=date(1987, 4, 1 + n)))
     with store.engine.connect() as conn:
@@ -216,3 +219,5 @@ def test_the_story_search_keeps_to_its_keys_and_matches_a_short_stem_whole(store
 
         assert found(pk["a0"], pk["a2"] + 1) == [bodies[0], bodies[2]]
         assert found(pk["a1"], pk["a2"] + 1) == [bodies[2]]
+        rows = conn.execute(search_articles(conn, {"bank"}, (pk["a0"], pk["a4"] + 1))).all()
+        assert [body for _, body in rows] == [bodies[3]]  # a four-letter stem is a word too

@@ -99,8 +99,9 @@ PREFIX = 6
 match many unrelated words ("par" in "parliament") and cost the most."""
 
 
-def _searched(stem: str, prefix: str) -> str:
-    return stem + prefix if len(stem) >= PREFIX else stem
+def _searched(stem: str, written: str, prefix: str) -> str:
+    """``stem`` as the index's query language writes it (``written``), a prefix if long enough."""
+    return written + prefix if len(stem) >= PREFIX else written
 
 
 def search_articles(conn: Connection, words: set[str], keys: tuple[int, int]) -> Any:
@@ -110,14 +111,14 @@ def search_articles(conn: Connection, words: set[str], keys: tuple[int, int]) ->
     wanted = sorted(words)
     low, high = keys
     if conn.dialect.name == "postgresql":
-        query = func.to_tsquery("english", " | ".join(_searched(w, ":*") for w in wanted))
+        query = func.to_tsquery("english", " | ".join(_searched(w, w, ":*") for w in wanted))
         vector = article_words(articles.c.text)
         return (
             select(articles.c.pk, articles.c.text)
             .where(vector.op("@@")(query), articles.c.pk >= low, articles.c.pk < high)
             .order_by(func.ts_rank_cd(vector, query).desc(), articles.c.pk)
         )
-    match = " OR ".join(_searched(f'"{w}"', "*") for w in wanted)
+    match = " OR ".join(_searched(w, f'"{w}"', "*") for w in wanted)
     return (
         select(articles.c.pk, articles.c.text)
         .select_from(articles.join(text("articles_fts"), text("articles_fts.rowid = articles.pk")))
