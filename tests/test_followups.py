@@ -221,3 +221,43 @@ def test_the_story_search_keeps_to_its_keys_and_matches_a_short_stem_whole(store
         assert found(pk["a1"], pk["a2"] + 1) == [bodies[2]]
         rows = conn.execute(search_articles(conn, {"bank"}, (pk["a0"], pk["a4"] + 1))).all()
         assert [body for _, body in rows] == [bodies[3]]  # a four-letter stem is a word too
+
+
+def unrecognised(id_: str, published: date, title: str, text: str, said: str | None = None) -> Extraction:
+    """A story in which the entity recogniser found no one; ``said``, if given, is the content of
+    a forward-looking statement of the first words, cued by the "said" after them."""
+    statements = []
+    if said is not None:
+        cue, start = text.index(" said ") + 1, text.index(said)
+        statements = [Statement(
+            id="s0", kind="indirect", source=Source(spans=[(0, cue - 1)], text=text[:cue - 1]),
+            cue=part(text, [(cue, cue + 4)]), content=part(text, [(start, start + len(said))]),
+            said_on=published, future=True,
+        )]
+    return Extraction(id=id_, text=text, published=published, title=title, statements=statements)
+
+
+@pytest.mark.parametrize("order", ["as published", "follow-up first"])
+def test_a_story_headlined_with_the_claims_matter_follows_it_though_no_actor_was_recognised(
+    store: Store, order: str
+) -> None:
+    claim = unrecognised(
+        "bond-planned", date(1987, 4, 2), "Kestrel Port Authority plans crown bond",
+        "Kestrel Port Authority said it plans to issue a 300 mln crown bond due 1995 next week, "
+        "lead managed by Halden Bank.", said="it plans to issue a 300 mln crown bond due 1995 next week",
+    )
+    other = unrecognised(  # the same words, another issuer's bond: no follow-up
+        "other-bond", date(1987, 4, 8), "Vestra Shipping bond priced",
+        "Vestra Shipping's 300 mln crown bond due 1995 was priced at par, lead manager Halden Bank said.",
+    )
+    priced = unrecognised(
+        "bond-priced", date(1987, 4, 9), "KESTREL PORT AUTHORITY CROWN BOND PRICED AT PAR",
+        "The 300 mln crown bond due 1995 for Kestrel Port Authority was priced at par on Thursday, "
+        "lead manager Halden Bank said.",
+    )
+    for n, news in enumerate(["Wheat prices rose.", "The union plans a strike.", "Rain fell.", "Oil firms plan cuts."]):
+        store.add(Extraction(id=f"filler-{n}", text=news, published=date(1987, 3, 1 + n)))  # what rare is
+    for story in [claim, other, priced] if order == "as published" else [priced, other, claim]:
+        store.add(story)
+    [record] = store.claim_records(date(1987, 12, 1))
+    assert [f.article_id for f in record.followups] == ["bond-priced"]

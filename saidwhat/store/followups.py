@@ -3,16 +3,17 @@
 Each article is followed in the transaction that stores it, in three steps, each a handful of
 indexed queries (their postings still grow with the store: see the README for the measured cost):
 
-1. its words are counted (``term_counts``) and their counts read back once (``words.Rarity``), so
-   that every word's rarity is known;
+1. its words are counted (``term_counts``), their counts coming back with the same statement
+   (``words.Rarity``), so that every word's rarity is known;
 2. its forward-looking statements become claims, or sources of a claim already stored when a
    duplicate or rewritten story said the same (same speaker, nearly the same words, within days);
 3. it is compared both ways: with the earlier claims that share at least two of their rarest
-   words with its uncommon words (the ``claim_terms`` index) and with the later stories, already stored, that
-   hold two of its new claims' rarest words (found through the database's full-text index, best
-   BM25 first). A pair is a follow-up when the story names one of the claim's actors, holds
-   ``SHARED_WORDS`` of the claim's words and scores at least ``THRESHOLD`` by BM25
-   (``saidwhat.claims.matching``); its best sentence is the evidence and gives the relation.
+   words with its uncommon words (the ``claim_terms`` index) and with the later stories, already
+   stored, that hold two of its new claims' rarest words (found through the database's full-text
+   index, best BM25 first). A pair is a follow-up when the story names one of the claim's actors
+   (or its headline holds ``HEADLINE`` of the claim's headline words), holds ``SHARED_WORDS`` of
+   the claim's words and scores at least ``THRESHOLD`` by BM25 (``saidwhat.claims.matching``);
+   its best sentence is the evidence and gives the relation.
 
 Everything a step reads is as it stood when the article was stored, so ``rebuild`` replays the
 articles in the order they were stored and gives the same claims and follow-ups.
@@ -27,7 +28,7 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
 
 from ..claims.matching import Evidence, best_sentence, story_score
 from ..claims.relations import relation
@@ -60,6 +61,11 @@ DUPLICATE = 0.7
 """The overlap of content words (Jaccard) at which two statements are one claim ..."""
 DUPLICATE_DAYS = timedelta(days=3)
 """... when said this close together, by the same speaker."""
+HEADLINE = 0.3
+"""The share of the weight of the claim's headline words that a story's headline must hold, the
+rarest of them included, to follow the claim without naming one of its actors (the entity
+recogniser missed it: "EIB 300 MLN GUILDER BULLET BOND PRICED AT PAR" for the European Investment
+Bank's planned bond)."""
 CANDIDATES = 50
 """The most later stories, best BM25 first, that a new claim is compared with (on the whole Reuters
 corpus, 200 add 73 follow-ups to 30,675, none of them in the development set; each is a story
@@ -73,15 +79,19 @@ class NewClaim:
     weights: dict[str, float]
     entities: list[int]
     article_pk: int
+    headline: str
 
 
 class _Story:
     """A story compared with claims: its words, and what recording a follow-up in it reads (its
     statements and headline), read once however many claims it reports on."""
 
-    def __init__(self, conn: Connection, pk: int, body: str, counts: Counter[str]) -> None:
+    def __init__(
+        self, conn: Connection, pk: int, body: str, counts: Counter[str], newest: date | None = None
+    ) -> None:
         self._conn, self.pk, self.body, self.counts = conn, pk, body, counts
         self.length = sum(counts.values())
+        self.newest = newest  # the publication date of the article being stored, if it is this one
 
     @cached_property
     def statements(self) -> Sequence[Any]:
@@ -98,15 +108,15 @@ class _Story:
 def follow(conn: Connection, article_pk: int, extraction: Extraction) -> None:
     """Count the words of an article just stored, gather its claims, and link its follow-ups."""
     counts = Counter(terms(extraction.text))
-    count_words(conn, counts)
-    rarity = Rarity(conn, counts)
+    rarity = count_words(conn, counts)
     thread(conn, article_pk, extraction, rarity)
     new = _gather(conn, article_pk, extraction, rarity)
     published = extraction.published
     if published is not None:
-        _follow_earlier(conn, article_pk, extraction.text, published, counts, rarity)
+        _follow_earlier(conn, article_pk, extraction, published, counts, rarity)
+    windows: dict[date, int | None] = {}  # an article's claims are mostly said the same day
     for claim in new:
-        _follow_later(conn, claim, rarity.average_length)
+        _follow_later(conn, claim, rarity, windows)
 
 
 def _gather(conn: Connection, article_pk: int, extraction: Extraction, rarity: Rarity) -> list[NewClaim]:
@@ -145,7 +155,7 @@ def _gather(conn: Connection, article_pk: int, extraction: Extraction, rarity: R
         })
         conn.execute(insert(claim_sources), {"statement_pk": statement_pk, "claim_pk": claim_pk})
         conn.execute(insert(claim_terms), [{"term": w, "claim_pk": claim_pk} for w in rarest(weighted)])
-        new.append(NewClaim(claim_pk, statement.said_on, weighted, keys, article_pk))
+        new.append(NewClaim(claim_pk, statement.said_on, weighted, keys, article_pk, extraction.title or ""))
     return new
 
 
@@ -223,8 +233,21 @@ def _actor_map(conn: Connection, entity_pks: set[int]) -> dict[int, int]:
     return {pk: actor for pk, actor in rows if actor is not None}
 
 
+def _same_headline(claim_headline: str, story_headline: str, rarity: Rarity) -> bool:
+    """Whether the story's headline holds the rarest word of the claim's headline (most often the
+    name of who acts: "EIB", "Tunisia") and ``HEADLINE`` of the weight of all its words: a news
+    headline states the matter."""
+    words = set(terms(claim_headline))
+    weights = rarity.weights(words)
+    shared = words & set(terms(story_headline))
+    return (
+        bool(shared) and rarest(weights, 1)[0] in shared
+        and sum(weights[w] for w in shared) >= HEADLINE * sum(weights.values())
+    )
+
+
 def _follow_earlier(
-    conn: Connection, article_pk: int, text_: str, published: date, counts: Counter[str], rarity: Rarity
+    conn: Connection, article_pk: int, extraction: Extraction, published: date, counts: Counter[str], rarity: Rarity
 ) -> None:
     """Link this article to the earlier claims it reports on."""
     words = rarity.distinctive(counts)  # a common word's postings are long and say little
@@ -234,7 +257,10 @@ def _follow_earlier(
         .group_by(claim_terms.c.claim_pk).having(func.count() >= SHARED)
     )
     candidates = conn.execute(
-        select(claims.c.pk, claims.c.entities).where(
+        select(claims.c.pk, claims.c.entities, articles.c.title)
+        .join(statements, statements.c.pk == claims.c.pk)  # a claim's key is its first statement's
+        .join(articles, articles.c.pk == statements.c.article_pk)
+        .where(
             claims.c.pk.in_(sharing),
             claims.c.said_on <= published,
             claims.c.said_on >= published - WINDOW,
@@ -245,11 +271,17 @@ def _follow_earlier(
         return
     present = named_actors(conn, [article_pk]).get(article_pk, set())
     actor_of = _actor_map(conn, {pk for row in candidates for pk in row.entities})
-    named = [row.pk for row in candidates if {actor_of.get(pk) for pk in row.entities} & present]
+    unnamed = {row.pk: row.title or "" for row in candidates if not {actor_of.get(pk) for pk in row.entities} & present}
+    rarity.weights({w for title in unnamed.values() for w in terms(title)})  # read at once
+    headline = extraction.title or ""
+    named = [
+        row.pk for row in candidates
+        if row.pk not in unnamed or _same_headline(unnamed[row.pk], headline, rarity)
+    ]
     if not named:  # the actors first: most candidates fail there, before their words are read
         return
     average = rarity.average_length
-    story = _Story(conn, article_pk, text_, counts)
+    story = _Story(conn, article_pk, extraction.text, counts, newest=published)
     queries = select(claims.c.pk, claims.c.terms).where(claims.c.pk.in_(named)).order_by(claims.c.pk)
     for pk, query in conn.execute(queries):
         _compare(conn, pk, query, story, average)
@@ -265,30 +297,36 @@ def _compare(conn: Connection, claim_pk: int, query: dict[str, float], story: _S
         _record(conn, claim_pk, story, evidence, score)
 
 
-def _follow_later(conn: Connection, claim: NewClaim, average: float) -> None:
-    """Link a new claim to the later stories, already stored, that report on it."""
+def _follow_later(conn: Connection, claim: NewClaim, rarity: Rarity, windows: dict[date, int | None]) -> None:
+    """Link a new claim to the later stories, already stored, that report on it (``windows``: the
+    lowest key stored in the window after each day, as far as known)."""
     if claim.said_on is None:
         return
     # stored before the claim's own article: what a replay had seen at this point; one of the same
     # day stored before it came before it
     first, last = claim.said_on + timedelta(days=1), claim.said_on + WINDOW
-    low = stored_between(conn, first, last)
+    if claim.said_on not in windows:
+        windows[claim.said_on] = stored_between(conn, first, last)
+    low = windows[claim.said_on]
     if low is None or low >= claim.article_pk:
         return  # the usual case when stories come in the order they were published
     actors = set(_actor_map(conn, set(claim.entities)).values())
     rare = set(rarest(claim.weights))
     searchable = {w for w in rare if w.isalpha()}
-    if not actors or not searchable:
+    if not searchable:
         return
-    found = search_articles(conn, searchable, (low, claim.article_pk)).where(articles.c.published.between(first, last))
+    found = (
+        search_articles(conn, searchable, (low, claim.article_pk))
+        .add_columns(articles.c.title).where(articles.c.published.between(first, last))
+    )
     sharing = [  # the words first, then one look-up of the actors of the stories that hold them
-        (pk, body, counts) for pk, body in conn.execute(found.limit(CANDIDATES)).all()
+        (pk, body, title, counts) for pk, body, title in conn.execute(found.limit(CANDIDATES)).all()
         if len(rare & (counts := counted_terms(body)).keys()) >= SHARED
     ]
-    named = named_actors(conn, [pk for pk, _, _ in sharing])
-    for pk, body, counts in sharing:
-        if named.get(pk, set()) & actors:
-            _compare(conn, claim.pk, claim.weights, _Story(conn, pk, body, counts), average)
+    named = named_actors(conn, [pk for pk, _, _, _ in sharing])
+    for pk, body, title, counts in sharing:
+        if named.get(pk, set()) & actors or _same_headline(claim.headline, title or "", rarity):
+            _compare(conn, claim.pk, claim.weights, _Story(conn, pk, body, counts), rarity.average_length)
 
 
 def _record(conn: Connection, claim_pk: int, story: _Story, evidence: Evidence, score: float) -> None:
@@ -300,7 +338,14 @@ def _record(conn: Connection, claim_pk: int, story: _Story, evidence: Evidence, 
         "claim_pk": claim_pk, "article_pk": story.pk, "statement_pk": holding.pk if holding else None,
         "relation": found, "score": score, "start": start, "end": end,
     })
-    _latest(conn, claim_pk)
+    if story.newest is None:
+        _latest(conn, claim_pk)
+    else:  # stored last, so the latest of its day: the claim's latest unless one came out later
+        conn.execute(
+            update(claims)
+            .where(claims.c.pk == claim_pk, or_(claims.c.reported.is_(None), claims.c.reported <= story.newest))
+            .values(relation=found, reported=story.newest)
+        )
 
 
 def _latest(conn: Connection, claim_pk: int) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from datetime import timedelta
+from functools import lru_cache
 
 from sqlalchemy import Connection, insert, select
 
@@ -29,7 +30,14 @@ CANDIDATES = 10
 
 
 def lead_words(title: str | None, body: str) -> Counter[str]:
-    return Counter(terms(f"{title or ''}\n{body[:LEAD]}"))
+    return _lead_words(title or "", body[:LEAD])
+
+
+@lru_cache(maxsize=4096)
+def _lead_words(title: str, start: str) -> Counter[str]:
+    """Kept for the leads met most recently, as each is compared with the articles of the next
+    days (do not change the result)."""
+    return Counter(terms(f"{title}\n{start}"))
 
 
 def cosine(a: Counter[str], b: Counter[str], weight: dict[str, float]) -> float:
@@ -38,6 +46,10 @@ def cosine(a: Counter[str], b: Counter[str], weight: dict[str, float]) -> float:
 
     dot = sum(a[w] * b[w] * weight[w] ** 2 for w in a.keys() & b.keys())
     return dot / (norm(a) * norm(b)) if dot else 0.0
+
+
+def _within(words: Counter[str], kept: Counter[str]) -> Counter[str]:
+    return Counter({w: n for w, n in words.items() if w in kept})
 
 
 def thread(conn: Connection, article_pk: int, extraction: Extraction, rarity: Rarity) -> None:
@@ -64,6 +76,9 @@ def _story(conn: Connection, article_pk: int, extraction: Extraction, rarity: Ra
     if not found:
         return article_pk
     leads = {row.pk: lead_words(row.title, row.text) for row in found}
+    # counting only the words this lead holds too can only raise a cosine: most leads fail even
+    # so, before the weights of their other words are read
+    leads = {pk: other for pk, other in leads.items() if cosine(lead, _within(other, lead), weight) >= SAME_STORY}
     weight |= rarity.weights({w for other in leads.values() for w in other} - weight.keys())
     similarities = {pk: cosine(lead, other, weight) for pk, other in leads.items()}
     similar = {pk: similarity for pk, similarity in similarities.items() if similarity >= SAME_STORY}

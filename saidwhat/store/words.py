@@ -26,17 +26,18 @@ _ARTICLES = ""
 _WORDS = "#"
 
 
-def count_words(conn: Connection, words: Counter[str]) -> None:
+def count_words(conn: Connection, words: Counter[str]) -> Rarity:
     """Add one article (the count of each of its words) to the store's counts, in a fixed order so
-    that writers never deadlock."""
+    that writers never deadlock; the counts as they now stand come back with the same statement."""
     added = {w: 1 for w in words} | {_ARTICLES: 1, _WORDS: sum(words.values())}
     upsert = (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(term_counts)
-    conn.execute(
+    counted = conn.execute(
         upsert.on_conflict_do_update(
             index_elements=[term_counts.c.term], set_={"articles": term_counts.c.articles + upsert.excluded.articles}
-        ),
+        ).returning(term_counts.c.term, term_counts.c.articles),
         [{"term": w, "articles": added[w]} for w in sorted(added)],
     )
+    return Rarity(conn, dict(counted.all()))
 
 
 def _stored_counts(conn: Connection, terms: Iterable[str]) -> dict[str, int]:
@@ -53,12 +54,13 @@ COMMON_FLOOR = 50
 
 
 class Rarity:
-    """How many stored articles hold each word, read once for an article's words as it is stored
-    (nothing else writes the counts in its transaction) and again only for a word not met yet."""
+    """How many stored articles hold each word: those of an article as it is stored come back from
+    counting them (nothing else writes the counts in its transaction), another word is read when
+    first asked for."""
 
-    def __init__(self, conn: Connection, words: Iterable[str]) -> None:
+    def __init__(self, conn: Connection, counts: dict[str, int]) -> None:
         self._conn = conn
-        self._counts = _stored_counts(conn, {*words, _ARTICLES, _WORDS})
+        self._counts = counts
 
     def _count(self, words: set[str]) -> dict[str, int]:
         missing = words - self._counts.keys()
