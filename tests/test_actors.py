@@ -95,6 +95,26 @@ CASES = {
         [Named("Kestrel Aviation Systems", "ORG"), Named("Korvan Air Services", "ORG"), Named("KAS", "ORG")],
         ["Kestrel Aviation Systems", "Korvan Air Services", "KAS"],
     ),
+    "acronym of a name written the other way round": (  # "USDA": U.S. Department of Agriculture
+        [Named("U.S. Fisheries Department", "ORG"), Named("USDF", "ORG")], ["U.S. Fisheries Department"] * 2,
+    ),
+    "acronym before the name written the other way round": (
+        [Named("USDF", "ORG"), Named("U.S. Fisheries Department", "ORG")], ["U.S. Fisheries Department"] * 2,
+    ),
+    "acronym spelled with and": (  # Reuters writes S&P "S and P"
+        [Named("Hartley and Finch Corp", "ORG"), Named("H and F", "ORG")], ["Hartley and Finch Corp"] * 2,
+    ),
+    "acronym spelled with and, before the name": (
+        [Named("H and F", "ORG"), Named("Hartley and Finch Corp", "ORG")], ["Hartley and Finch Corp"] * 2,
+    ),
+    "abbreviated place": ([Named("United States", "GPE"), Named("U.S.", "GPE")], ["United States"] * 2),
+    "abbreviated place first": ([Named("U.S.", "GPE"), Named("United States", "GPE")], ["United States"] * 2),
+    "a place's initials are not an organisation's": (
+        [Named("Upland Steel", "ORG"), Named("US", "GPE")], ["Upland Steel", "US"],
+    ),
+    "a place is no acronym of another place's words": (  # only capitals stand for initials
+        [Named("New Kestria", "GPE"), Named("Nk", "GPE")], ["New Kestria", "Nk"],
+    ),
     "line-broken name": ([Named("Oskar\nVennberg"), Named("Oskar Vennberg")], ["Oskar Vennberg"] * 2),
 }
 
@@ -385,3 +405,26 @@ def test_a_stray_long_form_gives_way_to_the_name_written_ten_times_as_often(stor
     assert detail is not None and actor_of(store, 11) == detail.actor.id
     assert detail.actor.name == "Norvale"
     assert link_extractions(stories)[("story-11", "e0")] == link_extractions(stories)[("story-0", "e0")]
+
+
+def test_a_rebuild_revives_an_id_for_a_name_of_the_same_type_only() -> None:
+    from saidwhat.store.actors import Dormant
+
+    dormant = Dormant({("wilson", "PERSON"): 209})
+    assert dormant.revive("Wilson", "ORG") is None  # "Wilson" the company is not Michael Wilson
+    assert dormant.revive("Wilson", "PERSON") == 209
+    assert dormant.revive("Wilson", "PERSON") is None  # revived once
+
+
+def test_an_acronym_written_beside_two_spellings_of_a_name_joins_them() -> None:
+    """ "KADS" beside "Kestrel Aero Defence & Space NV" in one story and beside "Kestrel Aero
+    Defense & Space Company" in another: one organisation, as a surname alone would not be."""
+    stories = []
+    for n, name in enumerate(["Kestrel Aero Defence & Space NV", "Kestrel Aero Defense & Space Company"]):
+        text = f"{name} (KADS) said orders rose. KADS said so."
+        mentions = [(0, len(name)), (len(name) + 2, len(name) + 6), (text.rindex("KADS"), text.rindex("KADS") + 4)]
+        stories.append(Extraction(
+            id=f"story-{n}", text=text, entities=[Entity(id="e0", name=name, type="ORG", mentions=mentions)]
+        ))
+    linked = link_extractions(stories)
+    assert linked[("story-0", "e0")] == linked[("story-1", "e0")]

@@ -109,3 +109,9 @@ def test_a_name_taken_up_by_he_is_a_person_whatever_the_ner_says(nlp):
     doc.ents = [Span(doc, name, name + 2, label="ORG")]  # as spaCy reads many wire names
     (vance,) = extract_entities(doc).records
     assert (vance.name, vance.type) == ("Dorrit Vance", "PERSON")
+
+
+def test_an_acronym_of_the_official_name_joins_the_name_written_the_other_way_round(nlp):
+    text = "The U.S. Fisheries Department said catches fell. USDF said quotas would be cut."
+    names = {e[0]: e[3] for e in entities(nlp, text) if e[1] == "ORG"}
+    assert names == {"U.S. Fisheries Department": ["U.S. Fisheries Department", "USDF"]}

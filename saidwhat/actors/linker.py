@@ -23,8 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ..extract.entities.acronyms import acronym, initialisms
 from ..model import Extraction
-from .names import KeyKind, bare, clean, core, initials, keys, name_key, probes, short_keys, words
+from .names import KeyKind, bare, clean, keys, name_key, probes, short_keys, words, written_core
 
 LINKED_TYPES = {"PERSON", "ORG", "GPE"}
 _NOT_NAMES = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i"}
@@ -82,14 +83,14 @@ def written_forms(extraction: Extraction, name: str, entity_mentions: Iterable[t
     description, however capitalised ("the West German Finance Minister", "U.S. officials"),
     which would tie whoever holds a post to whoever held it before."""
     full = {bare(w) for w in words(name)}
-    letters = initials(core(name))
+    letters = initialisms(written_core(name))
     found = []
     for start, end in entity_mentions:
         form = _name(extraction.text[start:end])
         parts = [bare(w) for w in words(form)]
         if not parts or form.lower() in _NOT_NAMES or not form.split()[-1][0].isupper():
             continue
-        if set(parts) <= full or (len(parts) == 1 and parts[0] == letters):
+        if set(parts) <= full or acronym(form) in letters:
             found.append(form)
     return tuple(dict.fromkeys(found))
 
@@ -106,7 +107,7 @@ def mentioned(extraction: Extraction) -> dict[str, Mentioned]:
 def link(index: ActorIndex, entity: Mentioned) -> str:
     """The actor of one entity, created if need be; its aliases and roles counted."""
     actor = _known(index, entity)
-    if actor is None and entity.type != "GPE":  # places go by their own names only
+    if actor is None:  # a place by its own names and its acronym only (see ``names.probes``)
         actor = _short_form(index, entity) or _adopt_short_forms(index, entity)
     if actor is None:
         actor = index.create(entity.name, entity.type)
@@ -116,9 +117,11 @@ def link(index: ActorIndex, entity: Mentioned) -> str:
 
 
 def _known(index: ActorIndex, entity: Mentioned) -> str | None:
-    """An actor that already has the entity's name, or (for a full name) one of its forms."""
+    """An actor that already has the entity's name, or one of its forms that is a full name or an
+    acronym of three letters or more ("EADS" beside "European Aeronautic Defence & Space NV" and,
+    in another story, beside "... Defense & Space Company"), not a surname alone."""
     for form in (entity.name, *entity.forms):
-        if len(words(form)) > 1 or form == entity.name:
+        if len(words(form)) > 1 or form == entity.name or len(acronym(form) or "") >= 3:
             found = index.find("name", name_key(form))
             if found:
                 return found[0]
@@ -128,13 +131,21 @@ def _known(index: ActorIndex, entity: Mentioned) -> str | None:
 def _short_form(index: ActorIndex, entity: Mentioned) -> str | None:
     """The one longer-named actor a short name can only mean, by the most telling key first."""
     for kind, key in probes(entity.name, entity.type):
-        found = [a for a in index.find(kind, key) if a not in index.find("name", name_key(entity.name))]
+        found = [
+            a for a in index.find(kind, key)
+            if a not in index.find("name", name_key(entity.name)) and _places(index.type(a), entity.type)
+        ]
         chosen = _one(index, found, entity)
         if chosen is not None:
             return chosen
         if found:  # ambiguous: a weaker key must not pick one of them either
             return None
     return None
+
+
+def _places(one: str, other: str) -> bool:
+    """Whether both are places or neither is: "US" the country is not "US" the union."""
+    return (one == "GPE") == (other == "GPE")
 
 
 def _one(index: ActorIndex, found: list[str], entity: Mentioned) -> str | None:
@@ -155,8 +166,9 @@ def _adopt_short_forms(index: ActorIndex, entity: Mentioned) -> str | None:
         found += [
             a
             for a in index.find("core", key)
-            if kind != "initials" or index.name(a).isupper()  # "IBM" stands for a name; "Fed" does not
-            if a not in found and _one_word(index, a) and not index.pinned(a) and index.type(a) == entity.type
+            # "IBM" or "S and P" stands for a name; "Fed" does not
+            if (acronym(index.name(a)) == key if kind == "initials" else _one_word(index, a))
+            if a not in found and not index.pinned(a) and index.type(a) == entity.type
         ]
     if not found:
         return None

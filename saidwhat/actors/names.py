@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import Literal
 
+from ..extract.entities.acronyms import acronym, initialisms
 from ..extract.entities.words import COUNTRY_PREFIXES
 
 KeyKind = Literal["name", "surname", "core", "first", "last", "initials"]
@@ -92,7 +93,12 @@ def clean(name: str) -> str:
 @lru_cache(maxsize=65536)
 def words(name: str) -> tuple[str, ...]:
     """Lower-case words, stripped of surrounding punctuation other than a word's inner dots."""
-    stripped = (word.strip(',;:()[]"') for word in clean(name).lower().split())
+    return tuple(word.lower() for word in written_words(name))
+
+
+def written_words(name: str) -> tuple[str, ...]:
+    """The words of ``words`` as written, capitals kept."""
+    stripped = (word.strip(',;:()[]"') for word in clean(name).split())
     return tuple(word for word in stripped if word)
 
 
@@ -107,34 +113,36 @@ def bare(word: str) -> str:
 
 def core(name: str) -> list[str]:
     """An organisation's distinctive words: no leading "the", no trailing "Inc", "Corp" or "Co"."""
-    found = [w.rstrip(".") if w.rstrip(".") in CORPORATE else w for w in words(name)]
-    while found and found[0] == "the":
+    return [word.lower() for word in written_core(name)]
+
+
+def written_core(name: str) -> list[str]:
+    """The words of ``core`` as written, capitals kept: only a proper name has initials."""
+    found = [w.rstrip(".") if w.lower().rstrip(".") in CORPORATE else w for w in written_words(name)]
+    while found and found[0].lower() == "the":
         found = found[1:]
-    while len(found) > 1 and found[-1].rstrip(".") in CORPORATE:
+    while len(found) > 1 and found[-1].lower().rstrip(".") in CORPORATE:
         found = found[:-1]
     return [word for word in map(bare, found) if word]
-
-
-def initials(parts: list[str]) -> str | None:
-    """ "International Business Machines" gives "ibm", "General Motors" "gm"; None for fewer than
-    two content words. Only a short form written in capitals is looked up by its initials."""
-    content = [w for w in parts if w not in ("of", "and", "the", "for", "&", "de")]
-    if len(content) < 2:
-        return None
-    return "".join(w[0] for w in content if w[0].isalnum())
 
 
 @lru_cache(maxsize=65536)
 def keys(name: str, type_: str) -> tuple[tuple[KeyKind, str], ...]:
     """Every key an actor with this alias is stored under.
 
-    A one-word name's core is the word itself ("moody" for "Moody's"), so that a longer name
-    seen later finds the short-form actors it may take over.
+    A one-word name's core is the word itself ("moody" for "Moody's"), and an acronym's its
+    letters ("us" for "U.S."), so that a longer name seen later finds the short-form actors it
+    may take over. A place goes by its name, and by its initials ("United States", "U.S.") only.
     """
     found: list[tuple[KeyKind, str]] = [("name", name_key(name))]
     parts = words(name)
-    if type_ not in ("PERSON", "ORG") or not parts:
+    letters = acronym(clean(name))
+    if type_ not in ("PERSON", "ORG", "GPE") or not parts:
         return tuple(found)
+    if letters and type_ != "PERSON":  # an acronym has no first word or initials of its own
+        return (*found, ("core", letters))
+    if type_ == "GPE":
+        return tuple(found + [("initials", short) for short in sorted(initialisms(written_words(name)))])
     if len(parts) == 1:
         found += [("core", bare) for bare in [bare(parts[0])] if bare]
     elif type_ == "PERSON":
@@ -148,9 +156,7 @@ def keys(name: str, type_: str) -> tuple[tuple[KeyKind, str], ...]:
             if " ".join(org[:-1]) in COUNTRY_PREFIXES:  # "U.S. Treasury", not "New York Fed"
                 found.append(("last", org[-1]))
             found = [(k, v) for k, v in found if k not in ("first", "last") or v not in GENERIC]
-            letters = initials(org)
-            if letters:
-                found.append(("initials", letters))
+            found += [("initials", short) for short in sorted(initialisms(written_core(name)))]
     return tuple(found)
 
 
@@ -161,18 +167,21 @@ def short_keys(name: str, type_: str) -> list[tuple[KeyKind, str]]:
 
 def probes(name: str, type_: str) -> list[tuple[KeyKind, str]]:
     """The keys under which a short form may find the one longer name it stands for, most
-    telling first: an organisation's core, a surname alone, an acronym, a first or last word."""
+    telling first: an organisation's core, a surname alone, an acronym, a first or last word; a
+    place's acronym only."""
     parts = words(name)
-    if type_ not in ("PERSON", "ORG") or not parts:
+    letters = acronym(clean(name))
+    if type_ not in ("PERSON", "ORG", "GPE") or not parts:
         return []
-    if len(parts) > 1:
-        return [("core", " ".join(core(name)))] if type_ == "ORG" else []
+    if type_ == "GPE" or len(parts) > 1:
+        found: list[tuple[KeyKind, str]] = [] if type_ == "GPE" else [("core", " ".join(core(name)))]
+        return found + [("initials", letters)] if letters and type_ != "PERSON" else found
     word = bare(parts[0])
     if not _distinctive(parts[0]):
         return []
-    found: list[tuple[KeyKind, str]] = [("core", word), ("surname", word)]
-    if word.isalpha() and clean(name).isupper() and len(word) < 7:
-        found.append(("initials", word))
+    found = [("core", word), ("surname", word)]
+    if letters:
+        found.append(("initials", letters))
     return found + [("first", word), ("last", word)]
 
 

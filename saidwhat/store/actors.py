@@ -29,14 +29,15 @@ _LINK_LOCK = 0x5A1D_AC70  # the advisory lock every PostgreSQL writer takes to l
 
 @dataclass
 class Dormant:
-    """Actors emptied by a rebuild, revived by the first new name that was one of their aliases,
-    so that a rebuild gives the same people the same ids."""
+    """Actors emptied by a rebuild, revived by the first new name that was one of their aliases
+    with the same type, so that a rebuild gives the same people the same ids ("Wilson" the
+    company does not take the id of Michael Wilson, once written "Wilson")."""
 
-    by_alias: dict[str, int]
+    by_alias: dict[tuple[str, str], int]
     revived: set[int] = field(default_factory=set)
 
-    def revive(self, name: str) -> int | None:
-        pk = self.by_alias.get(name_key(name))
+    def revive(self, name: str, type_: str) -> int | None:
+        pk = self.by_alias.get((name_key(name), type_))
         if pk is None or pk in self.revived:
             return None
         self.revived.add(pk)
@@ -108,7 +109,7 @@ class StoreIndex:
         return list(dict.fromkeys(self.resolve(a) for a in self.keyed[stored]))
 
     def create(self, name: str, type_: str) -> str:
-        pk = self.dormant.revive(name) if self.dormant else None
+        pk = self.dormant.revive(name, type_) if self.dormant else None
         if pk is not None:  # its stored name and type are from before the rebuild
             self.known[str(pk)] = _Actor(name, type_, False, None)
             self.revived.add(str(pk))

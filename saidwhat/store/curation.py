@@ -206,13 +206,13 @@ def rebuild(conn: Connection) -> int:
     """Re-link every stored entity with the current rules and replay every decision; the number
     of actors afterwards. Actors keep their ids when one of their names comes up again."""
     dormant = Dormant({})
-    for pk, alias in conn.execute(
-        select(actor_aliases.c.actor_pk, actor_aliases.c.alias)
+    for pk, alias, type_ in conn.execute(
+        select(actor_aliases.c.actor_pk, actor_aliases.c.alias, actor_aliases.c.type)
         .join(actors, actors.c.pk == actor_aliases.c.actor_pk)
         .where(actors.c.pinned.is_(False))
         .order_by(actor_aliases.c["count"].desc(), actor_aliases.c.actor_pk)
     ):
-        dormant.by_alias.setdefault(name_key(alias), pk)
+        dormant.by_alias.setdefault((name_key(alias), type_), pk)
     conn.execute(update(entities).values(actor_pk=None))
     for table in (actor_keys, actor_aliases, actor_roles):
         conn.execute(delete(table))

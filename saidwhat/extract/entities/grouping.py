@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from .acronyms import acronym, initialisms
 from .mentions import Mention, name_key, name_words
 from .words import CORPORATE_WORDS, COUNTRY_PREFIXES, ROLE_NOUNS
 
@@ -128,9 +129,12 @@ def _org_short_form(words: list[str], longer: list[str], short: Group, full: Gro
 
 
 def _acronym(short: str, name: str) -> bool:
-    """ "NAR" for "National Association of Realtors", "CCC" for "Commodity Credit Corporation"."""
-    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-    return short.isupper() and len(short) > 1 and short.replace(".", "") == initials
+    """ "NAR" for "National Association of Realtors", "USDA" for "U.S. Agriculture Department"."""
+    capitalised = [w for w in name.split() if w[:1].isupper()]
+    letters = initialisms(capitalised)  # "AIG" for "American International Group", and ...
+    while len(capitalised) > 2 and capitalised[-1].lower().rstrip(".") in CORPORATE_WORDS:
+        capitalised.pop()  # ... "S and P" for "Standard and Poor's Corp"
+    return acronym(short) in letters | initialisms(capitalised)
 
 
 def surname_mentions(doc: Doc, people: list[Group], taken: set[int]) -> None:
