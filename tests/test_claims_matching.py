@@ -53,6 +53,9 @@ def test_the_evidence_is_the_sentence_holding_most_of_the_claim() -> None:
     ("The bank revised its forecast of growth to two percent.", False, "", "updated"),
     ("Analysts discussed the fee cut at length.", False, "", "updated"),
     ("A cut in fees remained the talk of the port.", False, "", "updated"),
+    ("The price of the harbour bond due 1995 has been set at par.", True, "", "happened"),
+    ("A meeting on the fees has been set for tomorrow.", True, "", "repeated"),
+    ("No decision on the fees has been made yet, the minister will decide.", False, "", "repeated"),
 ])
 def test_relation(sentence: str, future: bool, headline: str, expected: str) -> None:
     assert relation(sentence, future, headline) == expected

@@ -3,8 +3,9 @@
 Read from the evidence sentence (and, for a delay, from the story's headline, where "Harbour board
 again adjourns vote" is plainer than the sentences of detail below it) in an order of precedence:
 a word of calling off or of putting off decides first (a sentence that says a plan "will be
-postponed" reports a delay, not a repetition); then a revision; then a future the sentence still
-looks to; then a verb of a completed event. Anything else is other news on the matter, ``updated``:
+postponed" reports a delay, not a repetition); then a revision; then a thing told as done in the
+perfect ("has been set"), not denied; then a future the sentence still looks to; then a verb of
+a completed event. Anything else is other news on the matter, ``updated``:
 a past tense alone is not enough to say that the thing announced took place.
 """
 
@@ -48,6 +49,15 @@ _DONE = re.compile(
     r"approved|signed|held|completed|paid|granted|accepted)|(has|have|had) (cut|raised|lowered|set))\b",
     re.IGNORECASE,
 )
+# Some of them told in the perfect: the thing is done, whatever the sentence goes on to look forward
+# to ("the price of the bond due 1995 has been set at par"), unless it is denied ("no action has
+# been taken yet").
+_DONE_PERFECT = re.compile(
+    r"\b(has|have|had) (been (approved|signed|completed|priced|paid|granted|accepted|made|taken|sold|released)|"
+    r"(been )?(cut|lowered)|(been )?(set|fixed) (at|to|as))\b",  # not "set for tomorrow", nor "raised fears"
+    re.IGNORECASE,
+)
+_DENIED = re.compile(r"\b(no|not|never|yet)\b|n't\b", re.IGNORECASE)
 
 
 def relation(sentence: str, future: bool, headline: str = "") -> Relation:
@@ -59,6 +69,8 @@ def relation(sentence: str, future: bool, headline: str = "") -> Relation:
         return "delayed"
     if _UPDATED.search(sentence):
         return "updated"
+    if _DONE_PERFECT.search(sentence) and not _DENIED.search(sentence):
+        return "happened"
     if future or _FUTURE.search(sentence):
         return "repeated"
     if _DONE.search(sentence):
