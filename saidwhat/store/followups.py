@@ -233,15 +233,16 @@ def _actor_map(conn: Connection, entity_pks: set[int]) -> dict[int, int]:
     return {pk: actor for pk, actor in rows if actor is not None}
 
 
-def _same_headline(claim_headline: str, story_headline: str, rarity: Rarity) -> bool:
-    """Whether the story's headline holds the rarest word of the claim's headline (most often the
-    name of who acts: "EIB", "Tunisia") and ``HEADLINE`` of the weight of all its words: a news
-    headline states the matter."""
-    words = set(terms(claim_headline))
+def _same_headline(words: set[str], story_words: set[str], rarity: Rarity) -> bool:
+    """Whether the story's headline (its ``story_words``) holds the rarest of the claim's headline
+    ``words`` (most often the name of who acts: "EIB", "Tunisia") and ``HEADLINE`` of their
+    weight: a news headline states the matter."""
+    shared = words & story_words
+    if not shared:
+        return False
     weights = rarity.weights(words)
-    shared = words & set(terms(story_headline))
     return (
-        bool(shared) and rarest(weights, 1)[0] in shared
+        rarest(weights, 1)[0] in shared
         and sum(weights[w] for w in shared) >= HEADLINE * sum(weights.values())
     )
 
@@ -271,12 +272,16 @@ def _follow_earlier(
         return
     present = named_actors(conn, [article_pk]).get(article_pk, set())
     actor_of = _actor_map(conn, {pk for row in candidates for pk in row.entities})
-    unnamed = {row.pk: row.title or "" for row in candidates if not {actor_of.get(pk) for pk in row.entities} & present}
-    rarity.weights({w for title in unnamed.values() for w in terms(title)})  # read at once
-    headline = extraction.title or ""
+    acting = {row.pk for row in candidates if {actor_of.get(pk) for pk in row.entities} & present}
+    headline = set(terms(extraction.title or ""))
+    unnamed = {  # the headline words of the other claims, if they share one with this headline
+        row.pk: words for row in candidates
+        if row.pk not in acting and (words := set(terms(row.title or ""))) & headline
+    }
+    rarity.weights({w for words in unnamed.values() for w in words})  # read at once
     named = [
         row.pk for row in candidates
-        if row.pk not in unnamed or _same_headline(unnamed[row.pk], headline, rarity)
+        if row.pk in acting or row.pk in unnamed and _same_headline(unnamed[row.pk], headline, rarity)
     ]
     if not named:  # the actors first: most candidates fail there, before their words are read
         return
@@ -324,8 +329,9 @@ def _follow_later(conn: Connection, claim: NewClaim, rarity: Rarity, windows: di
         if len(rare & (counts := counted_terms(body)).keys()) >= SHARED
     ]
     named = named_actors(conn, [pk for pk, _, _, _ in sharing])
+    headline = set(terms(claim.headline))
     for pk, body, title, counts in sharing:
-        if named.get(pk, set()) & actors or _same_headline(claim.headline, title or "", rarity):
+        if named.get(pk, set()) & actors or _same_headline(headline, set(terms(title or "")), rarity):
             _compare(conn, claim.pk, claim.weights, _Story(conn, pk, body, counts), rarity.average_length)
 
 
