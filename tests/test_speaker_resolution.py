@@ -258,3 +258,14 @@ def test_a_name_split_at_a_spaced_apostrophe_is_one_name(pipeline):
     found = extract(pipeline, "Ryanair CEO, Michael O' Leary, said the airline would buy 20 more jets.")
     assert speakers(found) == [("Ryanair CEO, Michael O' Leary", "Michael O' Leary")]
     assert not [e for e in found.entities if e.name == "Leary"]
+
+
+def test_a_short_form_the_ner_misses_once_is_still_its_organisation(pipeline):
+    text = (
+        "Standard and Poor's Corp said it lowered the debt of Kessel Paper Co.\n"
+        "    S and P said the action affects 200 mln dlrs of debt.\n"
+        "    S and P said Kessel Paper's earnings were weak."
+    )
+    assert speakers(extract(pipeline, text)) == [("Standard and Poor's Corp", "Standard and Poor's Corp")] + [
+        ("S and P", "Standard and Poor's Corp")
+    ] * 2

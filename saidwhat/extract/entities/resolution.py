@@ -81,9 +81,13 @@ class EntityIndex:
         return self._named(tokens) if head.pos_ == "PROPN" else None
 
     def _named(self, tokens: Span) -> str | None:
-        """The entity whose name a source spells out where the NER missed it this time."""
-        key = name_key(tokens.text)
-        return next((e.id for e in self.records if e.type in ("PERSON", "ORG") and name_key(e.name) == key), None)
+        """The entity whose name, or a short form of it written elsewhere ("S and P" for Standard
+        and Poor's Corp), a source spells out where the NER missed it this time."""
+        key, text = name_key(tokens.text), tokens.doc.text
+        return next((
+            e.id for e in self.records
+            if e.type in ("PERSON", "ORG") and key in {name_key(e.name), *(name_key(text[a:b]) for a, b in e.mentions)}
+        ), None)
 
     def _titled_name(self, tokens: Span) -> str | None:
         """ "the vice president and chairman of Chrysler LLC Jim Press": spaCy runs the company and
