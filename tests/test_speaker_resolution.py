@@ -269,3 +269,10 @@ def test_a_short_form_the_ner_misses_once_is_still_its_organisation(pipeline):
     assert speakers(extract(pipeline, text)) == [("Standard and Poor's Corp", "Standard and Poor's Corp")] + [
         ("S and P", "Standard and Poor's Corp")
     ] * 2
+
+
+def test_a_subsidiary_named_before_the_word_speaks_as_itself_not_its_parent(pipeline):
+    named = extract(pipeline, "Kestrel Air Corp's Norvale Airlines subsidiary said it will fly to Boston from May.")
+    unnamed = extract(pipeline, "Kestrel Air Corp's subsidiary said it will fly to Boston from May.")
+    assert speakers(named)[0][1] == "Norvale Airlines"
+    assert speakers(unnamed)[0][1] is None  # some subsidiary of Kestrel Air, not Kestrel Air

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from ...model import Entity
 from .mentions import name_key
 from .words import (
+    AFFILIATES,
     AUTHORED,
     FOCUSED_PRONOUNS,
     GENERAL_ORG_DESCRIPTIONS,
@@ -53,11 +54,16 @@ class EntityIndex:
         head = _head(tokens)
         if head.i in self.token_entity:
             return self.token_entity[head.i]
+        lemma = head.lemma_.lower()
         named = (
             c.i
             for c in head.children
             if c.i in self.token_entity
-            and (c.dep_ == "appos" or (c.dep_ in ("compound", "poss") and head.lemma_.lower() in AUTHORED))
+            and (
+                c.dep_ == "appos"
+                or c.dep_ in ("compound", "poss") and lemma in AUTHORED
+                or c.dep_ == "compound" and lemma in AFFILIATES  # not "Texas Air's subsidiary"
+            )
         )
         return next((self.token_entity[i] for i in named), None)  # "a spokesman, Tom Hale,", "a Gazette poll"
 

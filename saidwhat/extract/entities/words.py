@@ -168,6 +168,8 @@ HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # What an organisation puts out speaks for it ("a Gazette poll", "the ministry's statement"); a
 # person speaking for it ("a BankAmerica spokesman", "U.S. officials") stays unnamed.
+# A part of a company named by the name before it: "Texas Air's Continental Airlines subsidiary".
+AFFILIATES = {"subsidiary", "unit", "division", "affiliate", "arm"}
 AUTHORED = {
     "poll", "survey", "report", "statement", "study", "analysis", "estimate", "forecast", "data",
     "figure", "release", "communique", "announcement", "editorial", "review", "board", "management",
