@@ -240,3 +240,11 @@ def test_a_wrapped_line_is_not_a_sentence(pipeline):
     first = next(s for s in statements if s.cue.text == "said" and "discount" in s.content.text)
     assert first.content.text == "that it would keep its discount\nrate unchanged at 3.5 pct until the end of the year"
     assert (first.future, first.due) == (True, date(1987, 12, 31))
+
+
+def test_a_bond_due_in_a_year_is_no_due_date_of_its_issue(pipeline):
+    text = "Norvale Shipping said it will offer 200 mln dlrs of notes due 2031 in January."
+    assert attributes(pipeline, text, cue="said")[3:] == (True, date(2025, 1, 31))
+    assert attributes(pipeline, "Norvale Shipping said the payment will be due in January.")[3:] == (
+        True, date(2025, 1, 31)
+    )

@@ -57,6 +57,12 @@ EXPECTING = frozenset("expect anticipate forecast predict project aim target pla
 WEEK_OF = re.compile(r"\bweek\s+of\s+$", re.IGNORECASE)
 # A window after "after" only says where the event may start: it sets no due date.
 AFTER = re.compile(r"\bafter\s+$", re.IGNORECASE)
+# "notes due 1997": when a debt matures, not when the issue is made.
+MATURITY = re.compile(
+    r"\b(bonds?|notes?|debentures?|certificates?|securities|eurobonds?|paper|loans?|debt|tranches?)\b"
+    r"[^.;]{0,60}\bdue\s+(in\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def attributes(
@@ -89,9 +95,11 @@ def attributes(
 
 
 def _window(text: str, time: TimeExpression, said_on: date | None) -> tuple[date, date] | None:
-    """The days a time expression in the content covers, if it can bound a due date; "the week of
-    March 16" covers that day's week."""
+    """The days a time expression in the content covers, if it can bound a due date ("notes due
+    1997" cannot: that is when they mature); "the week of March 16" covers that day's week."""
     if AFTER.search(text, max(0, time.start - 7), time.start) or VAGUE.search(time.text):
+        return None
+    if MATURITY.search(text[max(0, time.start - 90):time.start]):
         return None
     days = window(time.value)
     if days is not None and days[0] == days[1] and WEEK_OF.search(text, max(0, time.start - 9), time.start):
