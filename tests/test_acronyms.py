@@ -24,3 +24,10 @@ def test_an_acronym_is_a_short_form_in_capitals_without_its_dots_and_ands(writte
 ])
 def test_a_name_has_its_initials_as_written_and_as_its_official_form(words: str, expected: set[str]) -> None:
     assert initialisms(words.split()) == expected
+
+
+def test_a_name_in_capitals_has_the_core_of_the_same_name_written_in_lower_case() -> None:
+    from saidwhat.actors.names import core
+
+    expected = ["moody", "investors", "service"]
+    assert core("MOODY'S INVESTORS SERVICE INC") == core("Moody's Investors Service Inc") == expected

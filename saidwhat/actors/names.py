@@ -82,7 +82,7 @@ GENERIC = {
     "services",
 }
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
-_POSSESSIVE = re.compile(r"'s?$")
+_POSSESSIVE = re.compile(r"'s?$", re.IGNORECASE)
 
 
 def clean(name: str) -> str:
