@@ -248,3 +248,9 @@ def test_a_bond_due_in_a_year_is_no_due_date_of_its_issue(pipeline):
     assert attributes(pipeline, "Norvale Shipping said the payment will be due in January.")[3:] == (
         True, date(2025, 1, 31)
     )
+
+
+def test_planning_a_thing_is_forward_looking_and_having_planned_it_is_not(pipeline):
+    text = "Halden Bank said Norvale Shipping is planning a 300 mln crown bond due 2031."
+    assert attributes(pipeline, text)[3:] == (True, None)  # the bond's maturity is no due date
+    assert attributes(pipeline, "Halden Bank said Norvale Shipping planned a bond last year.")[3] is False

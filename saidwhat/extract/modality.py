@@ -40,6 +40,8 @@ PENDING_ACTS = frozenset(
     "cut cuts purchase acquisition takeover merger sale update upgrade suspension closure plan move "
     "effort investment increase reduction launch deal offer bid layoffs redundancies".split()
 )
+# Verbs whose object, when not in the past, is an event yet to come: "is planning a bond issue".
+PLANNING = frozenset("plan intend prepare schedule".split())
 # Of those, the ones whose past tense tells of a settled act: "he decided to leave".
 DONE_INTENT = frozenset("decide agree try".split())
 NEGATING_CUES = frozenset("deny reject dismiss refute".split())
@@ -155,21 +157,32 @@ def _cue_verb(doc: Doc, cue: list[int]) -> Token:
 def _future(verb: Token, main: Token | None, words: list[Token]) -> bool:
     """Whether the content puts its main event after the moment it was said: a forward modal,
     "going to", "is to", an infinitive of its own ("to be deployed"), a verb of intent with an
-    infinitive or clause ("plans to close"), a cue that promises or predicts, or one that
-    announces or asks for a pending act ("announced job cuts")."""
+    infinitive or clause ("plans to close"), a verb of planning with an object ("is planning a bond
+    issue"), a cue that promises or predicts, or one that announces or asks for a pending act
+    ("announced job cuts")."""
     if verb.lemma_.lower() in FUTURE_CUES or _going_to(words):
         return True
     if main is None:
         return False
     if main.pos_ == "NOUN":
         return verb.lemma_.lower() in ANNOUNCING_CUES and main.lower_ in PENDING_ACTS
-    if _forward(main):
+    if _forward(main) or _planning(main):
         return True
     complements = [c for c in main.children if c.dep_ in ("xcomp", "ccomp")]
     return any(
         (main.lemma_.lower() in INTENT or main.lemma_ == "be") and any(a.tag_ == "TO" for a in c.children)
         or (main.lemma_.lower() in INTENT and c.tag_ == "VBG")
         for c in complements
+    )
+
+
+def _planning(verb: Token) -> bool:
+    """A verb of planning with an object, in the present ("is planning a bond issue", "plans a
+    rights issue"); "planned a bond", "was planning a bond" tell of a plan that may be over."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (
+        verb.lemma_.lower() in PLANNING and verb.tag_ in ("VB", "VBG", "VBP", "VBZ")
+        and any(c.dep_ == "dobj" for c in verb.children) and not any(a.tag_ == "VBD" or a.lemma_ == "have" for a in aux)
     )
 
 
