@@ -135,7 +135,7 @@ def _perfect(verb: Token) -> bool:
 def _past(main: Token) -> bool:
     """A main verb in the past or perfect ("ended", "has been", "couldn't have waited"), unless
     "would"/"will" puts it forward ("will have finished")."""
-    aux = [c for c in main.children if c.dep_ in ("aux", "auxpass")]
+    aux = _auxiliaries(main)
     if any(a.lower_ in FUTURE_WORDS or a.lower_ == "would" for a in aux) and not any(a.lower_ == "have" for a in aux):
         return False
     if main.lemma_ in INTENT - DONE_INTENT and not _perfect(main) or any(a.tag_ == "TO" for a in aux):
@@ -176,10 +176,14 @@ def _future(verb: Token, main: Token | None, words: list[Token]) -> bool:
     )
 
 
+def _auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
 def _planning(verb: Token) -> bool:
     """A verb of planning with an object, in the present ("is planning a bond issue", "plans a
     rights issue"); "planned a bond", "was planning a bond" tell of a plan that may be over."""
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux = _auxiliaries(verb)
     return (
         verb.lemma_.lower() in PLANNING and verb.tag_ in ("VB", "VBG", "VBP", "VBZ")
         and any(c.dep_ == "dobj" for c in verb.children) and not any(a.tag_ == "VBD" or a.lemma_ == "have" for a in aux)
@@ -188,7 +192,7 @@ def _planning(verb: Token) -> bool:
 
 def _forward(verb: Token) -> bool:
     """A verb put forward by a modal ("would take") or an infinitive of its own ("to be deployed")."""
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux = _auxiliaries(verb)
     perfect = any(a.lemma_ == "have" for a in aux)
     return any(a.tag_ == "MD" and a.lower_ in FORWARD_MODALS and not perfect or a.tag_ == "TO" for a in aux)
 

@@ -80,8 +80,7 @@ def _story(conn: Connection, article_pk: int, extraction: Extraction, rarity: Ra
     # so, before the weights of their other words are read
     leads = {pk: other for pk, other in leads.items() if cosine(lead, _within(other, lead), weight) >= SAME_STORY}
     weight |= rarity.weights({w for other in leads.values() for w in other} - weight.keys())
-    similarities = {pk: cosine(lead, other, weight) for pk, other in leads.items()}
-    similar = {pk: similarity for pk, similarity in similarities.items() if similarity >= SAME_STORY}
+    similar = {pk: cosine_ for pk, other in leads.items() if (cosine_ := cosine(lead, other, weight)) >= SAME_STORY}
     if not similar:  # the usual case: the words first, then the actors of the few that pass
         return article_pk
     named = named_actors(conn, [article_pk, *similar])
