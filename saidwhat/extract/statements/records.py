@@ -10,7 +10,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from ...model import Part, Source, Statement, StatementKind, TimeExpression, part
-from ...nlp import doc_text
+from ...nlp import written_text
 from ..entities import EntityIndex
 from ..modality import attributes
 from .candidate import Candidate
@@ -47,7 +47,7 @@ def _trimmed(doc: Doc, run: list[int]) -> list[int]:
 def _part(doc: Doc, tokens: set[int] | list[int], trim: bool = True) -> Part | None:
     """The text and spans of some tokens; None when they hold no text."""
     spans = char_spans(doc, tokens, trim)
-    return part(doc_text(doc), spans) if spans else None
+    return part(written_text(doc), spans) if spans else None
 
 
 def _statement_kind(doc: Doc, content: set[int], in_quote: set[int]) -> StatementKind:

@@ -16,7 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ...model import TimeExpression
-from ...nlp import doc_text
+from ...nlp import doc_text, written_text
 from ...nlp.dateline import opening_end
 from .anaphora import Found, ranges, resolve
 from .calendar import Tense
@@ -41,9 +41,6 @@ WORD_BEFORE = re.compile(r"([\w']+)\W*$")
 # Words after which "over" is an amount ("for over a year"), not a preposition.
 OVER_CUES = frozenset("for in of after within to than last lasting lasted take took just slightly little well".split())
 # A line break inside a paragraph, and one of them that falls mid-sentence (no final stop).
-LINE_BREAK = re.compile(r"(?<=\S)\n(?=\S)")
-SOFT_BREAK = re.compile(r"(?<=[^\s.!?:;\"'”’)\]])\n(?=\S)")
-WRAPPED_LINES = 3
 
 
 class _DocContext:
@@ -129,19 +126,9 @@ def _modifier(text: str, floor: int, start: int, timex: tuple[str, str]) -> tupl
     return start, None
 
 
-def unwrapped(text: str) -> str:
-    """The text with its wrapped lines joined, when it is hard-wrapped (wire copy breaks lines
-    mid-sentence: "in next\nThursday's auction"); the same length, so offsets hold. Elsewhere a
-    line break ends a headline or a sentence, and no expression crosses it."""
-    soft = SOFT_BREAK.findall(text)
-    if len(soft) < WRAPPED_LINES or 2 * len(soft) < len(LINE_BREAK.findall(text)):
-        return text
-    return SOFT_BREAK.sub(" ", text)
-
-
 def _choose(ctx: _DocContext) -> list[Found]:
     """The longest non-overlapping accepted candidates in text order, modifiers included."""
-    text = unwrapped(doc_text(ctx.doc))
+    text = doc_text(ctx.doc)  # read as prose: wrapped lines joined (``nlp.prose``)
     chosen: list[tuple[int, int, tuple[str, str], re.Match[str], str]] = []
     for start, end, _, match, rule in _candidates(text):
         if any(start < c[1] and c[0] < end for c in chosen):
@@ -173,9 +160,10 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpression]:
     found = _choose(ctx)
     resolve(found, ctx)
     found += ranges(found)
+    text = written_text(doc)  # the record holds the text as written, line breaks and all
     return [
         TimeExpression.model_validate(
-            dict(start=f.start, end=f.end, text=doc_text(doc)[f.start: f.end], type=f.type, value=f.value, mod=f.mod)
+            dict(start=f.start, end=f.end, text=text[f.start: f.end], type=f.type, value=f.value, mod=f.mod)
         )
         for f in sorted(found, key=lambda f: (f.end, -f.start))
     ]

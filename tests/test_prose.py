@@ -1,0 +1,51 @@
+"""Wire copy read as prose: wrapped lines joined, bracketed names opened, tickers blanked, offsets kept."""
+
+import textwrap
+
+from saidwhat.model import Article
+from saidwhat.nlp.prose import as_prose
+
+STORY = textwrap.fill(
+    "Norwell Instruments Inc said it signed a letter of intent to buy the medical imaging unit of "
+    "<Harlow Data Corp> for about 40 mln dlrs and expects to complete the purchase by the end of June. "
+    "<Harlow Data Corp> said it will use the proceeds to repay bank debt. Brandt Co <BRD> said it "
+    "would not bid for the unit, which the Ways and Means Committee had studied last year.",
+    width=64,
+)
+
+
+def test_prose_keeps_the_length_and_offsets():
+    prose = as_prose(STORY)
+    assert len(prose) == len(STORY)
+    changed = {a for a, b in zip(STORY, prose) if a != b}
+    assert changed <= set("\n<>BRD") and "\n" in changed  # line breaks, brackets, the ticker BRD
+
+
+def test_a_wrapped_line_break_is_a_space_and_a_written_one_stays():
+    headline = "HARBOUR BOARD ADJOURNS VOTE"
+    text = f"{headline}\n{STORY}\n    Shr 16 cts vs 22 cts\n    Net 1,226,597 vs 1,327,016"
+    prose = as_prose(text)
+    assert "40 mln dlrs and" in prose and "of  Harlow Data Corp  for" in prose
+    assert prose.startswith(f"{headline}\nNorwell")  # a headline: the next word would have fitted
+    assert "22 cts\n    Net" in prose  # an indented line: a paragraph or a table row
+
+
+def test_a_name_in_brackets_is_plain_and_a_ticker_is_blank():
+    assert as_prose("unit of <Hughes Capital Corp> said") == "unit of  Hughes Capital Corp  said"
+    assert as_prose("Bristol-Myers Co <BMY.N> said") == "Bristol-Myers Co " + " " * len("<BMY.N>") + " said"
+    assert as_prose("if x < 5 and y > 3") == "if x < 5 and y > 3"
+
+
+def test_wire_copy_gives_whole_statements_and_named_speakers(pipeline):
+    assert "\n" in STORY
+    extraction = pipeline.extract(Article(id="w", text=STORY, published="1987-04-02"))
+    names = {e.id: e.name for e in extraction.entities}
+    said = {s.source.text: s for s in extraction.statements if s.source}
+    signed = next(s for s in extraction.statements if "letter of intent" in s.content.text)
+    assert signed.content.text.count("\n") == 2  # runs over two line breaks, as written
+    for statement in extraction.statements:  # texts as written, offsets into the article
+        assert statement.content.text == " ".join(STORY[a:b] for a, b in statement.content.spans)
+    speakers = {names.get(s.source.entity) for s in said.values()}
+    assert {"Harlow Data Corp", "Brandt Co"} <= speakers
+    assert not any(">" in (name or "") or "<" in (name or "") for name in speakers)
+    assert "Ways and Means Committee" in names.values()
