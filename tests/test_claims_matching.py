@@ -56,6 +56,9 @@ def test_the_evidence_is_the_sentence_holding_most_of_the_claim() -> None:
     ("The price of the harbour bond due 1995 has been set at par.", True, "", "happened"),
     ("A meeting on the fees has been set for tomorrow.", True, "", "repeated"),
     ("No decision on the fees has been made yet, the minister will decide.", False, "", "repeated"),
+    ("Last week, port ministers agreed to cut the fees unless shippers protested.", True, "", "happened"),
+    ("The port eased fees last month by cutting its levy, and may go further next year.", False, "", "happened"),
+    ("Last week the ministry said it will cut the fees.", True, "", "repeated"),
 ])
 def test_relation(sentence: str, future: bool, headline: str, expected: str) -> None:
     assert relation(sentence, future, headline) == expected

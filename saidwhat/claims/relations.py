@@ -4,8 +4,9 @@ Read from the evidence sentence (and, for a delay, from the story's headline, wh
 again adjourns vote" is plainer than the sentences of detail below it) in an order of precedence:
 a word of calling off or of putting off decides first (a sentence that says a plan "will be
 postponed" reports a delay, not a repetition); then a revision; then a thing told as done in the
-perfect ("has been set"), not denied; then a future the sentence still looks to; then a verb of
-a completed event. Anything else is other news on the matter, ``updated``:
+perfect ("has been set"), or at a past time before any future the sentence looks to ("Last week,
+ministers agreed to impose tariffs unless ..."), not denied; then a future the sentence still
+looks to; then a verb of a completed event. Anything else is other news on the matter, ``updated``:
 a past tense alone is not enough to say that the thing announced took place.
 """
 
@@ -46,7 +47,13 @@ _DONE = re.compile(
     r"took effect|went into effect|came into (force|effect)|closed|paid|awarded|accepted|"
     r"granted|acquired|won|passed|elected|chose|chosen|named|imposed|introduced|merged|finished|"
     r"(was|were|has been|have been|had been) (set|cut|raised|lowered|made|given|taken|released|sold|"
-    r"approved|signed|held|completed|paid|granted|accepted)|(has|have|had) (cut|raised|lowered|set))\b",
+    r"approved|signed|held|completed|paid|granted|accepted)|(has|have|had) (cut|raised|lowered|set)|"
+    r"by (cutting|raising|lowering|reducing) (its|their|the|his|her) \w+)\b",
+    re.IGNORECASE,
+)
+_PAST_TIME = re.compile(
+    r"\b(last (week|month|year|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|"
+    r"earlier (this|last) (week|month|year)|(a|one|two|three|four|several|few) (days?|weeks?|months?) ago)\b",
     re.IGNORECASE,
 )
 # Some of them told in the perfect: the thing is done, whatever the sentence goes on to look forward
@@ -69,10 +76,20 @@ def relation(sentence: str, future: bool, headline: str = "") -> Relation:
         return "delayed"
     if _UPDATED.search(sentence):
         return "updated"
-    if _DONE_PERFECT.search(sentence) and not _DENIED.search(sentence):
+    if (_DONE_PERFECT.search(sentence) or _done_at_past_time(sentence)) and not _DENIED.search(sentence):
         return "happened"
     if future or _FUTURE.search(sentence):
         return "repeated"
     if _DONE.search(sentence):
         return "happened"
     return "updated"
+
+
+def _done_at_past_time(sentence: str) -> bool:
+    """Whether the sentence tells of an event done at a past time ("last month"), before any
+    future it goes on to look to."""
+    done = _DONE.search(sentence)
+    if done is None or not _PAST_TIME.search(sentence):
+        return False
+    ahead = _FUTURE.search(sentence)
+    return ahead is None or done.start() < ahead.start()
