@@ -197,6 +197,11 @@ def test_a_promised_statement_tomorrow_is_forward_looking(pipeline):
          date(1987, 4, 10)),
         ("The bank said that this year lending by its branches will be at a level similar to last year.",
          date(1987, 3, 3), date(1987, 12, 31)),
+        # a time in a relative clause told in the past locates that clause, not the event ahead
+        ("Analysts said the economy, which has been enjoying its best run in more than a decade, may now "
+         "shrug off the crisis.", date(1987, 4, 13), None),
+        ("Analysts said the firm, which was founded in 1950, will open a plant in May.", date(1987, 4, 13),
+         date(1987, 5, 31)),
     ],
 )
 def test_due_dates(pipeline, text, published, due):

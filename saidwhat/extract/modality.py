@@ -75,7 +75,9 @@ def attributes(
     words = [doc[i] for i in sorted(content)]
     said_on = _said_on(doc, verb.i, content, times, published) or published
     text = doc_text(doc)
-    inside = [t for t in times if _inside(doc, t, content)]
+    # "Portugal's economy, which has been enjoying its best years in more than a decade, may ...":
+    # a time in a relative clause told in the past locates that clause, not the content's event.
+    inside = [t for t in times if _inside(doc, t, content) and not _in_past_relative(doc, t)]
     windows = [w for t in inside if (w := _window(text, t, said_on))]
     # "second-quarter results on August 6": a date that describes a thing does not say when.
     timing = [w for t in inside if not _describes(doc, t) and (w := _window(text, t, said_on))]
@@ -119,6 +121,17 @@ def _describes(doc: Doc, time: TimeExpression) -> bool:
     """Whether a time expression modifies a noun ("second-quarter results", "1987 tax revenue")."""
     span = _tokens(doc, time)
     return span is not None and span.root.dep_ in ("amod", "compound", "nummod", "nmod")
+
+
+def _in_past_relative(doc: Doc, time: TimeExpression) -> bool:
+    """Whether the verb a time expression hangs from heads a relative clause in the past or perfect."""
+    span = _tokens(doc, time)
+    if span is None:
+        return False
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "relcl" and _past(verb)
 
 
 def _main(doc: Doc, content: set[int]) -> Token | None:
