@@ -30,6 +30,14 @@ def test_a_wrapped_line_break_is_a_space_and_a_written_one_stays():
     assert "22 cts\n    Net" in prose  # an indented line: a paragraph or a table row
 
 
+def test_a_line_ending_in_an_abbreviation_goes_on_in_lower_case():
+    assert as_prose("Harlow said it expects to add 400 jobs at the U.K.\noperations.") == (
+        "Harlow said it expects to add 400 jobs at the U.K. operations."
+    )
+    assert as_prose("It ships in June.\niPhone sales rose.") == "It ships in June.\niPhone sales rose."
+    assert as_prose("\"We will build it.''\nsaid Park.") == "\"We will build it.''\nsaid Park."
+
+
 def test_a_name_in_brackets_is_plain_and_a_ticker_is_blank():
     assert as_prose("unit of <Hughes Capital Corp> said") == "unit of  Hughes Capital Corp  said"
     assert as_prose("Bristol-Myers Co <BMY.N> said") == "Bristol-Myers Co " + " " * len("<BMY.N>") + " said"

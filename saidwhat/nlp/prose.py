@@ -22,6 +22,7 @@ LINE_END = set(".!?:;\"”’»)")
 """A line ending in one of these ends its sentence, whether wrapped there or not."""
 _BREAK = re.compile(r"(?<=\S)\n(?=(\S+))")  # a single line break, the next line not indented
 _WRITTEN = "saidwhat_written"
+_CLOSING = "\"”’»"
 _OPENING = "\"“«„'‘"
 _TICKER = re.compile(r"<[A-Z0-9.]{1,12}>")
 _BRACKETED = re.compile(r"<(?=[A-Z0-9])(?:[^<>\n]|\n(?!\s*\n)){1,80}>")
@@ -51,16 +52,20 @@ def as_prose(text: str) -> str:
 
 
 def _wrapped_breaks(text: str) -> list[int]:
-    """Where a wrapper broke the lines: the line does not end a sentence, and the next line goes on
-    in lower case or its first word would not have fitted on the line."""
+    """Where a wrapper broke the lines: the next line goes on in lower case (even after a stop: the
+    line ended in an abbreviation), or the line does not end a sentence and the next line's first
+    word would not have fitted on it. A line ending a quotation is left alone."""
     width = wrap_width(text)
     breaks = []
     for match in _BREAK.finditer(text):
         end, word = match.start(), match.group(1)
-        if text[end - 1] in LINE_END or text[end - 2:end] == "''" or word[0] in _OPENING:
+        if text[end - 1] in _CLOSING or text[end - 2:end] == "''" or word[0] in _OPENING:
             continue  # '' closes a quote in tokenised text (MEANTIME)
+        if word[0].islower() and word.islower() and text[end - 1] not in "!?":  # "the U.K.\noperations"
+            breaks.append(end)
+            continue
         line = end - (text.rfind("\n", 0, end) + 1)
-        if word[0].islower() or 0 <= width < line + 1 + len(word):
+        if text[end - 1] not in LINE_END and 0 <= width < line + 1 + len(word):
             breaks.append(end)
     return breaks
 
