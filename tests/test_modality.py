@@ -154,6 +154,14 @@ def test_reported_future(pipeline, content):
     assert attributes(pipeline, text, cue="said")[3:] == (True, date(2025, 12, 31))
 
 
+@pytest.mark.parametrize(("content", "future"), [
+    ("they expect three Soviet tankers initially to reinforce the fleet", True),  # parsed as an adverbial
+    ("it set the special payout to allow holders to share in the gain", False),  # of purpose
+])
+def test_an_expected_object_with_an_infinitive(pipeline, content, future):
+    assert attributes(pipeline, f"Shipping sources said {content}.", cue="said")[3] is future
+
+
 def test_announced_cuts_are_pending(pipeline):
     text = "Carvell Motors announced 2,000 job cuts."
     assert attributes(pipeline, text)[3] is True

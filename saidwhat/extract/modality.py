@@ -55,6 +55,7 @@ VAGUE = re.compile(r"\b(?:coming|next|few|several|upcoming)\s+(?:few\s+)?(?:days
 # Verbs of expecting or aiming whose object lies ahead when a window in the content has not ended:
 # "expects a recovery in the second half", "was aiming for growth this year".
 EXPECTING = frozenset("expect anticipate forecast predict project aim target plan intend".split())
+PREDICTING = frozenset("expect anticipate forecast predict project".split())
 # "the week of March 16": the day names its week.
 WEEK_OF = re.compile(r"\bweek\s+of\s+$", re.IGNORECASE)
 # A window after "after" only says where the event may start: it sets no due date.
@@ -170,9 +171,9 @@ def _cue_verb(doc: Doc, cue: list[int]) -> Token:
 def _future(verb: Token, main: Token | None, words: list[Token]) -> bool:
     """Whether the content puts its main event after the moment it was said: a forward modal,
     "going to", "is to", an infinitive of its own ("to be deployed"), a verb of intent with an
-    infinitive or clause ("plans to close"), a verb of planning with an object ("is planning a bond
-    issue"), a cue that promises or predicts, or one that announces or asks for a pending act
-    ("announced job cuts")."""
+    infinitive or clause ("plans to close", "expects the bank to cut"), a verb of planning with an
+    object ("is planning a bond issue"), a cue that promises or predicts, or one that announces or
+    asks for a pending act ("announced job cuts")."""
     if verb.lemma_.lower() in FUTURE_CUES or _going_to(words):
         return True
     if main is None:
@@ -181,7 +182,10 @@ def _future(verb: Token, main: Token | None, words: list[Token]) -> bool:
         return verb.lemma_.lower() in ANNOUNCING_CUES and main.lower_ in PENDING_ACTS
     if _forward(main) or _planning(main):
         return True
-    complements = [c for c in main.children if c.dep_ in ("xcomp", "ccomp")]
+    # "expect three tankers to reinforce ...": the parser often hangs that infinitive as an adverbial
+    # (after other verbs it is mostly one of purpose: "set the payout to allow holders to ...")
+    objected = main.lemma_.lower() in PREDICTING and any(c.dep_ == "dobj" for c in main.children)
+    complements = [c for c in main.children if c.dep_ in ("xcomp", "ccomp") or objected and c.dep_ == "advcl"]
     return any(
         (main.lemma_.lower() in INTENT or main.lemma_ == "be") and any(a.tag_ == "TO" for a in c.children)
         or (main.lemma_.lower() in INTENT and c.tag_ == "VBG")

@@ -7,8 +7,8 @@ Reuters marks a company's name or ticker with angle brackets ("<Hughes Capital C
 "Bristol-Myers Co <BMY> said"), which spaCy reads as punctuation and a speaker ">". So spaCy reads
 the text as prose (``as_prose``): each line break a wrapper made is a space, a bracketed name is
 plain, a ticker is blank. The text keeps its length, so every offset into the article holds, and
-the pipeline slices the records' texts from the article as written. A line break that was written
-(a headline, a table row, a line ending a sentence) stays.
+the records' texts are sliced from the text as written (``written_text``). A line break that was
+written (a headline, a table row, a line ending a sentence) stays.
 """
 
 from __future__ import annotations
