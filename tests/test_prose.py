@@ -38,6 +38,11 @@ def test_a_line_ending_in_an_abbreviation_goes_on_in_lower_case():
     assert as_prose("\"We will build it.''\nsaid Park.") == "\"We will build it.''\nsaid Park."
 
 
+def test_a_line_starting_with_a_legal_form_goes_on_a_name():
+    text = "Standard Oil Co and BP North America\nInc said they plan a venture."  # the dateline taken off
+    assert as_prose(text) == "Standard Oil Co and BP North America Inc said they plan a venture."
+
+
 def test_a_name_in_brackets_is_plain_and_a_ticker_is_blank():
     assert as_prose("unit of <Hughes Capital Corp> said") == "unit of  Hughes Capital Corp  said"
     assert as_prose("Bristol-Myers Co <BMY.N> said") == "Bristol-Myers Co " + " " * len("<BMY.N>") + " said"
