@@ -43,6 +43,13 @@ def test_a_line_starting_with_a_legal_form_goes_on_a_name():
     assert as_prose(text) == "Standard Oil Co and BP North America Inc said they plan a venture."
 
 
+def test_a_line_ending_on_a_word_that_needs_the_next_is_wrapped():
+    assert as_prose("Holiday Corp said it would redeem on\nMarch 11 all its bonds.") == (
+        "Holiday Corp said it would redeem on March 11 all its bonds."
+    )
+    assert as_prose("SALES OF NEW HOMES\nThe department said") == "SALES OF NEW HOMES\nThe department said"
+
+
 def test_a_name_in_brackets_is_plain_and_a_ticker_is_blank():
     assert as_prose("unit of <Hughes Capital Corp> said") == "unit of  Hughes Capital Corp  said"
     assert as_prose("Bristol-Myers Co <BMY.N> said") == "Bristol-Myers Co " + " " * len("<BMY.N>") + " said"

@@ -27,6 +27,8 @@ _OPENING = "\"“«„'‘"
 # A company's legal form never starts a sentence: "BP North America\nInc said" is one name, though
 # a text's first line, its dateline taken off, is too short to tell by the width.
 _LEGAL_FORMS = frozenset("Inc Corp Co Ltd LLC Plc PLC AG SA NV N.V BV GmbH SpA LP L.P Cos Bhd".split())
+# Nor does a line end on a word that needs the next: "Baker International Corp and\nHughes Tool Co".
+_LAST_WORD = re.compile(r"(?<![\w'-])(and|or|of|the|a|an|to|for|in|on|at|by|with|from)$")
 _TICKER = re.compile(r"<[A-Z0-9.]{1,12}>")
 _BRACKETED = re.compile(r"<(?=[A-Z0-9])(?:[^<>\n]|\n(?!\s*\n)){1,80}>")
 
@@ -56,9 +58,9 @@ def as_prose(text: str) -> str:
 
 def _wrapped_breaks(text: str) -> list[int]:
     """Where a wrapper broke the lines: the next line goes on in lower case (even after a stop: the
-    line ended in an abbreviation), or the line does not end a sentence and the next line's first
-    word is a company's legal form or would not have fitted on it. A line ending a quotation is
-    left alone."""
+    line ended in an abbreviation), or the line does not end a sentence and ends on a word that needs
+    the next ("and", "of"), or the next line's first word is a company's legal form or would not
+    have fitted on it. A line ending a quotation is left alone."""
     width = wrap_width(text)
     breaks = []
     for match in _BREAK.finditer(text):
@@ -68,7 +70,9 @@ def _wrapped_breaks(text: str) -> list[int]:
         if word[0].islower() and word.islower() and text[end - 1] not in "!?":  # "the U.K.\noperations"
             breaks.append(end)
             continue
-        if text[end - 1] not in LINE_END and word.rstrip(".,;:").removesuffix("'s") in _LEGAL_FORMS:
+        if text[end - 1] not in LINE_END and (
+            word.rstrip(".,;:>").removesuffix("'s") in _LEGAL_FORMS or _LAST_WORD.search(text, max(0, end - 5), end)
+        ):
             breaks.append(end)
             continue
         line = end - (text.rfind("\n", 0, end) + 1)
