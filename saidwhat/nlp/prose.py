@@ -14,9 +14,11 @@ written (a headline, a table row, a line ending a sentence) stays.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 
 from spacy.tokens import Doc
+
+from .text import doc_text
 
 LINE_END = set(".!?:;\"”’»)")
 """A line ending in one of these ends its sentence, whether wrapped there or not."""
@@ -70,20 +72,21 @@ def _wrapped_breaks(text: str) -> list[int]:
         if word[0].islower() and word.islower() and text[end - 1] not in "!?":  # "the U.K.\noperations"
             breaks.append(end)
             continue
-        if text[end - 1] not in LINE_END and (
-            word.rstrip(".,;:>").removesuffix("'s") in _LEGAL_FORMS or _LAST_WORD.search(text, max(0, end - 5), end)
-        ):
-            breaks.append(end)
+        if text[end - 1] in LINE_END:
             continue
         line = end - (text.rfind("\n", 0, end) + 1)
-        if text[end - 1] not in LINE_END and 0 <= width < line + 1 + len(word):
+        if (
+            word.rstrip(".,;:>").removesuffix("'s") in _LEGAL_FORMS
+            or _LAST_WORD.search(text, max(0, end - 5), end)
+            or 0 <= width < line + 1 + len(word)
+        ):
             breaks.append(end)
     return breaks
 
 
 def written_text(doc: Doc) -> str:
-    """The text of ``doc`` as written, before ``as_prose``."""
-    return doc.user_data.get(_WRITTEN) or doc.text
+    """The text of ``doc`` as written, before ``as_prose`` (``doc_text``, cached, when the same)."""
+    return doc.user_data.get(_WRITTEN) or doc_text(doc)
 
 
 class ProseTokenizer:
@@ -98,7 +101,3 @@ class ProseTokenizer:
         if prose != text:
             doc.user_data[_WRITTEN] = text
         return doc
-
-    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
-        for text in texts:
-            yield self(text)

@@ -40,7 +40,6 @@ AMOUNT_MOD = {"more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_
 WORD_BEFORE = re.compile(r"([\w']+)\W*$")
 # Words after which "over" is an amount ("for over a year"), not a preposition.
 OVER_CUES = frozenset("for in of after within to than last lasting lasted take took just slightly little well".split())
-# A line break inside a paragraph, and one of them that falls mid-sentence (no final stop).
 
 
 class _DocContext:
