@@ -261,3 +261,84 @@ def test_a_story_headlined_with_the_claims_matter_follows_it_though_no_actor_was
         store.add(story)
     [record] = store.claim_records(date(1987, 12, 1))
     assert [f.article_id for f in record.followups] == ["bond-priced"]
+
+
+def recognised(
+    id_: str, published: date, title: str, text: str, names: dict[str, str], said: str | None = None
+) -> Extraction:
+    """A story whose entities are those of ``names`` (name → type) it holds, each mention found in the
+    text; ``said``, if given, is the content of a forward-looking statement of the first, cued by
+    "said"."""
+    entities = [
+        Entity(id=f"e{n}", name=name, type=kind, mentions=[
+            (i, i + len(name)) for i in range(len(text)) if text.startswith(name, i)
+        ])
+        for n, (name, kind) in enumerate((name, kind) for name, kind in names.items() if name in text)
+    ]
+    statements = []
+    if said is not None:
+        speaker, cue, start = entities[0].mentions[0], text.index(" said ") + 1, text.index(said)
+        statements = [Statement(
+            id="s0", kind="indirect", source=Source(spans=[speaker], text=text[slice(*speaker)], entity="e0"),
+            cue=part(text, [(cue, cue + 4)]), content=part(text, [(start, start + len(said))]),
+            said_on=published, future=True,
+        )]
+    return Extraction(id=id_, text=text, published=published, title=title, entities=entities, statements=statements)
+
+
+def fillers(store: Store) -> None:
+    """Stories that make the common words common."""
+    for n, news in enumerate([
+        "Officials met on Friday.", "Trade officials said prices rose.", "Officials will meet on Friday.",
+        "The talks ended on Friday.", "Officials said talks will resume.",
+    ]):
+        store.add(Extraction(id=f"filler-{n}", text=news, published=date(1987, 3, 1 + n)))
+
+
+def test_a_followup_names_every_actor_of_the_claims_matter_but_the_place_it_happens_in(store: Store) -> None:
+    """Norvale's officials will discuss action against Sandhaven: a Norvale story on fishing quotas
+    that does not name Sandhaven is about another matter; one that names both is a follow-up,
+    though it does not name Kestrel, where the meeting was to be."""
+    places = {"Norvale": "GPE", "Kestrel": "GPE", "Sandhaven": "GPE", "Lindmark": "GPE"}
+    said = "its trade officials will meet in Kestrel on Friday to discuss action against Sandhaven over fishing quotas"
+    claim = recognised(
+        "quota-talks", date(1987, 4, 9), "Norvale to weigh steps over fishing quotas", f"Norvale said {said}.", places,
+        said=said,
+    )
+    other = recognised(
+        "other-talks", date(1987, 4, 13), "Lindmark talks end",
+        "Norvale trade officials met Lindmark officials on Friday to discuss action over fishing quotas.", places,
+    )
+    followup = recognised(
+        "action-agreed", date(1987, 4, 14), "Quota dispute deepens",
+        "Norvale trade officials agreed on Friday to take action against Sandhaven over fishing quotas.", places,
+    )
+    fillers(store)
+    for story in (claim, other, followup):
+        store.add(story)
+    [record] = store.claim_records(date(1987, 12, 1))
+    assert [f.article_id for f in record.followups] == ["action-agreed"]
+
+
+@pytest.mark.parametrize("order", ["as published", "follow-up first"])
+def test_one_very_rare_word_of_the_claim_finds_a_later_story(store: Store, order: str) -> None:
+    """A story that shares with the claim, of the words not common in the store, only its company's
+    name is still compared with it, and follows it up: a name in two stories of seventy says more
+    than two words each found in a few."""
+    firm = {"Becmoor": "ORG"}
+    claim = recognised(
+        "meeting-set", date(1987, 4, 9), "Becmoor sets meeting",
+        "Becmoor said stockholders will vote at a special meeting.", firm,
+        said="stockholders will vote at a special meeting",
+    )
+    later = recognised(
+        "meeting-adjourned", date(1987, 6, 5), "Becmoor adjourns meeting",
+        "Becmoor adjourned its special meeting of stockholders.", firm,
+    )
+    for n in range(60):  # "special", "meeting" and "stockholders" become common words (words.COMMON_FLOOR)
+        text = f"Stockholders of company {n} met at a special meeting."
+        store.add(Extraction(id=f"meeting-{n}", text=text, published=date(1987, 3, 1)))
+    for story in [claim, later] if order == "as published" else [later, claim]:
+        store.add(story)
+    [record] = store.claim_records(date(1987, 12, 1))
+    assert [f.article_id for f in record.followups] == ["meeting-adjourned"]

@@ -10,10 +10,12 @@ indexed queries (their postings still grow with the store: see the README for th
 3. it is compared both ways: with the earlier claims that share at least two of their rarest
    words with its uncommon words (the ``claim_terms`` index) and with the later stories, already
    stored, that hold two of its new claims' rarest words (found through the database's full-text
-   index, best BM25 first). A pair is a follow-up when the story names one of the claim's actors
-   (or its headline holds ``HEADLINE`` of the claim's headline words), holds ``SHARED_WORDS`` of
-   the claim's words and scores at least ``THRESHOLD`` by BM25 (``saidwhat.claims.matching``);
-   its best sentence is the evidence and gives the relation.
+   index, best BM25 first); one word of the claim's that is very rare in the store (a company's
+   name) is enough. A pair is a follow-up when the story names the claim's matter (every actor
+   the claim's own words name, or one of its actors when they name none) or its headline holds
+   ``HEADLINE`` of the claim's headline words, holds ``SHARED_WORDS`` of the claim's words and
+   scores at least ``THRESHOLD`` by BM25 (``saidwhat.claims.matching``); its best sentence is the
+   evidence and gives the relation.
 
 Everything a step reads is as it stood when the article was stored, so ``rebuild`` replays the
 articles in the order they were stored and gives the same claims and follow-ups.
@@ -28,12 +30,12 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, case, delete, func, insert, or_, select, update
 
 from ..claims.matching import Evidence, best_sentence, story_score
 from ..claims.relations import relation
 from ..claims.terms import counted_terms, sentences, terms
-from ..model import Extraction, Statement
+from ..model import Entity, Extraction, Statement
 from .schema import (
     article_stories,
     articles,
@@ -78,6 +80,7 @@ class NewClaim:
     said_on: date | None
     weights: dict[str, float]
     entities: list[int]
+    matter: list[int]
     article_pk: int
     headline: str
 
@@ -144,6 +147,7 @@ def _gather(conn: Connection, article_pk: int, extraction: Extraction, rarity: R
         around = [*statement.content.spans, sentence]  # "traders said Pakistan will tender...": Pakistan
         named = [entity_pks[e.id] for e in extraction.entities if any(_inside(m, around) for m in e.mentions)]
         keys = sorted({speaker, *named} - {None})
+        matter = sorted(entity_pks[e.id] for e in _matter(extraction, statement))
         weighted = rarity.weights(words)
         same = _repeated(conn, set(words), set(rarest(weighted)), speaker, statement.said_on)
         if same is not None:
@@ -151,12 +155,33 @@ def _gather(conn: Connection, article_pk: int, extraction: Extraction, rarity: R
             continue
         claim_pk = statement_pk
         conn.execute(insert(claims), {
-            "pk": claim_pk, "said_on": statement.said_on, "due": statement.due, "entities": keys, "terms": weighted,
+            "pk": claim_pk, "said_on": statement.said_on, "due": statement.due, "entities": keys, "matter": matter,
+            "terms": weighted,
         })
         conn.execute(insert(claim_sources), {"statement_pk": statement_pk, "claim_pk": claim_pk})
         conn.execute(insert(claim_terms), [{"term": w, "claim_pk": claim_pk} for w in rarest(weighted)])
-        new.append(NewClaim(claim_pk, statement.said_on, weighted, keys, article_pk, extraction.title or ""))
+        new.append(NewClaim(claim_pk, statement.said_on, weighted, keys, matter, article_pk, extraction.title or ""))
     return new
+
+
+_PLACES = {"GPE", "LOC", "FAC"}
+_WHERE = {"in", "at"}
+"""A place after one of these only says where ("will meet in Brussels"): a story on the matter
+need not name it."""
+
+
+def _matter(extraction: Extraction, statement: Statement) -> list[Entity]:
+    """The entities the statement's content names, but for places it only says things happen in:
+    "European Community trade experts will meet in Brussels to discuss action against Japan" is
+    the EC's and Japan's matter, and an EC story that does not name Japan is about another."""
+    text, content = extraction.text, statement.content.spans
+
+    def names(entity: Entity, start: int, end: int) -> bool:
+        before = text[max(0, start - 12):start].split()[-1:]
+        where = entity.type in _PLACES and bool(before) and before[0].lower() in _WHERE
+        return _inside((start, end), content) and not where
+
+    return [e for e in extraction.entities if any(names(e, *m) for m in e.mentions)]
 
 
 def _reporting_sentence(text: str, cue: list[tuple[int, int]]) -> tuple[int, int]:
@@ -233,6 +258,15 @@ def _actor_map(conn: Connection, entity_pks: set[int]) -> dict[int, int]:
     return {pk: actor for pk, actor in rows if actor is not None}
 
 
+def _names_matter(present: set[int], entities: list[int], matter: list[int], actor_of: dict[int, int]) -> bool:
+    """Whether a story naming the actors ``present`` names the claim's: every actor of its
+    ``matter`` if it has one, else one of the actors of its ``entities`` (keys to ``actor_of``)."""
+    wanted = {actor_of[pk] for pk in matter if pk in actor_of}
+    if wanted:
+        return wanted <= present
+    return bool({actor_of[pk] for pk in entities if pk in actor_of} & present)
+
+
 def _same_headline(words: set[str], story_words: set[str], rarity: Rarity) -> bool:
     """Whether the story's headline (its ``story_words``) holds the rarest of the claim's headline
     ``words`` (most often the name of who acts: "EIB", "Tunisia") and ``HEADLINE`` of their
@@ -243,7 +277,7 @@ def _same_headline(words: set[str], story_words: set[str], rarity: Rarity) -> bo
     weights = rarity.weights(words)
     return (
         rarest(weights, 1)[0] in shared
-        and sum(weights[w] for w in shared) >= HEADLINE * sum(weights.values())
+        and sum(weights[w] for w in sorted(shared)) >= HEADLINE * sum(weights.values())
     )
 
 
@@ -253,12 +287,13 @@ def _follow_earlier(
     """Link this article to the earlier claims it reports on."""
     words = rarity.distinctive(counts)  # a common word's postings are long and say little
     sources = select(claim_sources.c.claim_pk).join(statements, statements.c.pk == claim_sources.c.statement_pk)
-    sharing = (
+    sharing = (  # SHARED of the claim's rarest words, or one very rare
         select(claim_terms.c.claim_pk).where(claim_terms.c.term.in_(words))
-        .group_by(claim_terms.c.claim_pk).having(func.count() >= SHARED)
+        .group_by(claim_terms.c.claim_pk)
+        .having(func.sum(case((claim_terms.c.term.in_(rarity.very_rare(words)), SHARED), else_=1)) >= SHARED)
     )
     candidates = conn.execute(
-        select(claims.c.pk, claims.c.entities, articles.c.title)
+        select(claims.c.pk, claims.c.entities, claims.c.matter, articles.c.title)
         .join(statements, statements.c.pk == claims.c.pk)  # a claim's key is its first statement's
         .join(articles, articles.c.pk == statements.c.article_pk)
         .where(
@@ -271,8 +306,8 @@ def _follow_earlier(
     if not candidates:
         return
     present = named_actors(conn, [article_pk]).get(article_pk, set())
-    actor_of = _actor_map(conn, {pk for row in candidates for pk in row.entities})
-    acting = {row.pk for row in candidates if {actor_of.get(pk) for pk in row.entities} & present}
+    actor_of = _actor_map(conn, {pk for row in candidates for pk in (*row.entities, *row.matter)})
+    acting = {row.pk for row in candidates if _names_matter(present, row.entities, row.matter, actor_of)}
     headline = set(terms(extraction.title or ""))
     unnamed = {  # the headline words of the other claims, if they share one with this headline
         row.pk: words for row in candidates
@@ -315,8 +350,9 @@ def _follow_later(conn: Connection, claim: NewClaim, rarity: Rarity, windows: di
     low = windows[claim.said_on]
     if low is None or low >= claim.article_pk:
         return  # the usual case when stories come in the order they were published
-    actors = set(_actor_map(conn, set(claim.entities)).values())
+    actor_of = _actor_map(conn, {*claim.entities, *claim.matter})
     rare = set(rarest(claim.weights))
+    very_rare = rarity.very_rare(rare)
     searchable = {w for w in rare if w.isalpha()}
     if not searchable:
         return
@@ -326,12 +362,15 @@ def _follow_later(conn: Connection, claim: NewClaim, rarity: Rarity, windows: di
     )
     sharing = [  # the words first, then one look-up of the actors of the stories that hold them
         (pk, body, title, counts) for pk, body, title in conn.execute(found.limit(CANDIDATES)).all()
-        if len(rare & (counts := counted_terms(body)).keys()) >= SHARED
+        if len(shared := rare & (counts := counted_terms(body)).keys()) >= SHARED or shared & very_rare
     ]
     named = named_actors(conn, [pk for pk, _, _, _ in sharing])
     headline = set(terms(claim.headline))
     for pk, body, title, counts in sharing:
-        if named.get(pk, set()) & actors or _same_headline(headline, set(terms(title or "")), rarity):
+        present = named.get(pk, set())
+        if _names_matter(present, claim.entities, claim.matter, actor_of) or _same_headline(
+            headline, set(terms(title or "")), rarity
+        ):
             _compare(conn, claim.pk, claim.weights, _Story(conn, pk, body, counts), rarity.average_length)
 
 

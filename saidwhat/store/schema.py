@@ -207,6 +207,7 @@ claims = Table(
     Column("said_on", Date, index=True),
     Column("due", Date),
     Column("entities", JSON, nullable=False),  # the keys of its speaker's entity and of those named in its content
+    Column("matter", JSON, nullable=False),  # the keys of the entities its own words name: a follow-up names them all
     Column("terms", JSON, nullable=False),  # its content words, each with its weight when stored
     Column("relation", String),  # the latest follow-up's, if any
     Column("reported", Date),  # the latest follow-up's publication date

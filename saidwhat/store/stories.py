@@ -44,7 +44,7 @@ def cosine(a: Counter[str], b: Counter[str], weight: dict[str, float]) -> float:
     def norm(words: Counter[str]) -> float:
         return math.sqrt(sum((n * weight[w]) ** 2 for w, n in words.items()))
 
-    dot = sum(a[w] * b[w] * weight[w] ** 2 for w in a.keys() & b.keys())
+    dot = sum(a[w] * b[w] * weight[w] ** 2 for w in sorted(a.keys() & b.keys()))  # an order a rebuild repeats
     return dot / (norm(a) * norm(b)) if dot else 0.0
 
 

@@ -51,6 +51,9 @@ COMMON = 0.02
 """A word in more than this share of the stored articles (and more than ``COMMON_FLOOR`` of them)
 is too common to find a claim by."""
 COMMON_FLOOR = 50
+VERY_RARE = 0.001
+"""A word in at most this share of the stored articles (or in two of them) names the matter on
+its own, as a company's or a person's name does: one such word shared finds a claim."""
 
 
 class Rarity:
@@ -63,10 +66,13 @@ class Rarity:
         self._counts = counts
 
     def _count(self, words: set[str]) -> dict[str, int]:
+        """Each word's count, in alphabetical order: a claim's words are summed in this order, and
+        a sum of floats in the order of a set (which changes with every process) could differ in
+        its last digit between an ingest and a rebuild, and tip a tie or a threshold."""
         missing = words - self._counts.keys()
         if missing:
             self._counts |= _stored_counts(self._conn, missing)
-        return {w: self._counts[w] for w in words}
+        return {w: self._counts[w] for w in sorted(words)}
 
     @property
     def average_length(self) -> float:
@@ -80,7 +86,13 @@ class Rarity:
 
     def distinctive(self, words: Iterable[str]) -> set[str]:
         """The words that are not common in the store (see ``COMMON``)."""
-        limit = max(COMMON * self._counts[_ARTICLES], COMMON_FLOOR)
+        return self._at_most(words, max(COMMON * self._counts[_ARTICLES], COMMON_FLOOR))
+
+    def very_rare(self, words: Iterable[str]) -> set[str]:
+        """The words that are very rare in the store (see ``VERY_RARE``)."""
+        return self._at_most(words, max(VERY_RARE * self._counts[_ARTICLES], 2))
+
+    def _at_most(self, words: Iterable[str], limit: float) -> set[str]:
         return {w for w, n in self._count(set(words)).items() if n <= limit}
 
 

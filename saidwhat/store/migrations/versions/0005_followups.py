@@ -3,8 +3,9 @@ statement, the index of their rare words, the follow-ups found in later stories,
 story, the word counts, and a full-text index over article text (FTS5 on SQLite, a GIN tsvector
 index on PostgreSQL) through which new articles find the ones already stored.
 
-Like 0004, it then runs the live code (``saidwhat.store.followups.rebuild``) over the articles
-already stored, so that an upgraded store and a re-ingested one agree.
+The claims of the articles already stored are found by 0007, which runs the live code
+(``saidwhat.store.followups.rebuild``) once the claim tables are those it writes, so that an
+upgraded store and a re-ingested one agree.
 
 Revision ID: 0005
 """
@@ -95,10 +96,6 @@ def upgrade() -> None:
         op.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
     else:
         op.execute("CREATE INDEX ix_articles_words ON articles USING gin (to_tsvector('english', text))")
-
-    from saidwhat.store.followups import rebuild  # the live code: see the docstring
-
-    rebuild(op.get_bind())
 
 
 def downgrade() -> None:
