@@ -267,3 +267,17 @@ def test_planning_a_thing_is_forward_looking_and_having_planned_it_is_not(pipeli
     text = "Halden Bank said Norvale Shipping is planning a 300 mln crown bond due 2031."
     assert attributes(pipeline, text)[3:] == (True, None)  # the bond's maturity is no due date
     assert attributes(pipeline, "Halden Bank said Norvale Shipping planned a bond last year.")[3] is False
+
+
+@pytest.mark.parametrize(("text", "future"), [
+    ("Smith declined to name the Japanese company.", False),
+    ("The company declined to give further details.", False),
+    ("Asked if Chase Manhattan would consider an acquisition in Italy, Smith said nothing.", False),
+    ("The minister asked whether the bank would cut rates.", False),
+    ("Iran refused to begin negotiations.", True),  # a refusal to act is a commitment
+    ("The minister asked the bank to cut rates.", True),  # a request
+])
+def test_a_refusal_to_tell_or_a_question_is_not_forward_looking(pipeline, text, future):
+    statements = pipeline.extract(Article(id="t", text=text, published=date(1987, 4, 8))).statements
+    cued = [s for s in statements if s.cue.text.lower().startswith(("declined", "asked", "refused"))]
+    assert [s.future for s in cued] == [future]

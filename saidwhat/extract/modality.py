@@ -45,6 +45,15 @@ PLANNING = frozenset("plan intend prepare schedule".split())
 # Of those, the ones whose past tense tells of a settled act: "he decided to leave".
 DONE_INTENT = frozenset("decide agree try".split())
 NEGATING_CUES = frozenset("deny reject dismiss refute".split())
+REFUSING = frozenset("decline refuse".split())
+# What one declines to do when declining to tell: "declined to comment", "to name the buyer",
+# "to give further details", "to go into detail".
+TELLING = frozenset(
+    "comment say name disclose identify give discuss elaborate estimate value talk go specify confirm"
+    " reveal answer detail predict speculate quantify divulge provide release describe explain put".split()
+)
+ASKING = frozenset("ask wonder question".split())
+QUESTIONS = frozenset("if whether what when how why who which".split())
 # A duration after "within" or "in", or one that says "next", runs from the day of the statement:
 # "within two weeks", "in 90 days", "the next three months".
 DURATION_LEADS = re.compile(r"\b(?:within|in)\s+$", re.IGNORECASE)
@@ -85,11 +94,11 @@ def attributes(
     main = _main(doc, content)
     past = main is not None and _past(main)
     later = _later(timing, said_on) or _later(windows, said_on)
-    future = _going_to(words) or not past and (
+    future = not _telling_nothing(verb, main, words) and (_going_to(words) or not past and (
         _future(verb, main, words) or any(said_on is not None and first > said_on for first, _ in windows)
     ) or past and main is not None and any(_forward(c) for c in main.children if c.dep_ == "ccomp") or (
         bool(later) and main is not None and main.lemma_.lower() in EXPECTING and not _perfect(main)
-    )
+    ))
     return {
         "said_on": said_on,
         "hedged": _hedged(words) or verb.lemma_.lower() in HEDGING_CUES,
@@ -133,6 +142,16 @@ def _in_past_relative(doc: Doc, time: TimeExpression) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "relcl" and _past(verb)
+
+
+def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> bool:
+    """A refusal to tell ("declined to name the Japanese company") or a question put to the speaker
+    ("Asked if Chase Manhattan would consider an acquisition in Italy"): the content says nothing
+    of what will happen, whatever its infinitive or modal."""
+    cue = verb.lemma_.lower()
+    if cue in REFUSING:
+        return main is not None and main.lemma_.lower() in TELLING
+    return cue in ASKING and bool(words) and words[0].lower_ in QUESTIONS
 
 
 def _main(doc: Doc, content: set[int]) -> Token | None:
