@@ -162,9 +162,24 @@ def test_an_expected_object_with_an_infinitive(pipeline, content, future):
     assert attributes(pipeline, f"Shipping sources said {content}.", cue="said")[3] is future
 
 
+@pytest.mark.parametrize(("content", "future"), [
+    ("the board decided it would sell the unit", True),
+    ("he had indicated he would veto the bill", False),  # a plan reported as of a past moment
+    ("last year the court had ruled that the clause should also apply to air traffic", False),
+    ("the court ruled the firm must pay damages", False),  # a duty, not an event ahead
+])
+def test_a_future_reported_in_a_past_clause(pipeline, content, future):
+    assert attributes(pipeline, f"Officials said {content}.", cue="said")[3] is future
+
+
 def test_announced_cuts_are_pending(pipeline):
     text = "Carvell Motors announced 2,000 job cuts."
     assert attributes(pipeline, text)[3] is True
+
+
+def test_an_act_dated_before_the_statement_is_not_pending(pipeline):
+    text = "Carvell Motors, whose board approved the acquisition last November for 90 mln dlrs, said nothing."
+    assert attributes(pipeline, text, published=date(1987, 3, 16), cue="approved")[3] is False
 
 
 def test_announced_results_are_not(pipeline):
@@ -205,6 +220,9 @@ def test_a_promised_statement_tomorrow_is_forward_looking(pipeline):
          date(1987, 4, 10)),
         ("The bank said that this year lending by its branches will be at a level similar to last year.",
          date(1987, 3, 3), date(1987, 12, 31)),
+        # "in the fiscal year" is that year, not a year from the day it was said
+        ("Officials said growth will fall short of three pct in the fiscal year ending March 31.",
+         date(1987, 3, 17), date(1987, 3, 31)),
         # a time in a relative clause told in the past locates that clause, not the event ahead
         ("Analysts said the economy, which has been enjoying its best run in more than a decade, may now "
          "shrug off the crisis.", date(1987, 4, 13), None),
@@ -274,6 +292,7 @@ def test_planning_a_thing_is_forward_looking_and_having_planned_it_is_not(pipeli
     ("The company declined to give further details.", False),
     ("Asked if Chase Manhattan would consider an acquisition in Italy, Smith said nothing.", False),
     ("The minister asked whether the bank would cut rates.", False),
+    ("A trader, who asked not to be identified, said nothing.", False),
     ("Iran refused to begin negotiations.", True),  # a refusal to act is a commitment
     ("The minister asked the bank to cut rates.", True),  # a request
 ])

@@ -224,6 +224,39 @@ def test_a_description_takes_the_organisation_its_sentence_names(pipeline):
     assert speakers(found) == [("Hollis Air", "Hollis Air"), ("the company", "Kestrel Air")]
 
 
+def test_who_a_statement_is_made_to_does_not_speak_next(pipeline):
+    """The regulator a filing goes to, and what a new unnamed group buys, are not "the group"."""
+    found = extract(
+        pipeline,
+        "A shareholder group led by investor Carl Brandt told the Securities and Exchange Commission it sold "
+        "most of its Kellner Inc shares.\n"
+        "The group said it sold 400,000 shares since March 5.\n"
+        "Marden Corp told the Securities and Exchange Commission it bought 5.1 pct of Ostrow Inc.\n"
+        "It said it may buy more.",
+    )
+    assert speakers(found)[1:] == [("The group", None), ("Marden Corp", "Marden Corp"), ("It", "Marden Corp")]
+
+
+def test_an_unnamed_group_brought_in_before_is_what_the_group_names(pipeline):
+    found = extract(
+        pipeline,
+        "A group controlled by Vessey Bancorp chairman Alan Roper said it has acquired 9.6 pct of Tamber Corp.\n"
+        "In a filing with the Securities and Exchange Commission, the group said it paid 81 mln dlrs.\n"
+        "An investor group, Harlow Partners, said it holds 6.2 pct of Tamber. The group said it may buy more.",
+    )
+    assert [name for _, name in speakers(found)] == [None, None, "Harlow Partners", "Harlow Partners"]
+
+
+def test_whose_board_speaks_for_the_company_the_clause_is_about(pipeline):
+    found = extract(
+        pipeline,
+        "Parnell Homes Corp said its merger with Tolland Corp was completed.\n"
+        "Parnell Homes Corp, whose board approved the acquisition last November for 90 mln dlrs, said the "
+        "merger was effective today.",
+    )
+    assert speakers(found)[1] == ("whose board", "Parnell Homes Corp")
+
+
 def test_a_name_in_quote_marks_is_not_what_a_description_stands_for(pipeline):
     found = extract(
         pipeline, "CEO of Marlow Motors outlines plan for `` New Marlow '' after auto company declared bankruptcy"

@@ -26,6 +26,9 @@ FUTURE_WORDS = frozenset("will shall 'll wo".split())
 # Modals that put a not-yet-happened event forward ("would reopen", "could close"); with "have"
 # they look back instead ("couldn't have waited").
 FORWARD_MODALS = frozenset("will shall 'll wo would could may might should must".split())
+# Those that report a future in a past clause ("decided it would sell"); the others there tell of
+# a duty or a possibility ("ruled the clause should apply").
+FUTURE_MODALS = FUTURE_WORDS | {"would"}
 FUTURE_CUES = frozenset("promise vow pledge threaten predict forecast plan expect intend".split())
 # Words whose infinitive or clause is something yet to happen: "plans to close", "expects sales to
 # exceed", "is set to", "is due to", "is considering using".
@@ -58,6 +61,7 @@ QUESTIONS = frozenset("if whether what when how why who which".split())
 # "within two weeks", "in 90 days", "the next three months".
 DURATION_LEADS = re.compile(r"\b(?:within|in)\s+$", re.IGNORECASE)
 FORWARD = re.compile(r"the\s+(?:next|coming)\b", re.IGNORECASE)
+DEFINITE_SPAN = re.compile(r"(?:the|this|its|their)\s+(?!next\b|coming\b)", re.IGNORECASE)
 DURATION = re.compile(r"^P(\d+)([YMWD])$")
 # "in the coming months", "over the next few weeks": forward, but no window to hold anyone to.
 VAGUE = re.compile(r"\b(?:coming|next|few|several|upcoming)\s+(?:few\s+)?(?:days|weeks|months|years)$", re.IGNORECASE)
@@ -65,6 +69,7 @@ VAGUE = re.compile(r"\b(?:coming|next|few|several|upcoming)\s+(?:few\s+)?(?:days
 # "expects a recovery in the second half", "was aiming for growth this year".
 EXPECTING = frozenset("expect anticipate forecast predict project aim target plan intend".split())
 PREDICTING = frozenset("expect anticipate forecast predict project".split())
+RECENT = timedelta(days=7)
 # "the week of March 16": the day names its week.
 WEEK_OF = re.compile(r"\bweek\s+of\s+$", re.IGNORECASE)
 # A window after "after" only says where the event may start: it sets no due date.
@@ -87,16 +92,16 @@ def attributes(
     text = doc_text(doc)
     # "Portugal's economy, which has been enjoying its best years in more than a decade, may ...":
     # a time in a relative clause told in the past locates that clause, not the content's event.
-    inside = [t for t in times if _inside(doc, t, content) and not _in_past_relative(doc, t)]
+    inside = [t for t in times if _inside(doc, t, content) and not _in_past_relative(doc, t, verb)]
     windows = [w for t in inside if (w := _window(text, t, said_on))]
     # "second-quarter results on August 6": a date that describes a thing does not say when.
     timing = [w for t in inside if not _describes(doc, t) and (w := _window(text, t, said_on))]
     main = _main(doc, content)
-    past = main is not None and _past(main)
+    past = main is not None and (_past(main) or main.pos_ == "NOUN" and _dated_before(windows, said_on))
     later = _later(timing, said_on) or _later(windows, said_on)
     future = not _telling_nothing(verb, main, words) and (_going_to(words) or not past and (
         _future(verb, main, words) or any(said_on is not None and first > said_on for first, _ in windows)
-    ) or past and main is not None and any(_forward(c) for c in main.children if c.dep_ == "ccomp") or (
+    ) or past and main is not None and _reports_future(main) or (
         bool(later) and main is not None and main.lemma_.lower() in EXPECTING and not _perfect(main)
     ))
     return {
@@ -122,6 +127,13 @@ def _window(text: str, time: TimeExpression, said_on: date | None) -> tuple[date
     return days or _ahead(text, time, said_on)
 
 
+def _dated_before(windows: list[tuple[date, date]], said_on: date | None) -> bool:
+    """Whether an act is dated well before the statement ("approved the acquisition last November"):
+    then it is not pending. A day of the week before may date the announcement itself ("announced
+    the company's move on Wednesday")."""
+    return bool(windows) and said_on is not None and all(last < said_on - RECENT for _, last in windows)
+
+
 def _later(windows: list[tuple[date, date]], said_on: date | None) -> list[date]:
     """The last days of the windows that do not end before the statement was made."""
     return [last for _, last in windows if said_on is None or last >= said_on]
@@ -133,25 +145,31 @@ def _describes(doc: Doc, time: TimeExpression) -> bool:
     return span is not None and span.root.dep_ in ("amod", "compound", "nummod", "nmod")
 
 
-def _in_past_relative(doc: Doc, time: TimeExpression) -> bool:
-    """Whether the verb a time expression hangs from heads a relative clause in the past or perfect."""
+def _in_past_relative(doc: Doc, time: TimeExpression, cue: Token) -> bool:
+    """Whether the verb a time expression hangs from heads a relative clause in the past or perfect,
+    other than the cue's own ("whose board approved the acquisition last November")."""
     span = _tokens(doc, time)
     if span is None:
         return False
     verb = span.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    return verb.dep_ == "relcl" and _past(verb)
+    return verb.dep_ == "relcl" and verb.i != cue.i and _past(verb)
 
 
 def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> bool:
-    """A refusal to tell ("declined to name the Japanese company") or a question put to the speaker
-    ("Asked if Chase Manhattan would consider an acquisition in Italy"): the content says nothing
-    of what will happen, whatever its infinitive or modal."""
+    """A refusal to tell ("declined to name the Japanese company"), a question put to the speaker
+    ("Asked if Chase Manhattan would consider an acquisition in Italy") or a source's wish to stay
+    unnamed ("asked not to be identified"): the content says nothing of what will happen, whatever
+    its infinitive or modal."""
     cue = verb.lemma_.lower()
+    told = main is not None and main.lemma_.lower() in TELLING
     if cue in REFUSING:
-        return main is not None and main.lemma_.lower() in TELLING
-    return cue in ASKING and bool(words) and words[0].lower_ in QUESTIONS
+        return told
+    if cue not in ASKING:
+        return False
+    unnamed = told and main is not None and any(c.dep_ == "auxpass" for c in main.children)
+    return unnamed or bool(words) and words[0].lower_ in QUESTIONS
 
 
 def _main(doc: Doc, content: set[int]) -> Token | None:
@@ -226,11 +244,19 @@ def _planning(verb: Token) -> bool:
     )
 
 
-def _forward(verb: Token) -> bool:
+def _forward(verb: Token, modals: frozenset[str] = FORWARD_MODALS) -> bool:
     """A verb put forward by a modal ("would take") or an infinitive of its own ("to be deployed")."""
     aux = _auxiliaries(verb)
     perfect = any(a.lemma_ == "have" for a in aux)
-    return any(a.tag_ == "MD" and a.lower_ in FORWARD_MODALS and not perfect or a.tag_ == "TO" for a in aux)
+    return any(a.tag_ == "MD" and a.lower_ in modals and not perfect or a.tag_ == "TO" for a in aux)
+
+
+def _reports_future(main: Token) -> bool:
+    """A past main verb whose clause tells of a future ("decided it would sell the unit"); not one
+    in the past perfect ("had indicated he would"), nor a duty or a possibility ("ruled that the
+    clause should apply")."""
+    return not _perfect(main) and any(
+        _forward(c, FUTURE_MODALS) for c in main.children if c.dep_ == "ccomp")
 
 
 def _hedged(tokens: list[Token]) -> bool:
@@ -299,6 +325,8 @@ def _ahead(text: str, time: TimeExpression, start: date | None) -> tuple[date, d
         return None
     if not (FORWARD.match(time.text) or DURATION_LEADS.search(text, max(0, time.start - 8), time.start)):
         return None
+    if DEFINITE_SPAN.match(time.text):
+        return None  # "in the fiscal year ending March 31" is that year, not a year from today
     amount, unit = int(m[1]), m[2]
     if unit in "YM":
         year, month = add_months(start.year, start.month, amount * (12 if unit == "Y" else 1))

@@ -16,7 +16,7 @@ from .grouping import KEPT_TYPES, Group, grouped, nominal_mentions, surname_ment
 from .mentions import is_junk, joined_names, mention_of
 from .resolution import EntityIndex, MentionRange
 from .roles import appositive_role
-from .words import SUBJECT_DEPS
+from .words import ADDRESSED_VIA, ADDRESSING_VERBS, SUBJECT_DEPS
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
 
@@ -61,6 +61,15 @@ def _mention_roles(doc: Doc, start: int, end: int) -> tuple[bool, bool]:
     return subject, possessive
 
 
+def _addressed(root: Token) -> bool:
+    """Whether a mention is who a statement is made to ("told the Securities and Exchange
+    Commission it sold", "in a filing with the ..."): the next "it" or "the group" is not it."""
+    head = root.head
+    if root.dep_ in ("dobj", "dative") and head.lemma_.lower() in ADDRESSING_VERBS:
+        return True
+    return root.dep_ == "pobj" and head.head.lemma_.lower() in ADDRESSED_VIA.get(head.lower_, ())
+
+
 def _finite(verb: Token) -> bool:
     """A verb that heads a clause of its own: not "the Commission covering ..." (a participle)."""
     return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
@@ -93,6 +102,8 @@ def _index(doc: Doc, groups: list[Group]) -> EntityIndex:
             index.subjects.add(start)
         if possessive:
             index.possessives.add(start)
+        if _addressed(doc[start:end].root):
+            index.addressees.add(start)
     if doc.has_annotation("SENT_START"):
         index.sentence_starts = [s.start for s in doc.sents]
     return index

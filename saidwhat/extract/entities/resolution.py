@@ -47,6 +47,7 @@ class EntityIndex:
     mentions: list[MentionRange] = field(default_factory=list)  # in text order
     subjects: set[int] = field(default_factory=set)  # starts of mentions that are a clause's subject
     possessives: set[int] = field(default_factory=set)  # starts of possessive mentions
+    addressees: set[int] = field(default_factory=set)  # starts of mentions a statement is made to
     sentence_starts: list[int] = field(default_factory=lambda: [0])
 
     def at(self, tokens: Span) -> str | None:
@@ -65,7 +66,15 @@ class EntityIndex:
                 or c.dep_ == "compound" and lemma in AFFILIATES  # not "Texas Air's subsidiary"
             )
         )
-        return next((self.token_entity[i] for i in named), None)  # "a spokesman, Tom Hale,", "a Gazette poll"
+        found = next((self.token_entity[i] for i in named), None)  # "a spokesman, Tom Hale,", "a Gazette poll"
+        return found if found is not None or lemma not in AUTHORED else self._whose(head)
+
+    def _whose(self, head: Token) -> str | None:
+        """ "Development Corp of America, whose board approved ...": the name the clause is about."""
+        if not any(c.dep_ == "poss" and c.lower_ == "whose" for c in head.children):
+            return None
+        clause = next((t for t in head.ancestors if t.dep_ == "relcl"), None)
+        return self.token_entity.get(clause.head.i) if clause is not None else None
 
     def resolve(self, tokens: Span, in_quote: Set[int] = frozenset(), recent: str | None = None) -> str | None:
         """The entity a source mention refers to: a name, a role description or a pronoun at its
@@ -81,6 +90,9 @@ class EntityIndex:
             return self.antecedent(head, PRONOUNS[word], PRONOUN_GENDER.get(word), in_quote, recent)
         definite = _definite(head) or (self._sentence(head.i) == 0 and not _determined(head))
         if word in ORG_DESCRIPTIONS and definite:
+            introduced = self._introduced(head)
+            if introduced is not None:
+                return self.at(head.doc[introduced.i : introduced.i + 1])
             return self._salient(head, self._described(word), in_quote, recent, near=True)
         if (word in PERSON_TITLES or word in ROLE_ABBREVIATIONS) and definite and head.tag_ in ("NN", "NNP"):
             return self._role_holder(head, in_quote, recent)
@@ -108,6 +120,17 @@ class EntityIndex:
             return None
         between = {self.token_entity[i] for i in range(head.i + 1, start) if i in self.token_entity}
         return person if any(self._type(eid) == "ORG" for eid in between) else None
+
+    def _introduced(self, head: Token) -> Token | None:
+        """The noun that brought in what "the group" names, if a recent sentence did so without a
+        name: "A shareholder group led by investor Robert Toussie told the Securities and Exchange
+        Commission ... The group said" speaks for that group, not for a company named nearby."""
+        first = self.sentence_starts[max(0, self._sentence(head.i) - SALIENCE_WINDOW)]
+        for token in reversed(head.doc[first : head.i]):
+            if token.lemma_.lower() == head.lemma_.lower() and token.pos_ == "NOUN":
+                indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+                return token if indefinite and token.i not in self.token_entity else None
+        return None
 
     def _type(self, eid: str) -> str:
         return next(e.type for e in self.records if e.id == eid)
@@ -191,7 +214,7 @@ class EntityIndex:
             distance = here - self._sentence(start)
             if distance > SALIENCE_WINDOW:
                 break
-            if not fits(eid):
+            if not fits(eid) or start in self.addressees:
                 continue
             if (start in in_quote and pronoun.i not in in_quote) or pronoun.doc[start].is_quote:
                 tier = 6  # a name inside a quotation, or in quote marks ("New GM"), is not the narrative's focus
@@ -207,7 +230,7 @@ class EntityIndex:
             return best[3] if best is not None and best[0] <= 3 else None
         if best is not None:
             return best[3]
-        return next((eid for _, _, eid in reversed(before) if fits(eid)), None)
+        return next((eid for start, _, eid in reversed(before) if fits(eid) and start not in self.addressees), None)
 
     def _sentence(self, i: int) -> int:
         return bisect_right(self.sentence_starts, i) - 1
