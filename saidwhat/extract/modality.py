@@ -55,7 +55,9 @@ TELLING = frozenset(
     "comment say name disclose identify give discuss elaborate estimate value talk go specify confirm"
     " reveal answer detail predict speculate quantify divulge provide release describe explain put".split()
 )
-ASKING = frozenset("ask wonder question".split())
+ASKING = frozenset("ask wonder question know".split())
+# Verbs that tell of a state going on, or of how things look, not of an act ahead.
+ONGOING = frozenset("continue seem appear remain keep tend".split())
 QUESTIONS = frozenset("if whether what when how why who which".split())
 # A duration after "within" or "in", or one that says "next", runs from the day of the statement:
 # "within two weeks", "in 90 days", "the next three months".
@@ -158,18 +160,24 @@ def _in_past_relative(doc: Doc, time: TimeExpression, cue: Token) -> bool:
 
 
 def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> bool:
-    """A refusal to tell ("declined to name the Japanese company"), a question put to the speaker
-    ("Asked if Chase Manhattan would consider an acquisition in Italy") or a source's wish to stay
-    unnamed ("asked not to be identified"): the content says nothing of what will happen, whatever
-    its infinitive or modal."""
+    """A refusal to tell ("declined to name the Japanese company"), a question ("Asked if Chase
+    Manhattan would consider an acquisition in Italy", "do not know whether it will make money"), a
+    source's wish to stay unnamed ("asked not to be identified"), or a state that goes on ("the
+    authorities continue to pour fuel on the fire"): the content says nothing of what will happen,
+    whatever its infinitive or modal."""
     cue = verb.lemma_.lower()
     told = main is not None and main.lemma_.lower() in TELLING
     if cue in REFUSING:
         return told
+    if cue in ONGOING:
+        return main is not None and any(a.tag_ == "TO" for a in _auxiliaries(main))
+    first = next((w.lower_ for w in words if not w.is_punct), "")
+    if first in ("if", "whether"):
+        return True
     if cue not in ASKING:
         return False
     unnamed = told and main is not None and any(c.dep_ == "auxpass" for c in main.children)
-    return unnamed or bool(words) and words[0].lower_ in QUESTIONS
+    return unnamed or first in QUESTIONS
 
 
 def _main(doc: Doc, content: set[int]) -> Token | None:
@@ -248,7 +256,7 @@ def _forward(verb: Token, modals: frozenset[str] = FORWARD_MODALS) -> bool:
     """A verb put forward by a modal ("would take") or an infinitive of its own ("to be deployed")."""
     aux = _auxiliaries(verb)
     perfect = any(a.lemma_ == "have" for a in aux)
-    return any(a.tag_ == "MD" and a.lower_ in modals and not perfect or a.tag_ == "TO" for a in aux)
+    return not perfect and any(a.tag_ == "MD" and a.lower_ in modals or a.tag_ == "TO" for a in aux)
 
 
 def _reports_future(main: Token) -> bool:
@@ -256,7 +264,17 @@ def _reports_future(main: Token) -> bool:
     in the past perfect ("had indicated he would"), nor a duty or a possibility ("ruled that the
     clause should apply")."""
     return not _perfect(main) and any(
-        _forward(c, FUTURE_MODALS) for c in main.children if c.dep_ == "ccomp")
+        _forward(c, FUTURE_MODALS) and not _asks(c) for c in main.children if c.dep_ == "ccomp")
+
+
+def _asks(clause: Token) -> bool:
+    """An indirect question ("has not determined what amount would be excessive", "did not know
+    when it would be approved"): what is asked about is not said to happen."""
+    first = clause.left_edge
+    if not (first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ in ("if", "whether")):
+        return False
+    path = [t for t in first.ancestors if t.i != clause.i and clause.is_ancestor(t)]
+    return first.dep_ != "advcl" and not any(t.dep_ == "advcl" for t in path)  # not "if ..., I would"
 
 
 def _hedged(tokens: list[Token]) -> bool:
