@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,7 @@ from test_actor_totals import check_totals, linked_entities
 from typer.testing import CliRunner
 
 from saidwhat.actors import link_extractions
-from saidwhat.actors.linker import MemoryIndex, link_article
+from saidwhat.actors.linker import MemoryIndex, canonical_name, link_article
 from saidwhat.cli import app
 from saidwhat.model import Entity, Extraction, Source, Statement, part
 from saidwhat.store import SpeakerRow, Store
@@ -73,6 +74,16 @@ CASES = {
     ),
     "possessive short form before the full name": (
         [Named("Brantley's", "ORG"), Named("Brantley's Ratings Service", "ORG")], ["Brantley's Ratings Service"] * 2,
+    ),
+    "first word of a company's full name": (
+        [Named("Talmac", "ORG"), Named("Talmac Oil and Gas Ltd", "ORG")], ["Talmac Oil and Gas Ltd"] * 2,
+    ),
+    "a part named after its whole": (  # the inspector general's office is not the agency
+        [Named("NOVA", "ORG"), Named("NOVA's Office of the Inspector General", "ORG")],
+        ["NOVA", "NOVA's Office of the Inspector General"],
+    ),
+    "a product does not name its maker": (  # one actor, named as the maker is
+        [Named("Brennan", "ORG"), Named("Brennan", "ORG"), Named("Brennan Credit", "ORG")], ["Brennan"] * 3,
     ),
     "last word of one organisation": (
         [Named("British Treasury", "ORG"), Named("Treasury", "ORG")], ["British Treasury"] * 2,
@@ -428,3 +439,12 @@ def test_an_acronym_written_beside_two_spellings_of_a_name_joins_them() -> None:
         ))
     linked = link_extractions(stories)
     assert linked[("story-0", "e0")] == linked[("story-1", "e0")]
+
+
+@pytest.mark.parametrize(("aliases", "type_", "name"), [
+    ({"Taylor": 5, "Taylor Swift": 3}, "PERSON", "Taylor Swift"),  # a person's full name
+    ({"Numac": 2, "Numac Oil and Gas Ltd": 1}, "ORG", "Numac Oil and Gas Ltd"),  # a company's
+    ({"Apple": 5, "Apple Watch Series": 1}, "ORG", "Apple"),  # a product is not its maker's name
+])
+def test_an_actor_is_named_by_its_fullest_form_only(aliases, type_, name) -> None:
+    assert canonical_name(Counter(aliases), type_) == name

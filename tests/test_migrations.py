@@ -216,3 +216,30 @@ def test_deleting_an_actor_unlinks_its_entities(url: str) -> None:
             conn.execute(text("DELETE FROM actors WHERE id = :id"), {"id": actor})
         assert store.actor_ids("old-1") == {}
         assert store.get("old-1") is not None
+
+
+def test_upgrading_from_0006_links_the_stored_entities_anew(url: str) -> None:
+    """A store linked by the rules before 0007, in which NASA went by its inspector's office, comes
+    out as the rules of today link it."""
+    stories = [
+        _said("Norvik said the ferry would run, Tarnish sailors agreed.", 1, "Norvik", "ORG", date(2024, 5, 6)),
+        _said("Norvik's Office of the Inspector General said the ferry was late, Tarnish sailors agreed.", 2,
+              "Norvik's Office of the Inspector General", "ORG", date(2024, 5, 9)),
+    ]
+    with Store.open(url) as store:
+        for story in stories:
+            store.add(story)
+        office = store.actor_ids("old-2")["e1"]
+    engine = create_engine(url)
+    _migrate(engine, "0006", down=True)
+    with engine.begin() as conn:  # as the old rules had it: one actor, named by its office
+        entity = "from entities e join articles a on a.pk = e.article_pk where a.id = :article and e.local_id = 'e1'"
+        whole = conn.execute(text(f"select e.actor_pk {entity}"), {"article": "old-1"}).scalar()
+        conn.execute(text(f"update entities set actor_pk = :pk where pk in (select e.pk {entity})"),
+                     {"pk": whole, "article": "old-2"})
+        conn.execute(text("update actors set name = 'Norvik''s Office of the Inspector General' where pk = :pk"),
+                     {"pk": whole})
+    engine.dispose()
+    with Store.open(url) as store:
+        assert sorted(r.name for r in store.speakers()) == ["Norvik", "Norvik's Office of the Inspector General"]
+        assert store.actor_ids("old-2")["e1"] == office

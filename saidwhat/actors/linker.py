@@ -25,7 +25,7 @@ from typing import Protocol
 
 from ..extract.entities.acronyms import acronym, initialisms
 from ..model import Extraction
-from .names import KeyKind, bare, clean, keys, name_key, probes, short_keys, words, written_core
+from .names import KeyKind, bare, clean, company, keys, name_key, probes, short_keys, words, written_core
 
 LINKED_TYPES = {"PERSON", "ORG", "GPE"}
 _NOT_NAMES = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i"}
@@ -246,7 +246,8 @@ class MemoryIndex:
         return actor
 
     def name(self, actor: str) -> str:
-        return canonical_name(self.actors[self.resolve(actor)].aliases)
+        record = self.actors[self.resolve(actor)]
+        return canonical_name(record.aliases, vote(record.types))
 
     def type(self, actor: str) -> str:
         return vote(self.actors[self.resolve(actor)].types)
@@ -260,13 +261,21 @@ def vote(types: Counter[str]) -> str:
     return max(types, key=lambda t: (types[t], _TYPE_PRIORITY.get(t, 0)))
 
 
-def canonical_name(aliases: Counter[str]) -> str:
+def canonical_name(aliases: Counter[str], type_: str) -> str:
     """Of the names written at least a tenth as often as the most frequent one, the one of most
     words ("Vladimir Putin" over "Putin"; not a stray "U.S. Group" over a thousand "U.S."), the
     most frequent of those, then the longest, then the first in sort order ("Petra Alm" before
-    "P. Alm")."""
+    "P. Alm"). For an organisation, a name that only adds to the most frequent one is not a fuller
+    form of it unless it is a company's full name: "Numac Oil and Gas Ltd" names "Numac", "Apple
+    Watch Series" does not name "Apple"."""
     common = max(aliases.values()) / 10
-    return min((a for a in aliases if aliases[a] >= common), key=lambda a: (-len(words(a)), -aliases[a], -len(a), a))
+    top = min(aliases, key=lambda a: (-aliases[a], a))
+    head = words(top)
+    candidates = [
+        a for a in aliases
+        if aliases[a] >= common and (type_ != "ORG" or a == top or words(a)[: len(head)] != head or company(a))
+    ]
+    return min(candidates, key=lambda a: (-len(words(a)), -aliases[a], -len(a), a))
 
 
 def link_extractions(extractions: Iterable[Extraction]) -> dict[tuple[str, str], str]:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..extract.entities.acronyms import acronym, initialisms
-from ..extract.entities.words import COUNTRY_PREFIXES
+from ..extract.entities.words import BUSINESS_WORDS, COUNTRY_PREFIXES
 
 KeyKind = Literal["name", "surname", "core", "first", "last", "initials"]
 
@@ -81,6 +81,8 @@ GENERIC = {
     "service",
     "services",
 }
+# Words that make a name one of a part of the organisation its first word names.
+PARTS = {"office", "committee", "subcommittee", "department", "board", "council", "commission", "division", "unit"}
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _POSSESSIVE = re.compile(r"'s?$", re.IGNORECASE)
 
@@ -152,7 +154,8 @@ def keys(name: str, type_: str) -> tuple[tuple[KeyKind, str], ...]:
         org = core(name)
         found.append(("core", " ".join(org)))
         if len(org) > 1:
-            found.append(("first", org[0]))
+            if not PARTS & set(org[1:]):  # "NASA's Office of the Inspector General" is not NASA
+                found.append(("first", org[0]))
             if " ".join(org[:-1]) in COUNTRY_PREFIXES:  # "U.S. Treasury", not "New York Fed"
                 found.append(("last", org[-1]))
             found = [(k, v) for k, v in found if k not in ("first", "last") or v not in GENERIC]
@@ -183,6 +186,18 @@ def probes(name: str, type_: str) -> list[tuple[KeyKind, str]]:
     if letters:
         found.append(("initials", letters))
     return found + [("first", word), ("last", word)]
+
+
+def company(name: str) -> bool:
+    """Whether a name is a company's full name: it ends in "Inc", "Ltd" or a word of business
+    ("Numac Oil and Gas Ltd", "Apple Computer", "Automotive News"), or is a brand in the
+    possessive ("Moody's Investors Service"); not "Amazon Credit" or "Apple Watch Series", which
+    its maker's name begins."""
+    written = words(name)
+    if len(written) < 2:
+        return False
+    last = written[-1].rstrip(".")
+    return last in CORPORATE or last in BUSINESS_WORDS or written[0] != bare(written[0]) and written[1] not in GENERIC
 
 
 def _distinctive(word: str) -> bool:

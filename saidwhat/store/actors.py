@@ -376,5 +376,6 @@ def rename(conn: Connection, pks: Iterable[int]) -> None:
         update(actors)
         .where(actors.c.pk == bindparam("actor"))
         .values(name=bindparam("new_name"), type=bindparam("new_type")),
-        [{"actor": pk, "new_name": canonical_name(names[pk]), "new_type": vote(types[pk])} for pk in sorted(names)],
+        [{"actor": pk, "new_name": canonical_name(names[pk], voted), "new_type": voted}
+         for pk in sorted(names) for voted in [vote(types[pk])]],
     )

@@ -56,16 +56,22 @@ OUTLETS = set(
     anatolia bernama antara mena faz pti jiji efe ansa dpa nhk wafa petra kuna wam sana ina
     """.split()
 )
+# The last word of a business's name: "Numac Oil and Gas", "Apple Computer", "Halvorsen Motors".
+BUSINESS_WORDS = set(
+    """
+    industries holdings partners works mines airlines airways motors systems products capital
+    securities investments insurance resources technologies communications bancorp associates
+    pharmaceuticals chemicals electronics laboratories petroleum energy mining foods steel oil gas
+    railroad railways shipping lines utilities telecom telecommunications brewery breweries
+    computer computers financial management automobile automobiles brothers aircraft news
+    """.split()
+)
 # The last word of an organisation's name.
-ORG_SUFFIXES = OUTLET_WORDS | set(
+ORG_SUFFIXES = OUTLET_WORDS | BUSINESS_WORDS | set(
     """
     inc corp co ltd llc plc ag sa nv bv gmbh spa lp bhd company corporation group bank agency
     ministry department commission council committee association institute board fund exchange
-    union party federation authority office administration service services industries holdings
-    partners trust university news works mines airlines airways motors systems products capital
-    securities investments insurance resources technologies communications bancorp associates
-    pharmaceuticals chemicals electronics laboratories petroleum energy mining foods steel oil
-    railroad railways shipping lines utilities telecom telecommunications brewery breweries
+    union party federation authority office administration service services trust university
     """.split()
 )
 # Words after a company's own name in its full form: "Sorg" and "Sorg Inc" are one company.
