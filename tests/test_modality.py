@@ -174,6 +174,16 @@ def test_a_future_reported_in_a_past_clause(pipeline, content, future):
     assert attributes(pipeline, f"Officials said {content}.", cue="said")[3] is future
 
 
+@pytest.mark.parametrize(("content", "future"), [
+    ("the Community is likely to award a rebate at today's tender", True),  # likely to
+    ("it is proposing a share issue of two new shares for each held", True),  # a proposal pending
+    ("its subsidiary has agreed in principle to sell its training business", True),  # an agreement to act
+    ("its subsidiary had agreed to sell the business but withdrew", False),  # over before
+])
+def test_what_is_likely_proposed_or_agreed_lies_ahead(pipeline, content, future):
+    assert attributes(pipeline, f"The company said {content}.", cue="said")[3] is future
+
+
 def test_announced_cuts_are_pending(pipeline):
     text = "Carvell Motors announced 2,000 job cuts."
     assert attributes(pipeline, text)[3] is True
@@ -296,6 +306,8 @@ def test_planning_a_thing_is_forward_looking_and_having_planned_it_is_not(pipeli
     ("The minister asked whether the bank would cut rates.", False),
     ("A trader, who asked not to be identified, said nothing.", False),
     ("Analysts do not know whether the service will make money.", False),
+    ("The minister did not say whether the plant would close.", False),
+    ("The ministry has yet to decide whether the maize will come in by tender.", True),  # a decision ahead
     ("Senator Hale asked, “What is the plan if the rockets are not ready by 2024?”", False),
     ("The authorities continue to pour fuel on the fire.", False),  # a state going on
     ("Both actors were said to have run into contractual issues in 2018.", False),  # a perfect infinitive
@@ -305,5 +317,5 @@ def test_planning_a_thing_is_forward_looking_and_having_planned_it_is_not(pipeli
 def test_a_refusal_to_tell_a_question_or_a_state_is_not_forward_looking(pipeline, text, future):
     statements = pipeline.extract(Article(id="t", text=text, published=date(2019, 11, 19))).statements
     cued = [s for s in statements if s.cue.text.lower().startswith(
-        ("declined", "asked", "refused", "do not know", "continue", "were said"))]
+        ("declined", "asked", "refused", "do not know", "continue", "were said", "did not say", "has yet"))]
     assert [s.future for s in cued] == [future]

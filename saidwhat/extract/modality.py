@@ -44,9 +44,9 @@ PENDING_ACTS = frozenset(
     "effort investment increase reduction launch deal offer bid layoffs redundancies".split()
 )
 # Verbs whose object, when not in the past, is an event yet to come: "is planning a bond issue".
-PLANNING = frozenset("plan intend prepare schedule".split())
+PLANNING = frozenset("plan intend prepare schedule propose".split())
 # Of those, the ones whose past tense tells of a settled act: "he decided to leave".
-DONE_INTENT = frozenset("decide agree try".split())
+DONE_INTENT = frozenset("decide try".split())
 NEGATING_CUES = frozenset("deny reject dismiss refute".split())
 REFUSING = frozenset("decline refuse".split())
 # What one declines to do when declining to tell: "declined to comment", "to name the buyer",
@@ -172,10 +172,8 @@ def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> boo
     if cue in ONGOING:
         return main is not None and any(a.tag_ == "TO" for a in _auxiliaries(main))
     first = next((w.lower_ for w in words if not w.is_punct), "")
-    if first in ("if", "whether"):
-        return True
-    if cue not in ASKING:
-        return False
+    if cue not in ASKING:  # "has yet to decide whether ..." is a decision ahead
+        return first in ("if", "whether") and any(c.dep_ == "neg" for c in verb.children)
     unnamed = told and main is not None and any(c.dep_ == "auxpass" for c in main.children)
     return unnamed or first in QUESTIONS
 
@@ -231,6 +229,9 @@ def _future(verb: Token, main: Token | None, words: list[Token]) -> bool:
     # (after other verbs it is mostly one of purpose: "set the payout to allow holders to ...")
     objected = main.lemma_.lower() in PREDICTING and any(c.dep_ == "dobj" for c in main.children)
     complements = [c for c in main.children if c.dep_ in ("xcomp", "ccomp") or objected and c.dep_ == "advcl"]
+    if main.lemma_ == "be":  # "is likely to award", "is ready to sign"
+        complements += [x for c in main.children if c.dep_ == "acomp" and c.lemma_.lower() in INTENT
+                        for x in c.children if x.dep_ == "xcomp"]
     return any(
         (main.lemma_.lower() in INTENT or main.lemma_ == "be") and any(a.tag_ == "TO" for a in c.children)
         or (main.lemma_.lower() in INTENT and c.tag_ == "VBG")
