@@ -307,6 +307,7 @@ def test_planning_a_thing_is_forward_looking_and_having_planned_it_is_not(pipeli
     ("A trader, who asked not to be identified, said nothing.", False),
     ("Analysts do not know whether the service will make money.", False),
     ("The minister did not say whether the plant would close.", False),
+    ("The chairman declined to say if the group would bid again.", False),
     ("The ministry has yet to decide whether the maize will come in by tender.", True),  # a decision ahead
     ("Senator Hale asked, “What is the plan if the rockets are not ready by 2024?”", False),
     ("The authorities continue to pour fuel on the fire.", False),  # a state going on

@@ -172,8 +172,10 @@ def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> boo
     if cue in ONGOING:
         return main is not None and any(a.tag_ == "TO" for a in _auxiliaries(main))
     first = next((w.lower_ for w in words if not w.is_punct), "")
-    if cue not in ASKING:  # "has yet to decide whether ..." is a decision ahead
-        return first in ("if", "whether") and any(c.dep_ == "neg" for c in verb.children)
+    if cue not in ASKING:  # "has yet to decide whether ..." is a decision ahead, "did not say when it
+        # would reopen" still says it will: only "did not say whether", "declined to say if" tell nothing
+        refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSING
+        return first in ("if", "whether") and (refused or any(c.dep_ == "neg" for c in verb.children))
     unnamed = told and main is not None and any(c.dep_ == "auxpass" for c in main.children)
     return unnamed or first in QUESTIONS
 
