@@ -247,6 +247,32 @@ def test_an_unnamed_group_brought_in_before_is_what_the_group_names(pipeline):
     assert [name for _, name in speakers(found)] == [None, None, "Harlow Partners", "Harlow Partners"]
 
 
+def test_a_group_in_a_filing_stays_the_group_all_along(pipeline):
+    found = extract(
+        pipeline,
+        "A shareholder group led by investor Nora Kettle said it is reconsidering its plan to seek control of "
+        "Halden Memories Inc.\n"
+        "In a filing with the Securities and Exchange Commission, the group, which includes Brant Equities Corp, "
+        "said it sold 365,375 shares.\n"
+        "The group said it reconsidered its plans after the company announced a stock swap.\n"
+        "On March 12, Halden said it agreed to a merger.\n"
+        "\"We intend to sell the balance,\" the group said.",
+    )
+    named = [name for text, name in speakers(found) if text.lower() == "the group"]
+    assert len(named) >= 2 and set(named) == {None}
+
+
+def test_the_exchange_is_not_the_commission_that_has_exchange_in_its_name(pipeline):
+    found = extract(
+        pipeline,
+        "Staff of the Securities and Exchange Commission met traders on Monday.\n"
+        "The exchange said it would list the contract in April.\n"
+        "Marlow Capital Inc told the Securities and Exchange Commission it bought 5.9 pct of Ostrow Inc.\n"
+        "In its SEC filing, the firm said it may buy more.",
+    )
+    assert [name for _, name in speakers(found)] == [None, "Marlow Capital Inc", "Marlow Capital Inc"]
+
+
 def test_whose_board_speaks_for_the_company_the_clause_is_about(pipeline):
     found = extract(
         pipeline,

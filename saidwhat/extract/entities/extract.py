@@ -35,7 +35,9 @@ def extract_entities(doc: Doc) -> EntityIndex:
     taken: set[int] = set()
     for group in groups:
         for span in group.names:
-            appos = appositive_role(span)
+            # "In a filing with the SEC, the group said": a parse that sets the speaker beside
+            # whom the filing went to
+            appos = None if _addressed(span.root) else appositive_role(span)
             if appos:
                 group.mentions[0].roles.append(appos[0])
                 group.extra.append((appos[1].start, appos[1].end))
@@ -67,7 +69,11 @@ def _addressed(root: Token) -> bool:
     head = root.head
     if root.dep_ in ("dobj", "dative") and head.lemma_.lower() in ADDRESSING_VERBS:
         return True
-    return root.dep_ == "pobj" and head.head.lemma_.lower() in ADDRESSED_VIA.get(head.lower_, ())
+    if root.dep_ == "compound":  # "in its SEC filing"
+        return head.lemma_.lower() in ADDRESSED_VIA["with"]
+    via = ADDRESSED_VIA.get(head.lower_, set())
+    before = root.doc[head.i - 1] if head.i else head  # the parser may hang "with" on the verb
+    return root.dep_ == "pobj" and (head.head.lemma_.lower() in via or before.lemma_.lower() in via)
 
 
 def _finite(verb: Token) -> bool:

@@ -125,11 +125,19 @@ class EntityIndex:
         """The noun that brought in what "the group" names, if a recent sentence did so without a
         name: "A shareholder group led by investor Robert Toussie told the Securities and Exchange
         Commission ... The group said" speaks for that group, not for a company named nearby."""
-        first = self.sentence_starts[max(0, self._sentence(head.i) - SALIENCE_WINDOW)]
-        for token in reversed(head.doc[first : head.i]):
-            if token.lemma_.lower() == head.lemma_.lower() and token.pos_ == "NOUN":
-                indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
-                return token if indefinite and token.i not in self.token_entity else None
+        reach = self._sentence(head.i)  # each "the group" before carries the search further back
+        for token in reversed(head.doc[: head.i]):
+            if self._sentence(token.i) < reach - SALIENCE_WINDOW:
+                return None
+            if token.lemma_.lower() != head.lemma_.lower() or token.pos_ != "NOUN":
+                continue
+            if token.i in self.token_entity:
+                return None
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+                return token
+            if not _definite(token):
+                return None
+            reach = self._sentence(token.i)
         return None
 
     def _type(self, eid: str) -> str:
@@ -190,7 +198,7 @@ class EntityIndex:
             if noun in OUTLET_DESCRIPTIONS:
                 said = f"{name} {' '.join(entity.roles).lower()}".split()
                 return name in OUTLETS or any(w in OUTLET_WORDS for w in said)
-            return noun in GENERAL_ORG_DESCRIPTIONS or noun in name
+            return noun in GENERAL_ORG_DESCRIPTIONS or noun == _name_head(name)
 
         return fits
 
@@ -234,6 +242,13 @@ class EntityIndex:
 
     def _sentence(self, i: int) -> int:
         return bisect_right(self.sentence_starts, i) - 1
+
+
+def _name_head(name: str) -> str:
+    """The noun a name is built on: "bank" in "Bank of England" and "Chase Manhattan Bank",
+    "commission" in "Securities and Exchange Commission" (which "the exchange" is not)."""
+    words = name.split(" of ")[0].split()
+    return words[-1] if words else ""
 
 
 def _definite(head: Token) -> bool:
