@@ -264,11 +264,12 @@ def test_a_story_headlined_with_the_claims_matter_follows_it_though_no_actor_was
 
 
 def recognised(
-    id_: str, published: date, title: str, text: str, names: dict[str, str], said: str | None = None
+    id_: str, published: date, title: str, text: str, names: dict[str, str], said: str | None = None,
+    due: date | None = None,
 ) -> Extraction:
     """A story whose entities are those of ``names`` (name → type) it holds, each mention found in the
     text; ``said``, if given, is the content of a forward-looking statement of the first, cued by
-    "said"."""
+    "said", due on ``due``."""
     entities = [
         Entity(id=f"e{n}", name=name, type=kind, mentions=[
             (i, i + len(name)) for i in range(len(text)) if text.startswith(name, i)
@@ -281,7 +282,7 @@ def recognised(
         statements = [Statement(
             id="s0", kind="indirect", source=Source(spans=[speaker], text=text[slice(*speaker)], entity="e0"),
             cue=part(text, [(cue, cue + 4)]), content=part(text, [(start, start + len(said))]),
-            said_on=published, future=True,
+            said_on=published, future=True, due=due,
         )]
     return Extraction(id=id_, text=text, published=published, title=title, entities=entities, statements=statements)
 
@@ -293,6 +294,15 @@ def fillers(store: Store) -> None:
         "The talks ended on Friday.", "Officials said talks will resume.",
     ]):
         store.add(Extraction(id=f"filler-{n}", text=news, published=date(1987, 3, 1 + n)))
+
+
+def followed(store: Store, stories: list[Extraction], order: str = "as published") -> list[str]:
+    """The follow-ups of the one claim among ``stories``, stored after the fillers in ``order``."""
+    fillers(store)
+    for story in stories if order == "as published" else stories[::-1]:
+        store.add(story)
+    [record] = store.claim_records(date(1987, 12, 1))
+    return sorted(f.article_id for f in record.followups)
 
 
 def test_a_followup_names_every_actor_of_the_claims_matter_but_the_place_it_happens_in(store: Store) -> None:
@@ -313,11 +323,7 @@ def test_a_followup_names_every_actor_of_the_claims_matter_but_the_place_it_happ
         "action-agreed", date(1987, 4, 14), "Quota dispute deepens",
         "Norvale trade officials agreed on Friday to take action against Sandhaven over fishing quotas.", places,
     )
-    fillers(store)
-    for story in (claim, other, followup):
-        store.add(story)
-    [record] = store.claim_records(date(1987, 12, 1))
-    assert [f.article_id for f in record.followups] == ["action-agreed"]
+    assert followed(store, [claim, other, followup]) == ["action-agreed"]
 
 
 @pytest.mark.parametrize("order", ["as published", "follow-up first"])
@@ -342,3 +348,94 @@ def test_one_very_rare_word_of_the_claim_finds_a_later_story(store: Store, order
         store.add(story)
     [record] = store.claim_records(date(1987, 12, 1))
     assert [f.article_id for f in record.followups] == ["meeting-adjourned"]
+
+
+@pytest.mark.parametrize("order", ["as published", "follow-up first"])
+def test_a_followup_names_the_countries_the_claim_names_by_a_nationality(store: Store, order: str) -> None:
+    """"Norvale says Soviet tankers will carry its oil": a later Norvale story on tankers that
+    names neither "Soviet" nor the Soviet Union is about other tankers; one that says "Soviet
+    tankers" follows it up, as does one that names the country."""
+    norvale = {"Norvale": "GPE", "Soviet Union": "GPE"}
+    said = "three Soviet tankers will carry its crude oil exports from the gulf"
+    claim = recognised(
+        "tankers-chartered", date(1987, 4, 13), "Soviet tankers to carry Norvale oil", f"Norvale said {said}.",
+        norvale, said=said,
+    )
+    other = recognised(
+        "other-tankers", date(1987, 6, 2), "Norvale charters tankers",
+        "Norvale chartered three Danish tankers to carry crude oil exports from the gulf.", norvale,
+    )
+    nationality = recognised(
+        "tankers-sailed", date(1987, 6, 3), "Tankers sail",
+        "Three Soviet tankers began to carry Norvale's crude oil exports from the gulf.", norvale,
+    )
+    country = recognised(
+        "tankers-lent", date(1987, 6, 4), "Tankers lent",
+        "The Soviet Union lent Norvale three tankers to carry its crude oil exports from the gulf.", norvale,
+    )
+    assert followed(store, [claim, other, nationality, country], order) == ["tankers-lent", "tankers-sailed"]
+
+
+@pytest.mark.parametrize("order", ["as published", "follow-up first"])
+def test_a_story_long_after_a_dated_claim_was_due_does_not_follow_it(store: Store, order: str) -> None:
+    """Whether the hearing set for April 13 took place is news that week; in October the same
+    court and firm make other news. A story that tells it put off follows it however late."""
+    firm = {"Kestrel Oil": "ORG"}
+    said = "the appeals court will hear its request for relief from the bond on April 13"
+    claim = recognised(
+        "hearing-set", date(1987, 4, 7), "Kestrel Oil hearing set", f"Kestrel Oil said {said}.", firm, said=said,
+        due=date(1987, 4, 13),
+    )
+    held = recognised(
+        "hearing-held", date(1987, 4, 14), "Kestrel Oil heard",
+        "The appeals court heard the request of Kestrel Oil for relief from the bond on Monday.", firm,
+    )
+    later = recognised(
+        "review-asked", date(1987, 10, 20), "Kestrel Oil asks for review",
+        "Kestrel Oil asked the supreme court to review the appeals court ruling on its request for relief from the "
+        "bond, which the court heard in April.", firm,
+    )
+    put_off = recognised(  # over a month after April 13, but telling the hearing put off
+        "hearing-put-off", date(1987, 5, 20), "Kestrel Oil hearing put off",
+        "Kestrel Oil said the appeals court has postponed until July the hearing of its request for relief "
+        "from the bond.", firm,
+    )
+    assert followed(store, [claim, held, put_off, later], order) == ["hearing-held", "hearing-put-off"]
+
+
+def test_the_same_prediction_reworded_by_another_desk_is_one_claim(store: Store) -> None:
+    """Two stories of the same day give the same analyst's prediction in other words ("might" and
+    "may", "leaders" and "heads", "the end of October" and "end-October"): one claim with two
+    sources, and neither story a follow-up of the other."""
+    analyst = {"Mira Tolle": "PERSON"}
+    first = "Ueda might be forced to step down just after the June summit of leaders from industrial democracies, " \
+            "well before his one-year term is due to expire at the end of October"
+    second = "Ueda may be forced to step down after the June summit of heads of industrial democracies and " \
+             "before his one-year term is due to expire at end-October"
+    fillers(store)
+    store.add(recognised("budget-passed", date(1987, 4, 23), "Budget passes", f"Mira Tolle said {first}.",
+                         analyst, said=first))
+    store.add(recognised("budget-analysis", date(1987, 4, 23), "Setback for Ueda", f"Mira Tolle said {second}.",
+                         analyst, said=second))
+    [row] = store.claims(date(1987, 12, 1))
+    assert (row.sources, row.relation) == (2, None)
+
+
+def test_a_story_names_an_actor_by_every_word_of_its_name(store: Store) -> None:
+    """The claim is about the Kestrel State Court of Appeal; a story on "the Kestrel state court of
+    appeals" names it though no entity of that name was found in it, a story on "a Kestrel court"
+    does not."""
+    court = {"Harlow Oil": "ORG", "Kestrel State Court of Appeal": "ORG"}
+    said = "the Kestrel State Court of Appeal will hear its plea for relief from the bond"
+    claim = recognised(
+        "plea-set", date(1987, 4, 7), "Harlow Oil plea", f"Harlow Oil said {said}.", court, said=said,
+    )
+    written = recognised(
+        "plea-heard", date(1987, 4, 14), "Plea heard",
+        "The Kestrel state court of appeals heard the plea of Harlow Oil for relief from the bond.", court,
+    )
+    other = recognised(
+        "other-court", date(1987, 4, 15), "Another plea",
+        "A Kestrel court heard the plea of Harlow Oil for relief from the bond.", court,
+    )
+    assert followed(store, [claim, written, other]) == ["plea-heard"]

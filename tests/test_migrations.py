@@ -30,7 +30,7 @@ FTS_TABLES = {
     for table in ("statements", "articles")
     for suffix in ("", "_config", "_data", "_docsize", "_idx")
 }
-HEAD = "0007"
+HEAD = "0008"
 ACTOR_TABLES = {"actors", "actor_aliases", "actor_keys", "actor_roles", "actor_decisions"}
 CLAIM_TABLES = {"claims", "claim_sources", "claim_terms", "followups", "article_stories", "term_counts"}
 

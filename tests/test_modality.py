@@ -240,6 +240,11 @@ def test_a_promised_statement_tomorrow_is_forward_looking(pipeline):
          "shrug off the crisis.", date(1987, 4, 13), None),
         ("Analysts said the firm, which was founded in 1950, will open a plant in May.", date(1987, 4, 13),
          date(1987, 5, 31)),
+        # the time of the main event, not of a thing it is about
+        ("Traders said Norvale is to negotiate tomorrow with trade houses for sugar contracts to cover the "
+         "next five years.", date(1987, 4, 9), date(1987, 4, 10)),
+        ("The firm said it expects a ruling next week on its plan to cut costs by 1989.", date(1987, 4, 9),
+         date(1987, 4, 19)),
     ],
 )
 def test_due_dates(pipeline, text, published, due):

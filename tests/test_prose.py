@@ -38,6 +38,21 @@ def test_a_line_ending_in_an_abbreviation_goes_on_in_lower_case():
     assert as_prose("\"We will build it.''\nsaid Park.") == "\"We will build it.''\nsaid Park."
 
 
+def test_a_full_line_ending_in_an_acronym_is_wrapped_and_a_short_one_is_not():
+    """Reuters wraps at about 70 characters: "Franco-U.S." at the end of a full line, with the next
+    word too long to have fitted, goes on ("CFM-56 engine"); a short line ending "U.S." ends there."""
+    lines = [
+        "    Halden Aero said it would fit the new engine to its airliners in 1990.",
+        "    Halden Aero said this week it would switch to the Franco-U.S.",
+        "CFM-56 engine because of doubts whether the other would be ready.",
+        "    It said it would sell the old design to the U.S.",
+        "The sale will close in May, the company said in a statement.",
+    ]
+    prose = as_prose("\n".join(lines))
+    assert "Franco-U.S. CFM-56 engine" in prose
+    assert "to the U.S.\nThe sale" in prose
+
+
 def test_a_line_starting_with_a_legal_form_goes_on_a_name():
     text = "Standard Oil Co and BP North America\nInc said they plan a venture."  # the dateline taken off
     assert as_prose(text) == "Standard Oil Co and BP North America Inc said they plan a venture."

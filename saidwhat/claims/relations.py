@@ -85,6 +85,12 @@ def relation(sentence: str, future: bool, headline: str = "") -> Relation:
     return "updated"
 
 
+def may_tell_late(text: str) -> bool:
+    """Whether a story (its headline and text) says anywhere that a thing was called off or put
+    off: only then can it tell so of a claim long past its due date (``store.followups.SETTLED``)."""
+    return bool(_CANCELLED.search(text) or _DELAYED.search(text))
+
+
 def _done_at_past_time(sentence: str) -> bool:
     """Whether the sentence tells of an event done at a past time ("last month"), before any
     future it goes on to look to."""

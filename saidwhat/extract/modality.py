@@ -97,7 +97,8 @@ def attributes(
     inside = [t for t in times if _inside(doc, t, content) and not _in_past_relative(doc, t, verb)]
     windows = [w for t in inside if (w := _window(text, t, said_on))]
     # "second-quarter results on August 6": a date that describes a thing does not say when.
-    timing = [w for t in inside if not _describes(doc, t) and (w := _window(text, t, said_on))]
+    timed = [(t, w) for t in inside if not _describes(doc, t) and (w := _window(text, t, said_on))]
+    timing = [w for _, w in timed]
     main = _main(doc, content)
     past = main is not None and (_past(main) or main.pos_ == "NOUN" and _dated_before(windows, said_on))
     later = _later(timing, said_on) or _later(windows, said_on)
@@ -106,12 +107,13 @@ def attributes(
     ) or past and main is not None and _reports_future(main) or (
         bool(later) and main is not None and main.lemma_.lower() in EXPECTING and not _perfect(main)
     ))
+    dating = _later([w for t, w in timed if _dates(doc, t, main)], said_on)  # the main event's own time
     return {
         "said_on": said_on,
         "hedged": _hedged(words) or verb.lemma_.lower() in HEDGING_CUES,
         "negated": _negated(verb, doc, content),
         "future": future,
-        "due": max(later) if future and later else None,
+        "due": max(dating or later) if future and later else None,
     }
 
 
@@ -127,6 +129,19 @@ def _window(text: str, time: TimeExpression, said_on: date | None) -> tuple[date
         monday = days[0] - timedelta(days=days[0].weekday())
         return monday, monday + timedelta(days=6)
     return days or _ahead(text, time, said_on)
+
+
+def _dates(doc: Doc, time: TimeExpression, main: Token | None) -> bool:
+    """Whether a time expression dates the content's main event: it hangs from its verb, or from a
+    verb that verb leads to ("is to negotiate tomorrow"). "Thailand is to negotiate tomorrow for
+    contracts to cover the next five years" is due tomorrow; the five years are the contracts'."""
+    span = _tokens(doc, time)
+    if span is None or main is None:
+        return False
+    verb = _verb_over(span.root)
+    while verb.dep_ == "xcomp" and verb.i != main.i:
+        verb = verb.head
+    return verb.i == main.i
 
 
 def _dated_before(windows: list[tuple[date, date]], said_on: date | None) -> bool:
@@ -153,10 +168,15 @@ def _in_past_relative(doc: Doc, time: TimeExpression, cue: Token) -> bool:
     span = _tokens(doc, time)
     if span is None:
         return False
-    verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _verb_over(span.root)
     return verb.dep_ == "relcl" and verb.i != cue.i and _past(verb)
+
+
+def _verb_over(token: Token) -> Token:
+    """The nearest verb a token hangs from (itself if a verb), else the root of its sentence."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> bool:

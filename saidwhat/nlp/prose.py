@@ -31,6 +31,8 @@ _OPENING = "\"“«„'‘"
 _LEGAL_FORMS = frozenset("Inc Corp Co Ltd LLC Plc PLC AG SA NV N.V BV GmbH SpA LP L.P Cos Bhd".split())
 # Nor does a line end on a word that needs the next: "Baker International Corp and\nHughes Tool Co".
 _LAST_WORD = re.compile(r"(?<![\w'-])(and|or|of|the|a|an|to|for|in|on|at|by|with|from)$")
+# A line ending in an acronym's stop may end mid-sentence: "switch to the Franco-U.S.\nCFM-56-S3 engine".
+_ACRONYM_END = re.compile(r"(?<![\w.])(?:[\w-]*-)?(?:[A-Z]\.){2,}$")
 _TICKER = re.compile(r"<[A-Z0-9.]{1,12}>")
 _BRACKETED = re.compile(r"<(?=[A-Z0-9])(?:[^<>\n]|\n(?!\s*\n)){1,80}>")
 
@@ -62,7 +64,8 @@ def _wrapped_breaks(text: str) -> list[int]:
     """Where a wrapper broke the lines: the next line goes on in lower case (even after a stop: the
     line ended in an abbreviation), or the line does not end a sentence and ends on a word that needs
     the next ("and", "of"), or the next line's first word is a company's legal form or would not
-    have fitted on it. A line ending a quotation is left alone."""
+    have fitted on it; a line ending in an acronym ("U.S.") may have been broken so too, and spaCy
+    tells whether its stop ends the sentence. A line ending a quotation is left alone."""
     width = wrap_width(text)
     breaks = []
     for match in _BREAK.finditer(text):
@@ -72,7 +75,7 @@ def _wrapped_breaks(text: str) -> list[int]:
         if word[0].islower() and word.islower() and text[end - 1] not in "!?":  # "the U.K.\noperations"
             breaks.append(end)
             continue
-        if text[end - 1] in LINE_END:
+        if text[end - 1] in LINE_END and not _ACRONYM_END.search(text, max(0, end - 20), end):
             continue
         line = end - (text.rfind("\n", 0, end) + 1)
         if (

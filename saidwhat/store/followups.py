@@ -12,10 +12,12 @@ indexed queries (their postings still grow with the store: see the README for th
    stored, that hold two of its new claims' rarest words (found through the database's full-text
    index, best BM25 first); one word of the claim's that is very rare in the store (a company's
    name) is enough. A pair is a follow-up when the story names the claim's matter (every actor
-   the claim's own words name, or one of its actors when they name none) or its headline holds
-   ``HEADLINE`` of the claim's headline words, holds ``SHARED_WORDS`` of the claim's words and
-   scores at least ``THRESHOLD`` by BM25 (``saidwhat.claims.matching``); its best sentence is the
-   evidence and gives the relation.
+   the claim's own words name, or one of its actors when they name none: by the actor, or by
+   every word of a longer name) or its headline holds ``HEADLINE`` of the claim's headline words,
+   names the countries the claim names by a nationality (``saidwhat.claims.nations``), holds
+   ``SHARED_WORDS`` of the claim's words and scores at least ``THRESHOLD`` by BM25
+   (``saidwhat.claims.matching``); its best sentence is the evidence and gives the relation, which
+   must be a delay or a cancellation when the story came out ``SETTLED`` after the claim was due.
 
 Everything a step reads is as it stood when the article was stored, so ``rebuild`` replays the
 articles in the order they were stored and gives the same claims and follow-ups.
@@ -25,15 +27,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, case, delete, func, insert, or_, select, update
 
 from ..claims.matching import Evidence, best_sentence, story_score
-from ..claims.relations import relation
+from ..claims.nations import names_country, nations
+from ..claims.relations import may_tell_late, relation
 from ..claims.terms import counted_terms, sentences, terms
 from ..model import Entity, Extraction, Statement
 from .schema import (
@@ -59,7 +63,13 @@ SHARED = 2
 hold to be compared with it."""
 WINDOW = timedelta(days=366)
 """How long after a claim was made a story can still report on it."""
-DUPLICATE = 0.7
+SETTLED = timedelta(days=30)
+"""How long after its due date a story can still report on a dated claim as anything but put off or
+called off: whether it happened is news around that date, and a story months later is about what
+came after ("Texaco asks the Supreme Court to review" in October is not the April hearing), while
+"the berth opened two months behind schedule" still tells of the claim."""
+LATE_RELATIONS = frozenset({"delayed", "cancelled"})
+DUPLICATE = 0.6
 """The overlap of content words (Jaccard) at which two statements are one claim ..."""
 DUPLICATE_DAYS = timedelta(days=3)
 """... when said this close together, by the same speaker."""
@@ -78,11 +88,24 @@ whose words are counted, and on a corpus stored out of order there are many)."""
 class NewClaim:
     pk: int
     said_on: date | None
+    due: date | None
     weights: dict[str, float]
     entities: list[int]
     matter: list[int]
+    nations: list[str]
     article_pk: int
     headline: str
+
+
+@dataclass(frozen=True)
+class _Sought:
+    """A claim as a story is compared with it: its key, words (with their weights), the countries it
+    names by a nationality, and its due date."""
+
+    pk: int
+    query: dict[str, float]
+    countries: list[str]
+    due: date | None
 
 
 class _Story:
@@ -90,11 +113,11 @@ class _Story:
     statements and headline), read once however many claims it reports on."""
 
     def __init__(
-        self, conn: Connection, pk: int, body: str, counts: Counter[str], newest: date | None = None
+        self, conn: Connection, pk: int, body: str, counts: Counter[str], published: date | None, newest: bool = False
     ) -> None:
-        self._conn, self.pk, self.body, self.counts = conn, pk, body, counts
+        self._conn, self.pk, self.body, self.counts, self.published = conn, pk, body, counts, published
         self.length = sum(counts.values())
-        self.newest = newest  # the publication date of the article being stored, if it is this one
+        self.newest = newest  # the article being stored: the latest of its day
 
     @cached_property
     def statements(self) -> Sequence[Any]:
@@ -136,6 +159,7 @@ def _gather(conn: Connection, article_pk: int, extraction: Extraction, rarity: R
     entity_pks = dict(conn.execute(
         select(entities.c.local_id, entities.c.pk).where(entities.c.article_pk == article_pk)
     ).all())
+    names = [mention for e in extraction.entities for mention in e.mentions]
     new = []
     for statement in said:
         sentence = _reporting_sentence(extraction.text, statement.cue.spans)
@@ -148,6 +172,7 @@ def _gather(conn: Connection, article_pk: int, extraction: Extraction, rarity: R
         named = [entity_pks[e.id] for e in extraction.entities if any(_inside(m, around) for m in e.mentions)]
         keys = sorted({speaker, *named} - {None})
         matter = sorted(entity_pks[e.id] for e in _matter(extraction, statement))
+        named_by_nationality = nations(extraction.text, statement.content.spans, names)
         weighted = rarity.weights(words)
         same = _repeated(conn, set(words), set(rarest(weighted)), speaker, statement.said_on)
         if same is not None:
@@ -156,11 +181,14 @@ def _gather(conn: Connection, article_pk: int, extraction: Extraction, rarity: R
         claim_pk = statement_pk
         conn.execute(insert(claims), {
             "pk": claim_pk, "said_on": statement.said_on, "due": statement.due, "entities": keys, "matter": matter,
-            "terms": weighted,
+            "nations": named_by_nationality, "terms": weighted,
         })
         conn.execute(insert(claim_sources), {"statement_pk": statement_pk, "claim_pk": claim_pk})
         conn.execute(insert(claim_terms), [{"term": w, "claim_pk": claim_pk} for w in rarest(weighted)])
-        new.append(NewClaim(claim_pk, statement.said_on, weighted, keys, matter, article_pk, extraction.title or ""))
+        new.append(NewClaim(
+            claim_pk, statement.said_on, statement.due, weighted, keys, matter, named_by_nationality, article_pk,
+            extraction.title or "",
+        ))
     return new
 
 
@@ -250,24 +278,53 @@ def _actor(conn: Connection, entity_pk: int | None) -> int | None:
     return conn.execute(select(entities.c.actor_pk).where(entities.c.pk == entity_pk)).scalar()
 
 
-def _actor_map(conn: Connection, entity_pks: set[int]) -> dict[int, int]:
-    """The actor of each of these entities that has one."""
+@dataclass(frozen=True)
+class _Named:
+    """An entity of a claim: its actor and its name."""
+
+    actor: int
+    name: str
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    """The words of a name or a headline, read once: an article's claims share its headline, and a
+    name is read only when its actor is not named."""
+    return frozenset(terms(text))
+
+
+def _actor_map(conn: Connection, entity_pks: set[int]) -> dict[int, _Named]:
+    """The actor and name of each of these entities that has an actor."""
     if not entity_pks:
         return {}
-    rows = conn.execute(select(entities.c.pk, entities.c.actor_pk).where(entities.c.pk.in_(entity_pks)))
-    return {pk: actor for pk, actor in rows if actor is not None}
+    rows = conn.execute(
+        select(entities.c.pk, entities.c.actor_pk, entities.c.name).where(entities.c.pk.in_(entity_pks))
+    )
+    return {pk: _Named(actor, name) for pk, actor, name in rows if actor is not None}
 
 
-def _names_matter(present: set[int], entities: list[int], matter: list[int], actor_of: dict[int, int]) -> bool:
-    """Whether a story naming the actors ``present`` names the claim's: every actor of its
-    ``matter`` if it has one, else one of the actors of its ``entities`` (keys to ``actor_of``)."""
-    wanted = {actor_of[pk] for pk in matter if pk in actor_of}
+def _names_matter(
+    present: set[int], words: AbstractSet[str], entities: list[int], matter: list[int], known: dict[int, _Named]
+) -> bool:
+    """Whether a story naming the actors ``present``, in the ``words`` of its headline and text,
+    names the claim's: every entity of its ``matter`` if one has an actor, else one of its
+    ``entities`` (keys to ``known``). A story names an entity by its actor, or by every word of a
+    name of two words or more: the linker may keep two forms of a name apart ("the Texas State
+    Court of Appeal" and "the Texas state court of appeals"), and a story saying "the cereals
+    management committee" of the EC names the EC Cereals Management Committee. One word is not
+    enough: "House" is in "White House"."""
+
+    def named(pk: int) -> bool:
+        entity = known[pk]
+        return entity.actor in present or len(name := _words(entity.name)) > 1 and name <= words
+
+    wanted = [pk for pk in matter if pk in known]
     if wanted:
-        return wanted <= present
-    return bool({actor_of[pk] for pk in entities if pk in actor_of} & present)
+        return all(named(pk) for pk in wanted)
+    return any(named(pk) for pk in entities if pk in known)
 
 
-def _same_headline(words: set[str], story_words: set[str], rarity: Rarity) -> bool:
+def _same_headline(words: AbstractSet[str], story_words: AbstractSet[str], rarity: Rarity) -> bool:
     """Whether the story's headline (its ``story_words``) holds the rarest of the claim's headline
     ``words`` (most often the name of who acts: "EIB", "Tunisia") and ``HEADLINE`` of their
     weight: a news headline states the matter."""
@@ -293,7 +350,7 @@ def _follow_earlier(
         .having(func.sum(case((claim_terms.c.term.in_(rarity.very_rare(words)), SHARED), else_=1)) >= SHARED)
     )
     candidates = conn.execute(
-        select(claims.c.pk, claims.c.entities, claims.c.matter, articles.c.title)
+        select(claims.c.pk, claims.c.entities, claims.c.matter, claims.c.nations, claims.c.due, articles.c.title)
         .join(statements, statements.c.pk == claims.c.pk)  # a claim's key is its first statement's
         .join(articles, articles.c.pk == statements.c.article_pk)
         .where(
@@ -303,38 +360,45 @@ def _follow_earlier(
             claims.c.pk.not_in(sources.where(statements.c.article_pk == article_pk)),
         )
     ).all()
+    if any(_late(row.due, published) for row in candidates) and not may_tell_late(
+        f"{extraction.title or ''}\n{extraction.text}"
+    ):  # a claim long past due only by a story telling of things put off or called off
+        candidates = [row for row in candidates if not _late(row.due, published)]
     if not candidates:
         return
     present = named_actors(conn, [article_pk]).get(article_pk, set())
-    actor_of = _actor_map(conn, {pk for row in candidates for pk in (*row.entities, *row.matter)})
-    acting = {row.pk for row in candidates if _names_matter(present, row.entities, row.matter, actor_of)}
-    headline = set(terms(extraction.title or ""))
+    known = _actor_map(conn, {pk for row in candidates for pk in (*row.entities, *row.matter)})
+    headline = _words(extraction.title or "")
+    said = counts.keys() | headline
+    acting = {row.pk for row in candidates if _names_matter(present, said, row.entities, row.matter, known)}
     unnamed = {  # the headline words of the other claims, if they share one with this headline
-        row.pk: words for row in candidates
-        if row.pk not in acting and (words := set(terms(row.title or ""))) & headline
+        row.pk: title for row in candidates if row.pk not in acting and (title := _words(row.title or "")) & headline
     }
-    rarity.weights({w for words in unnamed.values() for w in words})  # read at once
-    named = [
-        row.pk for row in candidates
+    rarity.weights({w for title in unnamed.values() for w in title})  # read at once
+    named = {
+        row.pk: row for row in candidates
         if row.pk in acting or row.pk in unnamed and _same_headline(unnamed[row.pk], headline, rarity)
-    ]
+    }
     if not named:  # the actors first: most candidates fail there, before their words are read
         return
     average = rarity.average_length
-    story = _Story(conn, article_pk, extraction.text, counts, newest=published)
+    story = _Story(conn, article_pk, extraction.text, counts, published, newest=True)
     queries = select(claims.c.pk, claims.c.terms).where(claims.c.pk.in_(named)).order_by(claims.c.pk)
     for pk, query in conn.execute(queries):
-        _compare(conn, pk, query, story, average)
+        _compare(conn, _Sought(pk, query, named[pk].nations, named[pk].due), story, average)
 
 
-def _compare(conn: Connection, claim_pk: int, query: dict[str, float], story: _Story, average: float) -> None:
-    """Record the story as a follow-up of the claim if it speaks of the same matter (see the module)."""
-    if len(query.keys() & story.counts.keys()) < min(SHARED_WORDS, len(query)):
+def _compare(conn: Connection, claim: _Sought, story: _Story, average: float) -> None:
+    """Record the story as a follow-up of the claim if it speaks of the same matter (see the module):
+    it also names the countries the claim names by a nationality."""
+    if len(claim.query.keys() & story.counts.keys()) < min(SHARED_WORDS, len(claim.query)):
         return
-    score = story_score(query, story.counts, story.length, average)
-    evidence = best_sentence(query, story.body) if score >= THRESHOLD else None
+    if not all(names_country(country, story.body) for country in claim.countries):
+        return
+    score = story_score(claim.query, story.counts, story.length, average)
+    evidence = best_sentence(claim.query, story.body) if score >= THRESHOLD else None
     if evidence is not None:
-        _record(conn, claim_pk, story, evidence, score)
+        _record(conn, claim, story, evidence, score)
 
 
 def _follow_later(conn: Connection, claim: NewClaim, rarity: Rarity, windows: dict[date, int | None]) -> None:
@@ -350,7 +414,7 @@ def _follow_later(conn: Connection, claim: NewClaim, rarity: Rarity, windows: di
     low = windows[claim.said_on]
     if low is None or low >= claim.article_pk:
         return  # the usual case when stories come in the order they were published
-    actor_of = _actor_map(conn, {*claim.entities, *claim.matter})
+    known = _actor_map(conn, {*claim.entities, *claim.matter})
     rare = set(rarest(claim.weights))
     very_rare = rarity.very_rare(rare)
     searchable = {w for w in rare if w.isalpha()}
@@ -358,38 +422,49 @@ def _follow_later(conn: Connection, claim: NewClaim, rarity: Rarity, windows: di
         return
     found = (
         search_articles(conn, searchable, (low, claim.article_pk))
-        .add_columns(articles.c.title).where(articles.c.published.between(first, last))
+        .add_columns(articles.c.title, articles.c.published).where(articles.c.published.between(first, last))
     )
     sharing = [  # the words first, then one look-up of the actors of the stories that hold them
-        (pk, body, title, counts) for pk, body, title in conn.execute(found.limit(CANDIDATES)).all()
+        (pk, body, title, published, counts) for pk, body, title, published in conn.execute(found.limit(CANDIDATES))
         if len(shared := rare & (counts := counted_terms(body)).keys()) >= SHARED or shared & very_rare
     ]
-    named = named_actors(conn, [pk for pk, _, _, _ in sharing])
-    headline = set(terms(claim.headline))
-    for pk, body, title, counts in sharing:
-        present = named.get(pk, set())
-        if _names_matter(present, claim.entities, claim.matter, actor_of) or _same_headline(
-            headline, set(terms(title or "")), rarity
-        ):
-            _compare(conn, claim.pk, claim.weights, _Story(conn, pk, body, counts), rarity.average_length)
+    named = named_actors(conn, [pk for pk, *_ in sharing])
+    headline = _words(claim.headline)
+    sought = _Sought(claim.pk, claim.weights, claim.nations, claim.due)
+    for pk, body, title, published, counts in sharing:
+        if _late(claim.due, published) and not may_tell_late(f"{title or ''}\n{body}"):
+            continue
+        story_headline = _words(title or "")
+        if _names_matter(
+            named.get(pk, set()), counts.keys() | story_headline, claim.entities, claim.matter, known
+        ) or _same_headline(headline, story_headline, rarity):
+            _compare(conn, sought, _Story(conn, pk, body, counts, published), rarity.average_length)
 
 
-def _record(conn: Connection, claim_pk: int, story: _Story, evidence: Evidence, score: float) -> None:
-    """Store one follow-up, with the statement its evidence falls in, and update the claim."""
+def _late(due: date | None, published: date | None) -> bool:
+    """Whether a story out on ``published`` is long past a claim's ``due`` date (``SETTLED``)."""
+    return due is not None and published is not None and published > due + SETTLED
+
+
+def _record(conn: Connection, claim: _Sought, story: _Story, evidence: Evidence, score: float) -> None:
+    """Store one follow-up, with the statement its evidence falls in, and update the claim; a story
+    out long after the claim was due only if it tells it put off or called off (``SETTLED``)."""
     start, end = evidence.span
     holding = next((s for s in story.statements if any(a < end and start < b for a, b in s.content_spans)), None)
     found = relation(story.body[start:end], bool(holding and holding.future), story.headline)
+    if _late(claim.due, story.published) and found not in LATE_RELATIONS:
+        return
     conn.execute(insert(followups), {
-        "claim_pk": claim_pk, "article_pk": story.pk, "statement_pk": holding.pk if holding else None,
+        "claim_pk": claim.pk, "article_pk": story.pk, "statement_pk": holding.pk if holding else None,
         "relation": found, "score": score, "start": start, "end": end,
     })
-    if story.newest is None:
-        _latest(conn, claim_pk)
+    if not story.newest:
+        _latest(conn, claim.pk)
     else:  # stored last, so the latest of its day: the claim's latest unless one came out later
         conn.execute(
             update(claims)
-            .where(claims.c.pk == claim_pk, or_(claims.c.reported.is_(None), claims.c.reported <= story.newest))
-            .values(relation=found, reported=story.newest)
+            .where(claims.c.pk == claim.pk, or_(claims.c.reported.is_(None), claims.c.reported <= story.published))
+            .values(relation=found, reported=story.published)
         )
 
 

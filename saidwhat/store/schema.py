@@ -208,6 +208,7 @@ claims = Table(
     Column("due", Date),
     Column("entities", JSON, nullable=False),  # the keys of its speaker's entity and of those named in its content
     Column("matter", JSON, nullable=False),  # the keys of the entities its own words name: a follow-up names them all
+    Column("nations", JSON, nullable=False),  # the countries its words name by a nationality: a follow-up names them
     Column("terms", JSON, nullable=False),  # its content words, each with its weight when stored
     Column("relation", String),  # the latest follow-up's, if any
     Column("reported", Date),  # the latest follow-up's publication date
