@@ -298,6 +298,14 @@ def test_a_bond_due_in_a_year_is_no_due_date_of_its_issue(pipeline):
     )
 
 
+def test_a_past_fact_parsed_as_two_clauses_is_told_by_its_tensed_verb(pipeline):
+    """The parser reads "ships bound for Norvale in the past to unload arms" as a clause of its own;
+    the content is told by "were known to have sailed", a past fact."""
+    text = ("Diplomats said cargo ships bound for Norvale in the past to unload arms for road delivery were "
+            "known to have sailed under escort.")
+    assert attributes(pipeline, text, published=date(1987, 4, 13), cue="said")[3:] == (False, None)
+
+
 def test_planning_a_thing_is_forward_looking_and_having_planned_it_is_not(pipeline):
     text = "Halden Bank said Norvale Shipping is planning a 300 mln crown bond due 2031."
     assert attributes(pipeline, text)[3:] == (True, None)  # the bond's maturity is no due date

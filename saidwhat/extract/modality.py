@@ -201,9 +201,13 @@ def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> boo
 
 
 def _main(doc: Doc, content: set[int]) -> Token | None:
-    """The content's main verb: its first root that is a verb, else its first root."""
+    """The content's main verb: its first root that is a verb with a tense, else its first verb,
+    else its first root. "Ships bound for Kuwait in the past to unload arms were known to have
+    sailed under escort", parsed as two clauses, is told by "were known", not by "to unload"."""
     roots = [doc[i] for i in sorted(content) if doc[i].head.i not in content or doc[i].head.i == i]
-    return next((t for t in roots if t.pos_ in ("VERB", "AUX")), roots[0] if roots else None)
+    verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")]
+    untensed = [v for v in verbs if any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)]
+    return next((v for v in verbs if v not in untensed), verbs[0] if verbs else roots[0] if roots else None)
 
 
 def _perfect(verb: Token) -> bool:
