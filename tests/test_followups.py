@@ -214,13 +214,14 @@ def test_the_story_search_keeps_to_its_keys_and_matches_a_short_stem_whole(store
         pk = dict(conn.exec_driver_sql("SELECT id, pk FROM articles").all())
 
         def found(low: int, high: int) -> list[str]:
-            rows = conn.execute(search_articles(conn, {"par"}, (low, high))).all()
-            return sorted(body for _, body in rows)
+            rows = search_articles(conn, {"par"}, (low, high), (date(1987, 4, 1), date(1987, 4, 5)), 10)
+            return sorted(row.text for row in rows)
 
         assert found(pk["a0"], pk["a2"] + 1) == [bodies[0], bodies[2]]
         assert found(pk["a1"], pk["a2"] + 1) == [bodies[2]]
-        rows = conn.execute(search_articles(conn, {"bank"}, (pk["a0"], pk["a4"] + 1))).all()
-        assert [body for _, body in rows] == [bodies[3]]  # a four-letter stem is a word too
+        rows = search_articles(conn, {"bank"}, (pk["a0"], pk["a4"] + 1), (date(1987, 4, 1), date(1987, 4, 5)), 10)
+        assert [row.text for row in rows] == [bodies[3]]  # a four-letter stem is a word too
+        assert not search_articles(conn, {"bank"}, (pk["a0"], pk["a4"] + 1), (date(1987, 4, 1), date(1987, 4, 3)), 10)
 
 
 def unrecognised(id_: str, published: date, title: str, text: str, said: str | None = None) -> Extraction:

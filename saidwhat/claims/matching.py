@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .terms import Span, sentences, terms
 
@@ -55,9 +56,16 @@ def best_sentence(query: Mapping[str, float], text: str) -> Evidence | None:
     best: Evidence | None = None
     if not reachable:
         return None
-    for span in sentences(text):
-        counts = Counter(word for word in terms(text[span[0]:span[1]]) if word in query)
+    for span, words in _sentence_terms(text):
+        counts = Counter(word for word in words if word in query)
         score = _bm25(query, counts, K1) / reachable  # sentences vary little: no length normalisation
         if counts and (best is None or score > best.score):
             best = Evidence(min(score, 1.0), span, frozenset(counts))
     return best
+
+
+@lru_cache(maxsize=256)
+def _sentence_terms(text: str) -> list[tuple[Span, list[str]]]:
+    """Each sentence of ``text`` with its terms; kept for the stories met most recently, as one
+    story is searched for the evidence of several claims (do not change the result)."""
+    return [(span, terms(text[span[0]:span[1]])) for span in sentences(text)]

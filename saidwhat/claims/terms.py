@@ -27,19 +27,18 @@ _BOUNDARY = re.compile(r"""(?<=[.!?])["')]?\s+(?=["'(A-Z0-9])|\n\s*\n|\n(?=[ \t]
 
 
 @lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
+def _term(written: str) -> str | None:
+    """The term a word as written stands for, None if it is left out; cached, as a corpus repeats
+    its words and every article is read several times (its text, leads, sentences)."""
+    word = written.lower().removesuffix("'s")
+    if word in _IGNORED or len(word) < 2 and not word.isdigit():
+        return None
+    return word.replace(",", "") if word[0].isdigit() else _STEMMER.stemWord(word)
 
 
 def terms(text: str) -> list[str]:
     """The stems of the content words of ``text`` and its numbers, in order, repeats kept."""
-    found = []
-    for match in _WORD.finditer(text):
-        word = match.group().lower().removesuffix("'s")
-        if word in _IGNORED or len(word) < 2 and not word.isdigit():
-            continue
-        found.append(word.replace(",", "") if word[0].isdigit() else _stem(word))
-    return found
+    return [term for written in _WORD.findall(text) if (term := _term(written)) is not None]
 
 
 @lru_cache(maxsize=2048)

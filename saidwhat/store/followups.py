@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, case, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, case, delete, func, insert, or_, select, update
 
 from ..claims.matching import Evidence, best_sentence, story_score
 from ..claims.nations import names_country, nations
@@ -84,6 +84,73 @@ corpus, 200 add 73 follow-ups to 30,675, none of them in the development set; ea
 whose words are counted, and on a corpus stored out of order there are many)."""
 
 
+# The statements run for every article or claim are built once: building one costs more than
+# running it.
+_STATEMENTS_OF = select(statements.c.pk, statements.c.future, statements.c.content_spans).where(
+    statements.c.article_pk == bindparam("pk")
+)
+_HEADLINE = select(articles.c.title).where(articles.c.pk == bindparam("pk"))
+_STORED_STATEMENTS = select(statements.c.pk, statements.c.local_id, statements.c.source_entity_pk).where(
+    statements.c.article_pk == bindparam("pk")
+)
+_STORED_ENTITIES = select(entities.c.local_id, entities.c.pk).where(entities.c.article_pk == bindparam("pk"))
+_ADD_CLAIM, _ADD_SOURCE, _ADD_TERMS, _ADD_FOLLOWUP = (
+    insert(claims), insert(claim_sources), insert(claim_terms), insert(followups)
+)
+_ACTOR = select(entities.c.actor_pk).where(entities.c.pk == bindparam("pk"))
+_SPEAKER_ACTOR = (
+    select(entities.c.actor_pk)
+    .select_from(statements.outerjoin(entities, statements.c.source_entity_pk == entities.c.pk))
+    .where(statements.c.pk == bindparam("pk"))
+)
+_ACTOR_MAP = select(entities.c.pk, entities.c.actor_pk, entities.c.name).where(
+    entities.c.pk.in_(bindparam("pks", expanding=True))
+)
+_QUERIES = (
+    select(claims.c.pk, claims.c.terms).where(claims.c.pk.in_(bindparam("pks", expanding=True))).order_by(claims.c.pk)
+)
+_REPORTED = (
+    update(claims)
+    .where(claims.c.pk == bindparam("claim"), or_(claims.c.reported.is_(None), claims.c.reported <= bindparam("on")))
+    .values(relation=bindparam("found"), reported=bindparam("on"))
+)
+
+
+def _duplicates_query(dated: bool) -> Any:
+    """The stored claims that hold at least ``least`` of the ``rare`` words (said from ``first`` to
+    ``last`` if ``dated``: a range of each word's postings, by the claims' keys)."""
+    sharing = select(claim_terms.c.claim_pk).where(claim_terms.c.term.in_(bindparam("rare", expanding=True)))
+    query = select(claims.c.pk, claims.c.terms)
+    if dated:
+        within = claims.c.said_on.between(bindparam("first"), bindparam("last"))
+        sharing = sharing.where(claim_terms.c.claim_pk >= select(func.min(claims.c.pk)).where(within).scalar_subquery())
+        query = query.where(within)
+    sharing = sharing.group_by(claim_terms.c.claim_pk).having(func.count() >= bindparam("least"))
+    return query.where(claims.c.pk.in_(sharing))
+
+
+_DUPLICATES = {dated: _duplicates_query(dated) for dated in (True, False)}
+_SHARING = (  # SHARED of a claim's rarest words among the ``words``, or one of the ``very_rare``
+    select(claim_terms.c.claim_pk).where(claim_terms.c.term.in_(bindparam("words", expanding=True)))
+    .group_by(claim_terms.c.claim_pk)
+    .having(func.sum(case((claim_terms.c.term.in_(bindparam("very_rare", expanding=True)), SHARED), else_=1)) >= SHARED)
+)
+_EARLIER = (  # the claims said in the window before a story, not already sourced in it
+    select(claims.c.pk, claims.c.entities, claims.c.matter, claims.c.nations, claims.c.due, articles.c.title)
+    .join(statements, statements.c.pk == claims.c.pk)  # a claim's key is its first statement's
+    .join(articles, articles.c.pk == statements.c.article_pk)
+    .where(
+        claims.c.pk.in_(_SHARING),
+        claims.c.said_on <= bindparam("published"),
+        claims.c.said_on >= bindparam("since"),
+        claims.c.pk.not_in(
+            select(claim_sources.c.claim_pk).join(statements, statements.c.pk == claim_sources.c.statement_pk)
+            .where(statements.c.article_pk == bindparam("article"))
+        ),
+    )
+)
+
+
 @dataclass
 class NewClaim:
     pk: int
@@ -121,14 +188,11 @@ class _Story:
 
     @cached_property
     def statements(self) -> Sequence[Any]:
-        return self._conn.execute(
-            select(statements.c.pk, statements.c.future, statements.c.content_spans)
-            .where(statements.c.article_pk == self.pk)
-        ).all()
+        return self._conn.execute(_STATEMENTS_OF, {"pk": self.pk}).all()
 
     @cached_property
     def headline(self) -> str:
-        return self._conn.execute(select(articles.c.title).where(articles.c.pk == self.pk)).scalar() or ""
+        return self._conn.execute(_HEADLINE, {"pk": self.pk}).scalar() or ""
 
 
 def follow(conn: Connection, article_pk: int, extraction: Extraction) -> None:
@@ -151,14 +215,9 @@ def _gather(conn: Connection, article_pk: int, extraction: Extraction, rarity: R
     said = [s for s in extraction.statements if s.future and not (s.due and s.said_on and s.due < s.said_on)]
     if not said:
         return []
-    rows = conn.execute(
-        select(statements.c.pk, statements.c.local_id, statements.c.source_entity_pk)
-        .where(statements.c.article_pk == article_pk)
-    ).all()
+    rows = conn.execute(_STORED_STATEMENTS, {"pk": article_pk}).all()
     pk_of = {row.local_id: (row.pk, row.source_entity_pk) for row in rows}
-    entity_pks = dict(conn.execute(
-        select(entities.c.local_id, entities.c.pk).where(entities.c.article_pk == article_pk)
-    ).all())
+    entity_pks = dict(conn.execute(_STORED_ENTITIES, {"pk": article_pk}).all())
     names = [mention for e in extraction.entities for mention in e.mentions]
     new = []
     for statement in said:
@@ -176,15 +235,15 @@ def _gather(conn: Connection, article_pk: int, extraction: Extraction, rarity: R
         weighted = rarity.weights(words)
         same = _repeated(conn, set(words), set(rarest(weighted)), speaker, statement.said_on)
         if same is not None:
-            conn.execute(insert(claim_sources), {"statement_pk": statement_pk, "claim_pk": same})
+            conn.execute(_ADD_SOURCE, {"statement_pk": statement_pk, "claim_pk": same})
             continue
         claim_pk = statement_pk
-        conn.execute(insert(claims), {
+        conn.execute(_ADD_CLAIM, {
             "pk": claim_pk, "said_on": statement.said_on, "due": statement.due, "entities": keys, "matter": matter,
             "nations": named_by_nationality, "terms": weighted,
         })
-        conn.execute(insert(claim_sources), {"statement_pk": statement_pk, "claim_pk": claim_pk})
-        conn.execute(insert(claim_terms), [{"term": w, "claim_pk": claim_pk} for w in rarest(weighted)])
+        conn.execute(_ADD_SOURCE, {"statement_pk": statement_pk, "claim_pk": claim_pk})
+        conn.execute(_ADD_TERMS, [{"term": w, "claim_pk": claim_pk} for w in rarest(weighted)])
         new.append(NewClaim(
             claim_pk, statement.said_on, statement.due, weighted, keys, matter, named_by_nationality, article_pk,
             extraction.title or "",
@@ -247,26 +306,17 @@ def _repeated(
 ) -> int | None:
     """The stored claim this statement repeats: nearly the same words, the same speaker's actor,
     said within ``DUPLICATE_DAYS``; None if there is none."""
-    sharing = select(claim_terms.c.claim_pk).where(claim_terms.c.term.in_(rare))
-    query = select(claims.c.pk, claims.c.terms)
-    if said_on is not None:  # the claims said within the days, by their keys: a range of each word's postings
-        within = claims.c.said_on.between(said_on - DUPLICATE_DAYS, said_on + DUPLICATE_DAYS)
-        sharing = sharing.where(claim_terms.c.claim_pk >= select(func.min(claims.c.pk)).where(within).scalar_subquery())
-        query = query.where(within)
-    sharing = (  # nearly the same words hold most of the same rarest words
-        sharing.group_by(claim_terms.c.claim_pk).having(func.count() >= max(1, len(rare) // 2))
-    )
-    rows = conn.execute(query.where(claims.c.pk.in_(sharing))).all()
+    # nearly the same words hold most of the same rarest words
+    found = {"rare": sorted(rare), "least": max(1, len(rare) // 2)}
+    if said_on is not None:
+        found |= {"first": said_on - DUPLICATE_DAYS, "last": said_on + DUPLICATE_DAYS}
+    rows = conn.execute(_DUPLICATES[said_on is not None], found).all()
     similar = [row.pk for row in rows if len(words & set(row.terms)) / len(words | set(row.terms)) >= DUPLICATE]
     if not similar:
         return None
     speaker_actor = _actor(conn, speaker)
     for pk in similar:
-        their_speaker = conn.execute(
-            select(entities.c.actor_pk)
-            .select_from(statements.outerjoin(entities, statements.c.source_entity_pk == entities.c.pk))
-            .where(statements.c.pk == pk)
-        ).scalar()
+        their_speaker = conn.execute(_SPEAKER_ACTOR, {"pk": pk}).scalar()
         if their_speaker == speaker_actor:
             return int(pk)
     return None
@@ -275,7 +325,7 @@ def _repeated(
 def _actor(conn: Connection, entity_pk: int | None) -> int | None:
     if entity_pk is None:
         return None
-    return conn.execute(select(entities.c.actor_pk).where(entities.c.pk == entity_pk)).scalar()
+    return conn.execute(_ACTOR, {"pk": entity_pk}).scalar()
 
 
 @dataclass(frozen=True)
@@ -297,9 +347,7 @@ def _actor_map(conn: Connection, entity_pks: set[int]) -> dict[int, _Named]:
     """The actor and name of each of these entities that has an actor."""
     if not entity_pks:
         return {}
-    rows = conn.execute(
-        select(entities.c.pk, entities.c.actor_pk, entities.c.name).where(entities.c.pk.in_(entity_pks))
-    )
+    rows = conn.execute(_ACTOR_MAP, {"pks": sorted(entity_pks)})
     return {pk: _Named(actor, name) for pk, actor, name in rows if actor is not None}
 
 
@@ -343,23 +391,10 @@ def _follow_earlier(
 ) -> None:
     """Link this article to the earlier claims it reports on."""
     words = rarity.distinctive(counts)  # a common word's postings are long and say little
-    sources = select(claim_sources.c.claim_pk).join(statements, statements.c.pk == claim_sources.c.statement_pk)
-    sharing = (  # SHARED of the claim's rarest words, or one very rare
-        select(claim_terms.c.claim_pk).where(claim_terms.c.term.in_(words))
-        .group_by(claim_terms.c.claim_pk)
-        .having(func.sum(case((claim_terms.c.term.in_(rarity.very_rare(words)), SHARED), else_=1)) >= SHARED)
-    )
-    candidates = conn.execute(
-        select(claims.c.pk, claims.c.entities, claims.c.matter, claims.c.nations, claims.c.due, articles.c.title)
-        .join(statements, statements.c.pk == claims.c.pk)  # a claim's key is its first statement's
-        .join(articles, articles.c.pk == statements.c.article_pk)
-        .where(
-            claims.c.pk.in_(sharing),
-            claims.c.said_on <= published,
-            claims.c.said_on >= published - WINDOW,
-            claims.c.pk.not_in(sources.where(statements.c.article_pk == article_pk)),
-        )
-    ).all()
+    candidates = conn.execute(_EARLIER, {
+        "words": sorted(words), "very_rare": sorted(rarity.very_rare(words)), "published": published,
+        "since": published - WINDOW, "article": article_pk,
+    }).all()
     if any(_late(row.due, published) for row in candidates) and not may_tell_late(
         f"{extraction.title or ''}\n{extraction.text}"
     ):  # a claim long past due only by a story telling of things put off or called off
@@ -383,8 +418,7 @@ def _follow_earlier(
         return
     average = rarity.average_length
     story = _Story(conn, article_pk, extraction.text, counts, published, newest=True)
-    queries = select(claims.c.pk, claims.c.terms).where(claims.c.pk.in_(named)).order_by(claims.c.pk)
-    for pk, query in conn.execute(queries):
+    for pk, query in conn.execute(_QUERIES, {"pks": sorted(named)}):
         _compare(conn, _Sought(pk, query, named[pk].nations, named[pk].due), story, average)
 
 
@@ -420,13 +454,10 @@ def _follow_later(conn: Connection, claim: NewClaim, rarity: Rarity, windows: di
     searchable = {w for w in rare if w.isalpha()}
     if not searchable:
         return
-    found = (
-        search_articles(conn, searchable, (low, claim.article_pk))
-        .add_columns(articles.c.title, articles.c.published).where(articles.c.published.between(first, last))
-    )
+    found = search_articles(conn, searchable, (low, claim.article_pk), (first, last), CANDIDATES)
     sharing = [  # the words first, then one look-up of the actors of the stories that hold them
-        (pk, body, title, published, counts) for pk, body, title, published in conn.execute(found.limit(CANDIDATES))
-        if len(shared := rare & (counts := counted_terms(body)).keys()) >= SHARED or shared & very_rare
+        (row.pk, row.text, row.title, row.published, counts) for row in found
+        if len(shared := rare & (counts := counted_terms(row.text)).keys()) >= SHARED or shared & very_rare
     ]
     named = named_actors(conn, [pk for pk, *_ in sharing])
     headline = _words(claim.headline)
@@ -454,18 +485,14 @@ def _record(conn: Connection, claim: _Sought, story: _Story, evidence: Evidence,
     found = relation(story.body[start:end], bool(holding and holding.future), story.headline)
     if _late(claim.due, story.published) and found not in LATE_RELATIONS:
         return
-    conn.execute(insert(followups), {
+    conn.execute(_ADD_FOLLOWUP, {
         "claim_pk": claim.pk, "article_pk": story.pk, "statement_pk": holding.pk if holding else None,
         "relation": found, "score": score, "start": start, "end": end,
     })
     if not story.newest:
         _latest(conn, claim.pk)
     else:  # stored last, so the latest of its day: the claim's latest unless one came out later
-        conn.execute(
-            update(claims)
-            .where(claims.c.pk == claim.pk, or_(claims.c.reported.is_(None), claims.c.reported <= story.published))
-            .values(relation=found, reported=story.published)
-        )
+        conn.execute(_REPORTED, {"claim": claim.pk, "on": story.published, "found": found})
 
 
 def _latest(conn: Connection, claim_pk: int) -> None:

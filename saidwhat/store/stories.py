@@ -15,11 +15,11 @@ from collections import Counter
 from datetime import timedelta
 from functools import lru_cache
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, bindparam, insert, select
 
 from ..claims.terms import terms
 from ..model import Extraction
-from .schema import article_stories, articles, entities
+from .schema import article_stories, entities
 from .words import Rarity, search_articles, stored_between
 
 STORY_DAYS = timedelta(days=3)
@@ -27,6 +27,13 @@ SAME_STORY = 0.45
 LEAD = 400
 """Characters of the text that, with the title, make an article's lead."""
 CANDIDATES = 10
+
+# built once, as building a statement costs more than running it
+_NAMED = select(entities.c.article_pk, entities.c.actor_pk).where(
+    entities.c.article_pk.in_(bindparam("pks", expanding=True)), entities.c.actor_pk.is_not(None)
+)
+_STORY_OF = select(article_stories.c.story_pk).where(article_stories.c.article_pk == bindparam("pk"))
+_FILE = insert(article_stories)
 
 
 def lead_words(title: str | None, body: str) -> Counter[str]:
@@ -55,7 +62,7 @@ def _within(words: Counter[str], kept: Counter[str]) -> Counter[str]:
 def thread(conn: Connection, article_pk: int, extraction: Extraction, rarity: Rarity) -> None:
     """File the article under its story (see the module)."""
     story = _story(conn, article_pk, extraction, rarity)
-    conn.execute(insert(article_stories), {"article_pk": article_pk, "story_pk": story})
+    conn.execute(_FILE, {"article_pk": article_pk, "story_pk": story})
 
 
 def _story(conn: Connection, article_pk: int, extraction: Extraction, rarity: Rarity) -> int:
@@ -69,10 +76,7 @@ def _story(conn: Connection, article_pk: int, extraction: Extraction, rarity: Ra
     low = stored_between(conn, first, last)
     if low is None or low >= article_pk:
         return article_pk
-    found = conn.execute(
-        search_articles(conn, set(rarest), (low, article_pk))
-        .add_columns(articles.c.title).where(articles.c.published.between(first, last)).limit(CANDIDATES)
-    ).all()
+    found = search_articles(conn, set(rarest), (low, article_pk), (first, last), CANDIDATES)
     if not found:
         return article_pk
     leads = {row.pk: lead_words(row.title, row.text) for row in found}
@@ -94,15 +98,11 @@ def _story(conn: Connection, article_pk: int, extraction: Extraction, rarity: Ra
 def named_actors(conn: Connection, article_pks: list[int]) -> dict[int, set[int]]:
     """The actors each of these articles names."""
     named: dict[int, set[int]] = {}
-    rows = conn.execute(
-        select(entities.c.article_pk, entities.c.actor_pk)
-        .where(entities.c.article_pk.in_(article_pks), entities.c.actor_pk.is_not(None))
-    )
-    for article_pk, actor_pk in rows:
+    for article_pk, actor_pk in conn.execute(_NAMED, {"pks": article_pks}):
         named.setdefault(article_pk, set()).add(actor_pk)
     return named
 
 
 def _story_of(conn: Connection, article_pk: int) -> int:
-    story = conn.execute(select(article_stories.c.story_pk).where(article_stories.c.article_pk == article_pk)).scalar()
+    story = conn.execute(_STORY_OF, {"pk": article_pk}).scalar()
     return story if story is not None else article_pk

@@ -9,11 +9,12 @@ average length (a term never holds "#").
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, Row, Select, bindparam, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..claims.matching import idf
@@ -30,21 +31,32 @@ def count_words(conn: Connection, words: Counter[str]) -> Rarity:
     """Add one article (the count of each of its words) to the store's counts, in a fixed order so
     that writers never deadlock; the counts as they now stand come back with the same statement."""
     added = {w: 1 for w in words} | {_ARTICLES: 1, _WORDS: sum(words.values())}
-    upsert = (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(term_counts)
-    counted = conn.execute(
-        upsert.on_conflict_do_update(
-            index_elements=[term_counts.c.term], set_={"articles": term_counts.c.articles + upsert.excluded.articles}
-        ).returning(term_counts.c.term, term_counts.c.articles),
-        [{"term": w, "articles": added[w]} for w in sorted(added)],
-    )
+    counted = conn.execute(_count_upsert(conn.dialect.name), [{"term": w, "articles": added[w]} for w in sorted(added)])
     return Rarity(conn, dict(counted.all()))
+
+
+@lru_cache(maxsize=2)
+def _count_upsert(dialect: str) -> Any:
+    """The statement that adds to the counts, for one kind of database, built once."""
+    upsert = (postgresql if dialect == "postgresql" else sqlite).insert(term_counts)
+    return upsert.on_conflict_do_update(
+        index_elements=[term_counts.c.term], set_={"articles": term_counts.c.articles + upsert.excluded.articles}
+    ).returning(term_counts.c.term, term_counts.c.articles)
+
+
+# Statements run for every article are built once: building one costs more than running it.
+_COUNTS = select(term_counts.c.term, term_counts.c.articles).where(
+    term_counts.c.term.in_(bindparam("terms", expanding=True))
+)
+_FIRST_STORED = select(func.min(articles.c.pk)).where(
+    articles.c.published.between(bindparam("first"), bindparam("last"))
+)
 
 
 def _stored_counts(conn: Connection, terms: Iterable[str]) -> dict[str, int]:
     """The stored count of each of these ``term_counts`` entries, 0 for one never seen."""
     wanted = set(terms)
-    query = select(term_counts.c.term, term_counts.c.articles).where(term_counts.c.term.in_(wanted))
-    return dict.fromkeys(wanted, 0) | dict(conn.execute(query).all())
+    return dict.fromkeys(wanted, 0) | dict(conn.execute(_COUNTS, {"terms": sorted(wanted)}).all())
 
 
 COMMON = 0.02
@@ -104,7 +116,7 @@ def rarest(weights: dict[str, float], count: int = RAREST) -> list[str]:
 def stored_between(conn: Connection, first: date, last: date) -> int | None:
     """The lowest key of the articles published from ``first`` to ``last``: with an upper key, it
     bounds a search to the stories of a time window (see ``search_articles``)."""
-    return conn.execute(select(func.min(articles.c.pk)).where(articles.c.published.between(first, last))).scalar()
+    return conn.execute(_FIRST_STORED, {"first": first, "last": last}).scalar()
 
 
 PREFIX = 6
@@ -118,27 +130,39 @@ def _searched(stem: str, written: str, prefix: str) -> str:
     return written + prefix if len(stem) >= PREFIX else written
 
 
-def search_articles(conn: Connection, words: set[str], keys: tuple[int, int]) -> Any:
-    """Articles holding any of ``words`` (stems), best BM25 first, from the full-text index, with
-    keys from ``keys[0]`` up to, not including, ``keys[1]``: SQLite's index reads only those rows, so
-    that a search within a time window costs what the window holds, not what the store does."""
-    wanted = sorted(words)
+def search_articles(
+    conn: Connection, words: set[str], keys: tuple[int, int], published: tuple[date, date], limit: int
+) -> Sequence[Row[Any]]:
+    """The first ``limit`` articles (key, text, title, date) holding any of ``words`` (stems), best
+    BM25 first, from the full-text index, published from ``published[0]`` to ``published[1]``, with
+    keys from ``keys[0]`` up to, not including, ``keys[1]``: SQLite's index reads only those rows,
+    so that a search within a time window costs what the window holds, not what the store does."""
+    postgresql = conn.dialect.name == "postgresql"
+    prefix, written = (":*", "{}") if postgresql else ("*", '"{}"')
+    match = (" | " if postgresql else " OR ").join(_searched(w, written.format(w), prefix) for w in sorted(words))
     low, high = keys
-    if conn.dialect.name == "postgresql":
-        query = func.to_tsquery("english", " | ".join(_searched(w, w, ":*") for w in wanted))
+    first, last = published
+    found = {"match": match, "low": low, "high": high, "first": first, "last": last, "limit": limit}
+    return conn.execute(_search(postgresql), found).all()
+
+
+@lru_cache(maxsize=2)
+def _search(postgresql: bool) -> Select[Any]:
+    """The search statement of ``search_articles`` for one kind of database, built once."""
+    columns = articles.c.pk, articles.c.text, articles.c.title, articles.c.published
+    if postgresql:
+        query = func.to_tsquery("english", bindparam("match"))
         vector = article_words(articles.c.text)
-        return (
-            select(articles.c.pk, articles.c.text)
-            .where(vector.op("@@")(query), articles.c.pk >= low, articles.c.pk < high)
-            .order_by(func.ts_rank_cd(vector, query).desc(), articles.c.pk)
+        matching = select(*columns).where(
+            vector.op("@@")(query), articles.c.pk >= bindparam("low"), articles.c.pk < bindparam("high")
+        ).order_by(func.ts_rank_cd(vector, query).desc(), articles.c.pk)
+    else:
+        matching = (
+            select(*columns)
+            .select_from(articles.join(text("articles_fts"), text("articles_fts.rowid = articles.pk")))
+            .where(text("articles_fts MATCH :match AND articles_fts.rowid >= :low AND articles_fts.rowid < :high"))
+            .order_by(text("bm25(articles_fts)"), articles.c.pk)
         )
-    match = " OR ".join(_searched(w, f'"{w}"', "*") for w in wanted)
-    return (
-        select(articles.c.pk, articles.c.text)
-        .select_from(articles.join(text("articles_fts"), text("articles_fts.rowid = articles.pk")))
-        .where(
-            text("articles_fts MATCH :match AND articles_fts.rowid >= :low AND articles_fts.rowid < :high")
-            .bindparams(match=match, low=low, high=high)
-        )
-        .order_by(text("bm25(articles_fts)"), articles.c.pk)
+    return matching.where(articles.c.published.between(bindparam("first"), bindparam("last"))).limit(
+        bindparam("limit")
     )
