@@ -93,11 +93,18 @@ CASES = {
         ["British Treasury", "French Treasury", "Treasury"],
     ),
     "last word after a city": (  # the Kessport branch of a central bank is not the bank
-        [Named("Kessport Fed", "ORG"), Named("Fed", "ORG")], ["Kessport Fed", "Fed"],
+        [Named("Kessport Reserve", "ORG"), Named("Reserve", "ORG")], ["Kessport Reserve", "Reserve"],
     ),
-    "initials not written in capitals": (  # "Fed" is no acronym of Frontier Exploration Department
-        [Named("Fed", "ORG"), Named("Frontier Exploration Department", "ORG")],
-        ["Fed", "Frontier Exploration Department"],
+    "initials not written in capitals": (  # "Fen" is no acronym of Frontier Exploration Network
+        [Named("Fen", "ORG"), Named("Frontier Exploration Network", "ORG")],
+        ["Fen", "Frontier Exploration Network"],
+    ),
+    "an institution's nickname, before and after its name": (
+        [Named("Fed", "ORG"), Named("Federal Reserve", "ORG"), Named("Fed", "ORG"), Named("Big Board", "ORG")],
+        ["Federal Reserve"] * 3 + ["New York Stock Exchange"],
+    ),
+    "a city's branch is not the institution its nickname names": (
+        [Named("New York Fed", "ORG"), Named("Fed", "ORG")], ["New York Fed", "Federal Reserve"],
     ),
     "acronym of one organisation": (
         [Named("Kestrel Aviation Systems", "ORG"), Named("KAS", "ORG")], ["Kestrel Aviation Systems"] * 2,

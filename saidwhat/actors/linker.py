@@ -25,7 +25,7 @@ from typing import Protocol
 
 from ..extract.entities.acronyms import acronym, initialisms
 from ..model import Extraction
-from .names import KeyKind, bare, clean, company, keys, name_key, probes, short_keys, words, written_core
+from .names import NICKNAMES, KeyKind, bare, clean, company, keys, name_key, probes, short_keys, words, written_core
 
 LINKED_TYPES = {"PERSON", "ORG", "GPE"}
 _NOT_NAMES = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i"}
@@ -98,10 +98,19 @@ def written_forms(extraction: Extraction, name: str, entity_mentions: Iterable[t
 def mentioned(extraction: Extraction) -> dict[str, Mentioned]:
     """The linkable entities of an article, by local id."""
     return {
-        e.id: Mentioned(_name(e.name), e.type, tuple(e.roles), written_forms(extraction, e.name, e.mentions))
+        e.id: _mentioned(_name(e.name), e.type, tuple(e.roles), written_forms(extraction, e.name, e.mentions))
         for e in extraction.entities
         if e.type in LINKED_TYPES and any(ch.isupper() for ch in e.name)
     }
+
+
+def _mentioned(name: str, type_: str, roles: tuple[str, ...], forms: tuple[str, ...]) -> Mentioned:
+    """An entity as linked: one an institution's nickname names goes by its full name, the nickname
+    kept as a form written ("Fed" is the Federal Reserve, see ``names.NICKNAMES``)."""
+    full = NICKNAMES.get(name.lower())
+    if full is None:
+        return Mentioned(name, type_, roles, forms)
+    return Mentioned(full, type_, roles, tuple(dict.fromkeys((name, *forms))))
 
 
 def link(index: ActorIndex, entity: Mentioned) -> str:

@@ -83,6 +83,16 @@ GENERIC = {
 }
 # Words that make a name one of a part of the organisation its first word names.
 PARTS = {"office", "committee", "subcommittee", "department", "board", "council", "commission", "division", "unit"}
+# Names the news gives an institution or a country that share no word or initial with the name it
+# goes by: a clipping ("the Fed"), a nickname ("the Big Board"), the initials of an official name
+# ("USSR"). Without them, one institution is two actors.
+NICKNAMES = {
+    "fed": "Federal Reserve",
+    "amex": "American Stock Exchange",
+    "big board": "New York Stock Exchange",
+    "ussr": "Soviet Union",
+    "u.s.s.r.": "Soviet Union",
+}
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _POSSESSIVE = re.compile(r"'s?$", re.IGNORECASE)
 
