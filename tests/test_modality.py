@@ -333,3 +333,19 @@ def test_a_refusal_to_tell_a_question_or_a_state_is_not_forward_looking(pipeline
     cued = [s for s in statements if s.cue.text.lower().startswith(
         ("declined", "asked", "refused", "do not know", "continue", "were said", "did not say", "has yet"))]
     assert [s.future for s in cued] == [future]
+
+
+@pytest.mark.parametrize(("text", "cue", "future"), [
+    ("Norvale Aerospace also chose to receive bids from two smaller suppliers.", "also chose", False),
+    ("I also saw people trying to recruit affiliates.", "also saw", False),
+    ("The Halden Times said Norvale plans to close the plant.", "said", True),
+    ("Officials told residents to leave by Friday.", "told", True),
+    ("Regulators allowed Halden to bid for the launch contracts again.", "allowed", True),
+    ("Norvale hopes to raise its exports to Japan.", "hopes", True),  # the model's lemma is "hop"
+    ("The study found that sales would fall next year.", "found", True),  # a modal of its own
+])
+def test_an_infinitive_or_a_thing_seen_is_ahead_only_after_a_cue_of_intent_or_telling(pipeline, text, cue, future):
+    """An infinitive after a cue of choosing, or what one saw, is no act ahead; after a cue of
+    intent, telling or allowing it is (the cue's own tense aside: "chose to receive bids")."""
+    statements = pipeline.extract(Article(id="t", text=text, published=date(2019, 11, 18))).statements
+    assert [s.future for s in statements if s.cue.text == cue] == [future]

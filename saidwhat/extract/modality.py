@@ -56,6 +56,17 @@ TELLING = frozenset(
     " reveal answer detail predict speculate quantify divulge provide release describe explain put".split()
 )
 ASKING = frozenset("ask wonder question know".split())
+# Cues of perceiving: what one saw or found is going on or done ("saw people trying to recruit"),
+# unless a modal puts it forward ("found that sales would fall").
+PERCEIVING = frozenset("see hear watch notice observe witness find discover".split())
+# Cues whose infinitive is an act ahead ("plans to close", "told them to leave", "is looking to
+# double", "the decision to float in Hong Kong"); after another cue it is a choice made, an
+# attempt or a feeling ("chose to receive bids", "attempted to address", "was shocked to find").
+AHEAD_INFINITIVE = INTENT | FUTURE_CUES | REFUSING | ANNOUNCING_CUES | frozenset(
+    "say tell warn advise encourage invite direct instruct require force persuade convince remind offer allow"
+    " permit recommend like love beg plead look announcement decision plan proposal pledge promise threat bid"
+    " call request".split()
+)
 # Verbs that tell of a state going on, or of how things look, not of an act ahead.
 ONGOING = frozenset("continue seem appear remain keep tend".split())
 QUESTIONS = frozenset("if whether what when how why who which".split())
@@ -102,15 +113,17 @@ def attributes(
     main = _main(doc, content)
     past = main is not None and (_past(main) or main.pos_ == "NOUN" and _dated_before(windows, said_on))
     later = _later(timing, said_on) or _later(windows, said_on)
-    future = not _telling_nothing(verb, main, words) and (_going_to(words) or not past and (
-        _future(verb, main, words) or any(said_on is not None and first > said_on for first, _ in windows)
-    ) or past and main is not None and _reports_future(main) or (
-        bool(later) and main is not None and main.lemma_.lower() in EXPECTING and not _perfect(main)
-    ))
+    future = not _telling_nothing(verb, main, words) and not _perceived(verb, main) and (
+        _going_to(words) or not past and (
+            _future(verb, main, words) or any(said_on is not None and first > said_on for first, _ in windows)
+        ) or past and main is not None and _reports_future(main) or (
+            bool(later) and main is not None and _lemma(main) in EXPECTING and not _perfect(main)
+        )
+    )
     dating = _later([w for t, w in timed if _dates(doc, t, main)], said_on)  # the main event's own time
     return {
         "said_on": said_on,
-        "hedged": _hedged(words) or verb.lemma_.lower() in HEDGING_CUES,
+        "hedged": _hedged(words) or _lemma(verb) in HEDGING_CUES,
         "negated": _negated(verb, doc, content),
         "future": future,
         "due": max(dating or later) if future and later else None,
@@ -185,8 +198,8 @@ def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> boo
     source's wish to stay unnamed ("asked not to be identified"), or a state that goes on ("the
     authorities continue to pour fuel on the fire"): the content says nothing of what will happen,
     whatever its infinitive or modal."""
-    cue = verb.lemma_.lower()
-    told = main is not None and main.lemma_.lower() in TELLING
+    cue = _lemma(verb)
+    told = main is not None and _lemma(main) in TELLING
     if cue in REFUSING:
         return told
     if cue in ONGOING:
@@ -194,7 +207,7 @@ def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> boo
     first = next((w.lower_ for w in words if not w.is_punct), "")
     if cue not in ASKING:  # "has yet to decide whether ..." is a decision ahead, "did not say when it
         # would reopen" still says it will: only "did not say whether", "declined to say if" tell nothing
-        refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSING
+        refused = verb.dep_ == "xcomp" and _lemma(verb.head) in REFUSING
         return first in ("if", "whether") and (refused or any(c.dep_ == "neg" for c in verb.children))
     unnamed = told and main is not None and any(c.dep_ == "auxpass" for c in main.children)
     return unnamed or first in QUESTIONS
@@ -221,7 +234,7 @@ def _past(main: Token) -> bool:
     aux = _auxiliaries(main)
     if any(a.lower_ in FUTURE_WORDS or a.lower_ == "would" for a in aux) and not any(a.lower_ == "have" for a in aux):
         return False
-    if main.lemma_ in INTENT - DONE_INTENT and not _perfect(main) or any(a.tag_ == "TO" for a in aux):
+    if _lemma(main) in INTENT - DONE_INTENT and not _perfect(main) or any(a.tag_ == "TO" for a in aux):
         return False  # "was expected this year", "were to be introduced this month"
     if any(a.lemma_ == "have" or a.tag_ == "VBD" for a in aux):
         return True
@@ -243,26 +256,50 @@ def _future(verb: Token, main: Token | None, words: list[Token]) -> bool:
     infinitive or clause ("plans to close", "expects the bank to cut"), a verb of planning with an
     object ("is planning a bond issue"), a cue that promises or predicts, or one that announces or
     asks for a pending act ("announced job cuts")."""
-    if verb.lemma_.lower() in FUTURE_CUES or _going_to(words):
+    if _lemma(verb) in FUTURE_CUES or _going_to(words):
         return True
     if main is None:
         return False
     if main.pos_ == "NOUN":
-        return verb.lemma_.lower() in ANNOUNCING_CUES and main.lower_ in PENDING_ACTS
-    if _forward(main) or _planning(main):
+        return _lemma(verb) in ANNOUNCING_CUES and main.lower_ in PENDING_ACTS
+    if _forward(main) and not _chosen(verb, main) or _planning(main):
         return True
     # "expect three tankers to reinforce ...": the parser often hangs that infinitive as an adverbial
     # (after other verbs it is mostly one of purpose: "set the payout to allow holders to ...")
-    objected = main.lemma_.lower() in PREDICTING and any(c.dep_ == "dobj" for c in main.children)
+    objected = _lemma(main) in PREDICTING and any(c.dep_ == "dobj" for c in main.children)
     complements = [c for c in main.children if c.dep_ in ("xcomp", "ccomp") or objected and c.dep_ == "advcl"]
     if main.lemma_ == "be":  # "is likely to award", "is ready to sign"
-        complements += [x for c in main.children if c.dep_ == "acomp" and c.lemma_.lower() in INTENT
+        complements += [x for c in main.children if c.dep_ == "acomp" and _lemma(c) in INTENT
                         for x in c.children if x.dep_ == "xcomp"]
     return any(
-        (main.lemma_.lower() in INTENT or main.lemma_ == "be") and any(a.tag_ == "TO" for a in c.children)
-        or (main.lemma_.lower() in INTENT and c.tag_ == "VBG")
+        (_lemma(main) in INTENT or main.lemma_ == "be") and any(a.tag_ == "TO" for a in c.children)
+        or (_lemma(main) in INTENT and c.tag_ == "VBG")
         for c in complements
     )
+
+
+def _chosen(cue: Token, main: Token) -> bool:
+    """An infinitive that completes a cue not of intent or telling (``AHEAD_INFINITIVE``): "chose to
+    receive bids" is not put forward by its "to" alone."""
+    return (
+        main.head == cue and _lemma(cue) not in AHEAD_INFINITIVE
+        and not any(a.tag_ == "MD" for a in _auxiliaries(main))
+    )
+
+
+def _perceived(cue: Token, main: Token | None) -> bool:
+    """What a cue of perceiving reports, with no modal of its own ("saw people trying to recruit")."""
+    return _lemma(cue) in PERCEIVING and not (main is not None and any(
+        a.tag_ == "MD" for a in _auxiliaries(main)))
+
+
+def _lemma(token: Token) -> str:
+    """The token's lemma, lower-case, with the model's known slips mended: en_core_web_sm makes
+    "hopes", "hoped" and "hoping" forms of "hop"."""
+    return _MENDED.get(token.lower_) or token.lemma_.lower()
+
+
+_MENDED = {form: "hope" for form in ("hope", "hopes", "hoped", "hoping")}
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
@@ -274,7 +311,7 @@ def _planning(verb: Token) -> bool:
     rights issue"); "planned a bond", "was planning a bond" tell of a plan that may be over."""
     aux = _auxiliaries(verb)
     return (
-        verb.lemma_.lower() in PLANNING and verb.tag_ in ("VB", "VBG", "VBP", "VBZ")
+        _lemma(verb) in PLANNING and verb.tag_ in ("VB", "VBG", "VBP", "VBZ")
         and any(c.dep_ == "dobj" for c in verb.children) and not any(a.tag_ == "VBD" or a.lemma_ == "have" for a in aux)
     )
 
@@ -305,7 +342,7 @@ def _asks(clause: Token) -> bool:
 
 
 def _hedged(tokens: list[Token]) -> bool:
-    return any(t.lemma_.lower() in HEDGES.get("MD" if t.tag_ == "MD" else t.pos_, ()) for t in tokens)
+    return any(_lemma(t) in HEDGES.get("MD" if t.tag_ == "MD" else t.pos_, ()) for t in tokens)
 
 
 def _negated(verb: Token, doc: Doc, content: set[int]) -> bool:
@@ -314,7 +351,7 @@ def _negated(verb: Token, doc: Doc, content: set[int]) -> bool:
     roots = [doc[i] for i in content if doc[i].head.i not in content or doc[i].head.i == i]
     count = (
         any(c.dep_ == "neg" for c in verb.children)
-        + (verb.lemma_.lower() in NEGATING_CUES)
+        + (_lemma(verb) in NEGATING_CUES)
         + any(c.dep_ == "neg" for r in roots if r.pos_ in ("VERB", "AUX") for c in r.children)
     )
     return count % 2 == 1
