@@ -342,6 +342,8 @@ def test_a_refusal_to_tell_a_question_or_a_state_is_not_forward_looking(pipeline
     ("Officials told residents to leave by Friday.", "told", True),
     ("Regulators allowed Halden to bid for the launch contracts again.", "allowed", True),
     ("Norvale hopes to raise its exports to Japan.", "hopes", True),  # the model's lemma is "hop"
+    ("The minister said he hopes the swap will pave the way for talks.", "said", True),  # a clause ahead
+    ("Coaches say setbacks cause you to grow as a person.", "say", False),  # an infinitive is no modal
     ("The study found that sales would fall next year.", "found", True),  # a modal of its own
 ])
 def test_an_infinitive_or_a_thing_seen_is_ahead_only_after_a_cue_of_intent_or_telling(pipeline, text, cue, future):

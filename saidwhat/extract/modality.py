@@ -116,7 +116,7 @@ def attributes(
     future = not _telling_nothing(verb, main, words) and not _perceived(verb, main) and (
         _going_to(words) or not past and (
             _future(verb, main, words) or any(said_on is not None and first > said_on for first, _ in windows)
-        ) or past and main is not None and _reports_future(main) or (
+        ) or main is not None and _reports_future(main) or (
             bool(later) and main is not None and _lemma(main) in EXPECTING and not _perfect(main)
         )
     )
@@ -324,11 +324,14 @@ def _forward(verb: Token, modals: frozenset[str] = FORWARD_MODALS) -> bool:
 
 
 def _reports_future(main: Token) -> bool:
-    """A past main verb whose clause tells of a future ("decided it would sell the unit"); not one
-    in the past perfect ("had indicated he would"), nor a duty or a possibility ("ruled that the
-    clause should apply")."""
+    """A main verb whose clause tells of a future ("decided it would sell the unit", "hopes the swap
+    will pave the way"), by a modal, not by an infinitive ("cause you to grow"); not one in the past
+    perfect ("had indicated he would"), nor a duty or a possibility ("ruled that the clause should
+    apply")."""
     return not _perfect(main) and any(
-        _forward(c, FUTURE_MODALS) and not _asks(c) for c in main.children if c.dep_ == "ccomp")
+        _forward(c, FUTURE_MODALS) and any(a.tag_ == "MD" for a in _auxiliaries(c)) and not _asks(c)
+        for c in main.children if c.dep_ == "ccomp"
+    )
 
 
 def _asks(clause: Token) -> bool:
