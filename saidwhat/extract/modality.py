@@ -64,8 +64,8 @@ PERCEIVING = frozenset("see hear watch notice observe witness find discover".spl
 # attempt or a feeling ("chose to receive bids", "attempted to address", "was shocked to find").
 AHEAD_INFINITIVE = INTENT | FUTURE_CUES | REFUSING | ANNOUNCING_CUES | frozenset(
     "say tell warn advise encourage invite direct instruct require force persuade convince remind offer allow"
-    " permit recommend like love beg plead look announcement decision plan proposal pledge promise threat bid"
-    " call request".split()
+    " permit recommend like love beg plead look announcement decision proposal threat bid"
+    " request".split()
 )
 # Verbs that tell of a state going on, or of how things look, not of an act ahead.
 ONGOING = frozenset("continue seem appear remain keep tend".split())
@@ -282,15 +282,13 @@ def _chosen(cue: Token, main: Token) -> bool:
     """An infinitive that completes a cue not of intent or telling (``AHEAD_INFINITIVE``): "chose to
     receive bids" is not put forward by its "to" alone."""
     return (
-        main.head == cue and _lemma(cue) not in AHEAD_INFINITIVE
-        and not any(a.tag_ == "MD" for a in _auxiliaries(main))
+        main.head == cue and _lemma(cue) not in AHEAD_INFINITIVE and not _modal(main)
     )
 
 
 def _perceived(cue: Token, main: Token | None) -> bool:
     """What a cue of perceiving reports, with no modal of its own ("saw people trying to recruit")."""
-    return _lemma(cue) in PERCEIVING and not (main is not None and any(
-        a.tag_ == "MD" for a in _auxiliaries(main)))
+    return _lemma(cue) in PERCEIVING and not (main is not None and _modal(main))
 
 
 def _lemma(token: Token) -> str:
@@ -304,6 +302,10 @@ _MENDED = {form: "hope" for form in ("hope", "hopes", "hoped", "hoping")}
 
 def _auxiliaries(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _modal(verb: Token) -> bool:
+    return any(a.tag_ == "MD" for a in _auxiliaries(verb))
 
 
 def _planning(verb: Token) -> bool:
@@ -329,7 +331,7 @@ def _reports_future(main: Token) -> bool:
     perfect ("had indicated he would"), nor a duty or a possibility ("ruled that the clause should
     apply")."""
     return not _perfect(main) and any(
-        _forward(c, FUTURE_MODALS) and any(a.tag_ == "MD" for a in _auxiliaries(c)) and not _asks(c)
+        _forward(c, FUTURE_MODALS) and _modal(c) and not _asks(c)
         for c in main.children if c.dep_ == "ccomp"
     )
 
