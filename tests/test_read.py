@@ -310,12 +310,26 @@ def test_bad_input_has_a_clear_reason(
     assert errors(read(path)) == [f"{path}: {reason}"]
 
 
-def test_missing_file_and_directory(tmp_path: Path) -> None:
+def test_missing_file_and_folder_without_articles(tmp_path: Path) -> None:
     missing = str(tmp_path / "missing.txt")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
     assert errors(read(missing, tmp_path)) == [
         f"{missing}: no such file",
-        f"{tmp_path}: is a directory",
+        f"{tmp_path}: is a folder with no readable file (.txt, .html, .htm, .jsonl, .json, .warc, .rss, .atom)",
     ]
+
+
+def test_a_folder_is_read_file_by_file(tmp_path: Path) -> None:
+    (tmp_path / "wire" / ".cache").mkdir(parents=True)
+    write(tmp_path / "b.txt", PLAIN_TEXT.encode())
+    write(tmp_path / "wire" / "a.txt.gz", gzip.compress(PLAIN_TEXT.replace("bus lane", "tram stop").encode()))
+    write(tmp_path / "wire" / ".cache" / "c.txt", b"A hidden copy.")
+    write(tmp_path / "wire" / "scan.pdf", b"%PDF-1.4")
+    write(tmp_path / "wire" / "broken.jsonl", b"{not json\n")
+    results = read(tmp_path)
+    assert [r.id for r in results if isinstance(r, Article)] == ["b", "a"]
+    assert [e.split(" (")[0] for e in errors(results)] == [f"{tmp_path / 'wire' / 'broken.jsonl'}:1: invalid JSON"]
+    assert estimate_articles([str(tmp_path)]) == 3
 
 
 def test_huge_single_line_file_is_refused(tmp_path: Path) -> None:

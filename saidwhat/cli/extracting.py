@@ -18,7 +18,9 @@ from .common import DEFAULT_DB, Db, ExtractFormat, Model, _day, _open_store, _pi
 
 Inputs = Annotated[
     list[str],
-    typer.Argument(help="Files (.txt, .html, .jsonl, .json, .warc, .rss, .atom; .gz accepted) or - for stdin."),
+    typer.Argument(
+        help="Files (.txt, .html, .jsonl, .json, .warc, .rss, .atom; .gz accepted), folders of them, or - for stdin."
+    ),
 ]
 Published = Annotated[
     str | None, typer.Option("--published", help="Publication date YYYY-MM-DD, overriding the input's.")

@@ -10,7 +10,7 @@ in the output stream, with a one-line reason, and reading goes on. A name with a
 extension, and ``-`` (stdin), is read as whatever its content looks like (see ``sniff``): a
 ``.xml`` file, for one, is a feed by its root element.
 
-Inputs come as names on the command line (``read_inputs``), or as bytes or a binary stream with a
+Inputs come as names on the command line (``read_inputs``; a folder is read file by file), or as bytes or a binary stream with a
 file name to go by (``read_bytes``, ``read_stream``: uploads); a single JSON record, as a line of
 JSON Lines holds, is read by ``read_record``.
 """
@@ -28,7 +28,18 @@ from ..errors import ReadError, Skipped
 from ..model import Article
 from .feed import read_feed
 from .html import read_html
-from .inputs import MAX_CHARS, Input, borrowed, describe, estimate_articles, failures, opened, read_page, sniff
+from .inputs import (
+    MAX_CHARS,
+    Input,
+    borrowed,
+    describe,
+    estimate_articles,
+    expand,
+    failures,
+    opened,
+    read_page,
+    sniff,
+)
 from .jsonl import read_json, read_jsonl, read_record
 from .language import english_or_skipped
 from .results import ReadResult, articles_only
@@ -55,9 +66,9 @@ def read_inputs(inputs: Iterable[str], published: date | None = None) -> Iterato
     """Articles from each input in turn, and a ``ReadError`` for each that fails.
 
     ``published`` (the ``--published`` flag) wins over any date the input carries; without it an
-    article keeps its own date, or none.
+    article keeps its own date, or none. A folder stands for the readable files under it.
     """
-    for name in inputs:
+    for name in expand(inputs):
         yield from _read(describe(name), partial(opened, name), published)
 
 

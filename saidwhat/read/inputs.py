@@ -77,6 +77,23 @@ class Input:
         return cls(name, path.stem, EXTENSIONS.get(path.suffix.lower()))
 
 
+def expand(names: Iterable[str]) -> Iterator[str]:
+    """The names with each folder replaced by the files under it that have a readable extension
+    (``.gz`` or not), in path order; hidden files and folders are passed over. A folder with no
+    such file stays, to be reported."""
+    for name in names:
+        folder = Path(name)
+        if name == STDIN or not folder.is_dir():
+            yield name
+            continue
+        found = sorted(
+            str(path) for path in folder.rglob("*")
+            if path.is_file() and Input.named(path.name).format
+            and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        )
+        yield from found or [name]
+
+
 def describe(name: str) -> Input:
     """The input a command-line name stands for: a file, or stdin for ``-``."""
     return Input("<stdin>", "stdin", None) if name == STDIN else Input.named(name)
@@ -172,7 +189,7 @@ def failures(origin: str) -> Iterator[None]:
     except FileNotFoundError:
         raise ReadError(origin, "no such file") from None
     except IsADirectoryError:
-        raise ReadError(origin, "is a directory") from None
+        raise ReadError(origin, f"is a folder with no readable file ({', '.join(EXTENSIONS)})") from None
     except PermissionError:
         raise ReadError(origin, "permission denied") from None
     except OSError as error:
@@ -258,7 +275,7 @@ def read_page(stream: BinaryIO, origin: str) -> bytes:
 def estimate_articles(inputs: Iterable[str]) -> int | None:
     """About how many articles the inputs hold, for a progress bar: a JSON Lines file's line
     count, one for any other file; ``None`` when stdin makes it unknowable."""
-    names = list(inputs)
+    names = list(expand(inputs))
     return None if STDIN in names else sum(map(_estimate, names))
 
 
