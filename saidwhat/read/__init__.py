@@ -10,9 +10,9 @@ in the output stream, with a one-line reason, and reading goes on. A name with a
 extension, and ``-`` (stdin), is read as whatever its content looks like (see ``sniff``): a
 ``.xml`` file, for one, is a feed by its root element.
 
-Inputs come as names on the command line (``read_inputs``; a folder is read file by file), or as bytes or a binary stream with a
-file name to go by (``read_bytes``, ``read_stream``: uploads); a single JSON record, as a line of
-JSON Lines holds, is read by ``read_record``.
+Inputs come as names on the command line (``read_inputs``; a folder is read file by file), or
+as bytes or a binary stream with a file name to go by (``read_bytes``, ``read_stream``: uploads);
+a single JSON record, as a line of JSON Lines holds, is read by ``read_record``.
 """
 
 from __future__ import annotations
