@@ -345,9 +345,25 @@ def test_a_refusal_to_tell_a_question_or_a_state_is_not_forward_looking(pipeline
     ("The minister said he hopes the swap will pave the way for talks.", "said", True),  # a clause ahead
     ("Coaches say setbacks cause you to grow as a person.", "say", False),  # an infinitive is no modal
     ("The study found that sales would fall next year.", "found", True),  # a modal of its own
+    ("Halden, who likes to sail and play chess, backed the bid.", "likes", False),  # a habit
+    ("Norvale would like to buy the Tarno plant.", "would like", True),  # a wish
 ])
 def test_an_infinitive_or_a_thing_seen_is_ahead_only_after_a_cue_of_intent_or_telling(pipeline, text, cue, future):
     """An infinitive after a cue of choosing, or what one saw, is no act ahead; after a cue of
     intent, telling or allowing it is (the cue's own tense aside: "chose to receive bids")."""
     statements = pipeline.extract(Article(id="t", text=text, published=date(2019, 11, 18))).statements
     assert [s.future for s in statements if s.cue.text == cue] == [future]
+
+
+@pytest.mark.parametrize(("text", "future", "due"), [
+    ("Brokers Wendell and Co see Norvale earning 1.40 crowns a share in 2020.", True, date(2020, 12, 31)),
+    ("Analyst Mira Sand sees 2020 earnings at 2.10 crowns a share.", True, date(2020, 12, 31)),
+    ("Some analysts see crude stocks falling by as much as six million barrels.", True, None),
+    ("Analyst Mira Sand sees an improvement in the current quarter.", True, date(2019, 12, 31)),
+    ("Tarno meat packers see Japan as a promising market.", False, None),  # a view
+    ("Analyst Mira Sand saw prices falling on Friday.", False, None),  # what was seen
+])
+def test_a_present_see_with_a_figure_a_change_or_a_time_ahead_is_a_forecast(pipeline, text, future, due):
+    """ "Analysts see GM earning 5.65 dlrs this year": the wire's way of giving a forecast."""
+    statements = pipeline.extract(Article(id="t", text=text, published=date(2019, 11, 18))).statements
+    assert [(s.future, s.due) for s in statements] == [(future, due)]

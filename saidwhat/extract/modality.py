@@ -64,9 +64,12 @@ PERCEIVING = frozenset("see hear watch notice observe witness find discover".spl
 # attempt or a feeling ("chose to receive bids", "attempted to address", "was shocked to find").
 AHEAD_INFINITIVE = INTENT | FUTURE_CUES | REFUSING | ANNOUNCING_CUES | frozenset(
     "say tell warn advise encourage invite direct instruct require force persuade convince remind offer allow"
-    " permit recommend like love beg plead look announcement decision proposal threat bid"
+    " permit recommend beg plead look announcement decision proposal threat bid"
     " request".split()
 )
+# Cues of liking, whose infinitive is ahead only as a wish ("would like to meet"): "likes to watch
+# football" is a habit.
+WISHING = frozenset("like love".split())
 # Verbs that tell of a state going on, or of how things look, not of an act ahead.
 ONGOING = frozenset("continue seem appear remain keep tend".split())
 QUESTIONS = frozenset("if whether what when how why who which".split())
@@ -113,7 +116,8 @@ def attributes(
     main = _main(doc, content)
     past = main is not None and (_past(main) or main.pos_ == "NOUN" and _dated_before(windows, said_on))
     later = _later(timing, said_on) or _later(windows, said_on)
-    future = not _telling_nothing(verb, main, words) and not _perceived(verb, main) and (
+    future = not _telling_nothing(verb, main, words) and _foreseen(verb, main, bool(later)) or not _perceived(
+        verb, main) and not _telling_nothing(verb, main, words) and (
         _going_to(words) or not past and (
             _future(verb, main, words) or any(said_on is not None and first > said_on for first, _ in windows)
         ) or main is not None and _reports_future(main) or (
@@ -279,11 +283,24 @@ def _future(verb: Token, main: Token | None, words: list[Token]) -> bool:
 
 
 def _chosen(cue: Token, main: Token) -> bool:
-    """An infinitive that completes a cue not of intent or telling (``AHEAD_INFINITIVE``): "chose to
-    receive bids" is not put forward by its "to" alone."""
-    return (
-        main.head == cue and _lemma(cue) not in AHEAD_INFINITIVE and not _modal(main)
-    )
+    """An infinitive that completes a cue not of intent or telling (``AHEAD_INFINITIVE``), nor of a
+    wish (``WISHING`` after a modal): "chose to receive bids" is not put forward by its "to" alone."""
+    ahead = _lemma(cue) in AHEAD_INFINITIVE or _lemma(cue) in WISHING and _modal(cue)
+    return main.head == cue and not ahead and not _modal(main)
+
+
+def _foreseen(cue: Token, main: Token | None, ahead: bool) -> bool:
+    """A forecast told by a present "see": "analysts see GM earning 5.65 dlrs this year", "sees 1987
+    earnings at 1.25 dlrs", "sees an improvement in the current quarter": a change going on, a figure
+    or a time ahead. Not a view ("see Japan as a promising market") nor what was seen ("saw people
+    trying to recruit")."""
+    present = cue.tag_ in ("VBZ", "VBP") or cue.tag_ == "VB" and not _auxiliaries(cue) and any(
+        c.dep_ == "nsubj" for c in cue.children)  # the tagger's slip: "Brokers see/VB Norvale earning"
+    if _lemma(cue) != "see" or not present or any(c.lower_ == "as" for c in cue.children):
+        return False
+    changing = main is not None and main.tag_ == "VBG" and main.head == cue and main.dep_ == "ccomp"
+    figure = any(t.like_num for c in cue.children if c.dep_ == "dobj" for t in c.subtree)
+    return changing or figure or ahead
 
 
 def _perceived(cue: Token, main: Token | None) -> bool:
