@@ -317,6 +317,16 @@ def test_correction_note_is_not_a_statement(pipeline):
     assert extract(pipeline, text).statements == []
 
 
+@pytest.mark.parametrize("text", [
+    "Net excludes gains on insurance recovery of 54,000 crowns vs 91,000 crowns in quarter.",
+    "Current year net excludes tax credits of 54,000 crowns in quarter and 945,000 crowns in year.",
+    "The 2019 figures exclude the recently acquired Tarno Air Lines.",
+])
+def test_a_verb_of_holding_or_dealing_is_no_cue(pipeline, text):
+    """A results table's notes say what a figure holds; nobody says anything in them."""
+    assert extract(pipeline, text).statements == []
+
+
 def test_it_prefers_an_organisation_to_a_place(pipeline):
     text = "Lumenra Systems, based in Hartwell, was hacked. It said that no passwords were taken."
     extraction = extract(pipeline, text)

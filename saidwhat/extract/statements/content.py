@@ -12,6 +12,7 @@ from .cues import (
     ASKING,
     COGNITIVE,
     EXPLETIVES,
+    NOT_ATTRIBUTING,
     NOT_BESIDE_QUOTES,
     NOUN_CUES,
     OBJECT_CONTENT,
@@ -37,6 +38,8 @@ def verb_content(verb: Token) -> Content | None:
     a poll"), the clause it stands beside ("“...,” she said") or a passive subject ("the plan was
     backed by X"); with its speaker and whether a listed verb takes it so."""
     lemma = verb.lemma_.lower()
+    if lemma in NOT_ATTRIBUTING:
+        return None
     if lemma in RAISING:
         return _impression(verb)
     listed = lemma in SPEECH_VERBS | COGNITIVE
