@@ -100,8 +100,9 @@ CASES = {
         ["Fen", "Frontier Exploration Network"],
     ),
     "an institution's nickname, before and after its name": (
-        [Named("Fed", "ORG"), Named("Federal Reserve", "ORG"), Named("Fed", "ORG"), Named("Big Board", "ORG")],
-        ["Federal Reserve"] * 3 + ["New York Stock Exchange"],
+        [Named("Fed", "ORG"), Named("Federal Reserve", "ORG"), Named("Fed", "ORG"), Named("Big Board", "ORG"),
+         Named("Federal Reserve Board", "ORG")],
+        ["Federal Reserve"] * 3 + ["New York Stock Exchange", "Federal Reserve"],
     ),
     "a city's branch is not the institution its nickname names": (
         [Named("New York Fed", "ORG"), Named("Fed", "ORG")], ["New York Fed", "Federal Reserve"],

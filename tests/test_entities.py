@@ -66,6 +66,17 @@ def test_honorific_and_possessive_are_not_part_of_the_name(nlp):
     assert len([n for n in names if "Hale" in n]) == 1
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Jonas Brenn, leader of his Free Democratic Party, said the talks would go on.", "Free Democratic Party"),
+    ("The trade bill Reagan branded as protectionist was blocked, aides said.", "Reagan"),
+    ("The consortium bank Saudi International Bank said it would lend more.", "Saudi International Bank"),
+    ("Ludwig van Eeghen said prices would rise.", "Ludwig van Eeghen"),  # a particle stays
+    ("Students at the university of Costa Rica protested.", "university of Costa Rica"),  # not the country
+])
+def test_a_lower_case_word_run_into_a_name_is_not_part_of_it(nlp, text, name):
+    assert name in [e[0] for e in entities(nlp, text)]
+
+
 def test_surname_alone_is_a_mention_even_when_the_ner_misses_it(nlp):
     text = "Mayor Maria Lopez said the bridge would reopen by June 30. Lopez said the city will build more housing."
     (lopez,) = [e for e in entities(nlp, text) if e[1] == "PERSON"]

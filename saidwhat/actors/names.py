@@ -85,9 +85,12 @@ GENERIC = {
 PARTS = {"office", "committee", "subcommittee", "department", "board", "council", "commission", "division", "unit"}
 # Names the news gives an institution or a country that share no word or initial with the name it
 # goes by: a clipping ("the Fed"), a nickname ("the Big Board"), the initials of an official name
-# ("USSR"). Without them, one institution is two actors.
+# ("USSR"); and a body the news names for the whole ("the Federal Reserve Board", whose words
+# would make it a part, see ``PARTS``). Without them, one institution is two actors.
 NICKNAMES = {
     "fed": "Federal Reserve",
+    "federal reserve board": "Federal Reserve",
+    "fed board": "Federal Reserve",
     "amex": "American Stock Exchange",
     "big board": "New York Stock Exchange",
     "ussr": "Soviet Union",

@@ -87,7 +87,7 @@ def mention_of(ent: Span) -> Mention | None:
     if prev is not None and prev.text[:1].isupper() and is_honorific(prev):
         prev_word = prev.lower_.rstrip(".")
         mention.gender, mention.honorific, mention.person = HONORIFIC_GENDER[prev_word], True, 1
-    while tokens and (_opening(tokens[0]) or is_honorific(tokens[0])):
+    while tokens and (_opening(tokens[0]) or is_honorific(tokens[0]) or _lower_case_lead(tokens)):
         if is_honorific(tokens[0]):
             mention.gender, mention.honorific = HONORIFIC_GENDER[tokens[0].lower_.rstrip(".")], True
             mention.person = 1
@@ -152,6 +152,23 @@ def _titled_person(label: str, titled: list[Token], rest: list[Token]) -> bool:
 def _opening(token: Token) -> bool:
     """What comes before a name in an NER span: marks, "the", wire markup ("<TEX>")."""
     return token.is_punct or token.is_space or token.lower_ == "the" or "<" in token.text or ">" in token.text
+
+
+# Lower-case words that begin names: "Ludwig van Beethoven", "al-Qabas", "de Hora".
+NAME_PARTICLES = frozenset("al el de del della di da dos das du la le van von der den ter ten bin ibn".split())
+
+
+def _lower_case_lead(tokens: list[Token]) -> bool:
+    """A lower-case word the recogniser ran into a name: "a New York Stock Exchange", "his Free
+    Democratic Party", "the trade bill Reagan branded" ("bill Reagan"). Not a name's particle, nor
+    one whose name goes on with a preposition or a hyphen ("university of Costa Rica", "non-OPEC
+    Mexico"), which the whole span is."""
+    first, after = tokens[0], tokens[1] if len(tokens) > 1 else None
+    return (
+        after is not None and first.is_lower and first.is_alpha and first.lower_ not in NAME_PARTICLES
+        and after.pos_ not in ("ADP", "CCONJ", "PUNCT") and after.text not in ("-", "'")
+        and first.whitespace_ != ""
+    )
 
 
 def _given_name(word: str) -> bool:
