@@ -315,6 +315,7 @@ def test_planning_a_thing_is_forward_looking_and_having_planned_it_is_not(pipeli
 @pytest.mark.parametrize(("text", "future"), [
     ("Smith declined to name the Japanese company.", False),
     ("The company declined to give further details.", False),
+    ("Norvale officials declined to project revenues for the new service.", False),
     ("Asked if Chase Manhattan would consider an acquisition in Italy, Smith said nothing.", False),
     ("The minister asked whether the bank would cut rates.", False),
     ("A trader, who asked not to be identified, said nothing.", False),

@@ -50,10 +50,11 @@ DONE_INTENT = frozenset("decide try".split())
 NEGATING_CUES = frozenset("deny reject dismiss refute".split())
 REFUSING = frozenset("decline refuse".split())
 # What one declines to do when declining to tell: "declined to comment", "to name the buyer",
-# "to give further details", "to go into detail".
+# "to give further details", "to go into detail", "to project revenues".
 TELLING = frozenset(
     "comment say name disclose identify give discuss elaborate estimate value talk go specify confirm"
-    " reveal answer detail predict speculate quantify divulge provide release describe explain put".split()
+    " reveal answer detail predict speculate quantify divulge provide release describe explain put project"
+    " forecast".split()
 )
 ASKING = frozenset("ask wonder question know".split())
 # Cues of perceiving: what one saw or found is going on or done ("saw people trying to recruit"),
