@@ -348,6 +348,8 @@ def test_a_refusal_to_tell_a_question_or_a_state_is_not_forward_looking(pipeline
     ("The study found that sales would fall next year.", "found", True),  # a modal of its own
     ("Halden, who likes to sail and play chess, backed the bid.", "likes", False),  # a habit
     ("Norvale would like to buy the Tarno plant.", "would like", True),  # a wish
+    ("Tarno News tried to find out about the bid.", "tried", False),  # an attempt over
+    ("The company said Norvale is trying to sell the unit.", "said", True),  # one going on
 ])
 def test_an_infinitive_or_a_thing_seen_is_ahead_only_after_a_cue_of_intent_or_telling(pipeline, text, cue, future):
     """An infinitive after a cue of choosing, or what one saw, is no act ahead; after a cue of

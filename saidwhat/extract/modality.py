@@ -285,9 +285,16 @@ def _future(verb: Token, main: Token | None, words: list[Token]) -> bool:
 
 def _chosen(cue: Token, main: Token) -> bool:
     """An infinitive that completes a cue not of intent or telling (``AHEAD_INFINITIVE``), nor of a
-    wish (``WISHING`` after a modal): "chose to receive bids" is not put forward by its "to" alone."""
-    ahead = _lemma(cue) in AHEAD_INFINITIVE or _lemma(cue) in WISHING and _modal(cue)
+    wish (``WISHING`` after a modal), or an attempt told in the past: "chose to receive bids",
+    "tried to find out" are not put forward by their "to" alone ("is trying to sell" is)."""
+    lemma = _lemma(cue)
+    ahead = lemma in AHEAD_INFINITIVE and not (lemma == "try" and _told_as_past(cue)) or lemma in WISHING and _modal(cue)
     return main.head == cue and not ahead and not _modal(main)
+
+
+def _told_as_past(verb: Token) -> bool:
+    """ "tried", "had tried", "was trying": an attempt over, whatever came of it."""
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in _auxiliaries(verb))
 
 
 def _foreseen(cue: Token, main: Token | None, ahead: bool) -> bool:
