@@ -288,7 +288,8 @@ def _chosen(cue: Token, main: Token) -> bool:
     wish (``WISHING`` after a modal), or an attempt told in the past: "chose to receive bids",
     "tried to find out" are not put forward by their "to" alone ("is trying to sell" is)."""
     lemma = _lemma(cue)
-    ahead = lemma in AHEAD_INFINITIVE and not (lemma == "try" and _told_as_past(cue)) or lemma in WISHING and _modal(cue)
+    over = lemma == "try" and _told_as_past(cue)
+    ahead = lemma in AHEAD_INFINITIVE and not over or lemma in WISHING and _modal(cue)
     return main.head == cue and not ahead and not _modal(main)
 
 
