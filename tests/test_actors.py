@@ -99,6 +99,21 @@ CASES = {
         [Named("Fen", "ORG"), Named("Frontier Exploration Network", "ORG")],
         ["Fen", "Frontier Exploration Network"],
     ),
+    "a middle name, written or not": (
+        [Named("Tomas Elling Brask"), Named("Tomas Brask"), Named("Ilse Varn"), Named("Ilse Maren Varn")],
+        ["Tomas Elling Brask"] * 2 + ["Ilse Maren Varn"] * 2,
+    ),
+    "a middle initial is not left out": (  # a son named for his father
+        [Named("Harald Q. Senn"), Named("Harald Senn")], ["Harald Q. Senn", "Harald Senn"],
+    ),
+    "two middle names the short name could mean": (
+        [Named("Anna Lise Holm"), Named("Anna Britt Holm"), Named("Anna Holm")],
+        ["Anna Lise Holm", "Anna Britt Holm", "Anna Holm"],
+    ),
+    "a second middle name after the short name met the first": (
+        [Named("Anna Holm"), Named("Anna Lise Holm"), Named("Anna Holm"), Named("Anna Britt Holm")],
+        ["Anna Lise Holm"] * 3 + ["Anna Britt Holm"],
+    ),
     "an institution's nickname, before and after its name": (
         [Named("Fed", "ORG"), Named("Federal Reserve", "ORG"), Named("Fed", "ORG"), Named("Big Board", "ORG"),
          Named("Federal Reserve Board", "ORG")],

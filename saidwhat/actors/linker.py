@@ -143,6 +143,8 @@ def _short_form(index: ActorIndex, entity: Mentioned) -> str | None:
         found = [
             a for a in index.find(kind, key)
             if a not in index.find("name", name_key(entity.name)) and _places(index.type(a), entity.type)
+            # "Anna Britt Holm" is not the "Anna Holm" whose full name is "Anna Lise Holm"
+            and (kind != "name" or name_key(index.name(a)) == key)
         ]
         chosen = _one(index, found, entity)
         if chosen is not None:

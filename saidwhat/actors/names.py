@@ -16,7 +16,7 @@ from typing import Literal
 from ..extract.entities.acronyms import acronym, initialisms
 from ..extract.entities.words import BUSINESS_WORDS, COUNTRY_PREFIXES
 
-KeyKind = Literal["name", "surname", "core", "first", "last", "initials"]
+KeyKind = Literal["name", "surname", "given", "core", "first", "last", "initials"]
 
 # Words that say what kind of company it is, not which one.
 CORPORATE = {
@@ -163,6 +163,7 @@ def keys(name: str, type_: str) -> tuple[tuple[KeyKind, str], ...]:
     elif type_ == "PERSON":
         if _distinctive(parts[-1]):
             found.append(("surname", bare(parts[-1])))
+        found += [("given", given) for given in [_given_and_surname(parts)] if given and len(parts) > 2]
     else:
         org = core(name)
         found.append(("core", " ".join(org)))
@@ -191,6 +192,9 @@ def probes(name: str, type_: str) -> list[tuple[KeyKind, str]]:
         return []
     if type_ == "GPE" or len(parts) > 1:
         found: list[tuple[KeyKind, str]] = [] if type_ == "GPE" else [("core", " ".join(core(name)))]
+        given = _given_and_surname(parts) if type_ == "PERSON" else None
+        if given:  # "Owen Dempsey" finds "Owen John Dempsey", and the other way round
+            found.append(("given", given) if len(parts) == 2 else ("name", given))
         return found + [("initials", letters)] if letters and type_ != "PERSON" else found
     word = bare(parts[0])
     if not _distinctive(parts[0]):
@@ -211,6 +215,17 @@ def company(name: str) -> bool:
         return False
     last = written[-1].rstrip(".")
     return last in CORPORATE or last in BUSINESS_WORDS or written[0] != bare(written[0]) and written[1] not in GENERIC
+
+
+def _given_and_surname(parts: tuple[str, ...]) -> str | None:
+    """A person's first and last names, with any middle names left out, so that "Owen Dempsey"
+    and "Owen John Dempsey" meet (two middle names stay two people); a middle initial is not left
+    out ("George W. Bush" is not "George Bush", his father)."""
+    if not (_distinctive(parts[0]) and _distinctive(parts[-1])):
+        return None
+    if any(len(bare(word).rstrip(".")) < 2 for word in parts[1:-1]):
+        return None
+    return f"{parts[0]} {bare(parts[-1])}"
 
 
 def _distinctive(word: str) -> bool:
