@@ -193,6 +193,11 @@ def test_clock_time_takes_the_date_written_right_after_it(nlp):
     ]
 
 
+def test_clock_time_takes_the_day_after_the_same_time_in_another_zone(nlp):
+    found_times = found(nlp, "The blast in Tarno occurred at 10:35 a.m. (0735 GMT) Friday, officials said.")
+    assert [value for _, _, value, _ in found_times[:2]] == ["2024-11-29T10:35", "2024-11-29T07:35Z"]
+
+
 def test_offsets_index_the_text(nlp):
     text = "Markets closed early on Friday.\n\nTrading resumes on Monday at 9 a.m."
     for t in extract_times(nlp(text), PUBLISHED):

@@ -29,7 +29,8 @@ QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 UNIT_VALUE = {"year": re.compile(r"(\d{4})(?:-(?!W)|$)"), "quarter": re.compile(r"(\d{4}-Q[1-4])$"),
               "month": re.compile(r"(\d{4}-\d{2})(?:-|T|$)")}
 RANGE_END = re.compile(r"[^\S\n]+(?:to|until|till|through)[^\S\n]+$", re.IGNORECASE)
-ADJACENT = re.compile(r"[^\S\n]*,?[^\S\n]*(?:on[^\S\n]+)?$")
+ADJACENT = re.compile(r"[^\S\n]*\)?[^\S\n]*,?[^\S\n]*(?:on[^\S\n]+)?$")
+OPENING_PARENTHESIS = re.compile(r"[^\S\n]*\([^\S\n]*")
 
 
 @dataclass
@@ -147,14 +148,20 @@ def _day_before(earlier: list[Found], ctx: Context, floor: int) -> str:
 
 
 def _clock_day(found: list[Found], i: int, ctx: Context) -> str:
-    """A clock time's day: named earlier in its sentence, or right after it ("16:15, June 1")."""
+    """A clock time's day: named earlier in its sentence, or right after it ("16:15, June 1",
+    "10:35 a.m. (0735 GMT) Friday")."""
     item, text = found[i], found[i].match.string
     floor = ctx.sentence(item.start).start_char
     before = _day_before(found[:i], ctx, floor)
-    if before != _dct_day(ctx) or i + 1 == len(found):
+    j = i + 1  # "10:35 a.m. (0735 GMT) Friday": past the same time told in another zone
+    while j < len(found) and found[j].type == "TIME" and OPENING_PARENTHESIS.fullmatch(
+            text, found[j - 1].end, found[j].start):
+        j += 1
+    if before != _dct_day(ctx) or j == len(found):
         return before
-    after = found[i + 1]
-    if after.type == "DATE" and DAY_VALUE.fullmatch(after.value) and ADJACENT.match(text[item.end: after.start]):
+    after = found[j]
+    between = text[found[j - 1].end: after.start]
+    if after.type == "DATE" and DAY_VALUE.fullmatch(after.value) and ADJACENT.match(between):
         return after.value
     return before
 
