@@ -198,6 +198,18 @@ def test_clock_time_takes_the_day_after_the_same_time_in_another_zone(nlp):
     assert [value for _, _, value, _ in found_times[:2]] == ["2024-11-29T10:35", "2024-11-29T07:35Z"]
 
 
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    # an infinitive under a past clause tells of that past...
+    ("Problems made it hard for Norvale to meet demand well into the summer.", "summer", "2024-SU"),
+    # ...unless the clause asks for it or plans it
+    ("The minister asked the airline to resume flights in August.", "August", "2025-08"),
+    # a participle after a preposition is in its clause's tense
+    ("Two flights would leave Tarno on Mondays, with the third departing from August 6.", "August 6", "2025-08-06"),
+])
+def test_a_clause_inside_another_takes_its_direction_from_it(nlp, text, expression, value):
+    assert [v for t, _, v, _ in found(nlp, text) if t == expression] == [value]
+
+
 def test_offsets_index_the_text(nlp):
     text = "Markets closed early on Friday.\n\nTrading resumes on Monday at 9 a.m."
     for t in extract_times(nlp(text), PUBLISHED):

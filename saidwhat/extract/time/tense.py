@@ -25,6 +25,12 @@ PROSPECTIVE = frozenset(
     "hope aim intend anticipate".split()
 )
 CONDITION = frozenset({"if", "unless"})
+# Verbs that send an infinitive ahead of themselves, in whatever tense: "asked them to leave",
+# "agreed to buy", "voted to close".
+DIRECTING = frozenset(
+    "ask tell order urge call warn advise request agree decide promise vow pledge vote approve allow"
+    " authorize authorise want seek need prepare try move offer choose elect".split()
+)
 # Nouns that are times themselves, not events: "16:15 GMT, June 1", "Friday, March 8".
 TIME_WORDS = frozenset(
     [*MONTHS, *WEEKDAYS, *SEASONS, *PARTS_OF_DAY, *ZONE_OFFSETS, *UNITS, *(u + "s" for u in UNITS),
@@ -61,7 +67,16 @@ def governing_tense(token: Token, end: int) -> Tense:
         head, _ = _governor(verb.head)
         if head is not None:
             verb = head
-    return _verb_tense(verb)
+    return _verb_tense(_clause_of(verb))
+
+
+def _clause_of(verb: Token) -> Token:
+    """A bare participle after a preposition is in its clause's tense: "would leave on Monday, with
+    the third departing from August 6" in that of "would leave"."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return verb  # "resulting in closures during the fourth quarter" looks ahead of its clause
+    head, _ = _governor(verb.head)
+    return head if head is not None else verb
 
 
 def _deadline(token: Token) -> Token | None:
@@ -106,6 +121,16 @@ def _past_perfect(token: Token) -> bool:
     return False
 
 
+def _past_circumstance(infinitive: Token) -> bool:
+    """Whether an infinitive hangs from a past clause that neither plans nor asks for it: "made
+    it difficult for Sun to meet demand well into the summer" tells of that past, while "asked
+    them to leave by Friday" and "planned to open in March" still look ahead of their verb."""
+    head, _ = _governor(infinitive.head) if infinitive.head is not infinitive else (None, False)
+    if head is None or head.lemma_.lower() in PROSPECTIVE | DIRECTING:
+        return False
+    return head.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+
+
 def _verb_tense(verb: Token) -> Tense:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in aux} | {verb.lower_}
@@ -114,7 +139,7 @@ def _verb_tense(verb: Token) -> Tense:
     if words & MODAL_AHEAD and "have" not in words:
         return "future"
     if verb.tag_ == "VB" and "to" in words:
-        return None if _past_perfect(verb.head) else "future"
+        return None if _past_perfect(verb.head) or _past_circumstance(verb) else "future"
     if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in aux):
         return "future"
     if verb.lemma_.lower() in PROSPECTIVE or (
