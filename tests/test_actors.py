@@ -19,7 +19,7 @@ from test_actor_totals import check_totals, linked_entities
 from typer.testing import CliRunner
 
 from saidwhat.actors import link_extractions
-from saidwhat.actors.linker import MemoryIndex, canonical_name, link_article
+from saidwhat.actors.linker import MemoryIndex, canonical_name, link_article, vote
 from saidwhat.cli import app
 from saidwhat.model import Entity, Extraction, Source, Statement, part
 from saidwhat.store import SpeakerRow, Store
@@ -471,3 +471,13 @@ def test_an_acronym_written_beside_two_spellings_of_a_name_joins_them() -> None:
 ])
 def test_an_actor_is_named_by_its_fullest_form_only(aliases, type_, name) -> None:
     assert canonical_name(Counter(aliases), type_) == name
+
+
+@pytest.mark.parametrize(("aliases", "voted"), [
+    ({"Ardle": "PERSON", "Ardle Meter Inc": "ORG"}, "ORG"),  # a company's full name settles a tie
+    ({"Ardle": "PERSON", "Ardle Meter": "ORG"}, "PERSON"),  # else a tie goes to a person
+    ({"Ardle": "PERSON", "Ardle Meter Inc": "ORG", "Mr Ardle": "PERSON"}, "PERSON"),  # no tie
+])
+def test_an_actors_type_is_voted_by_its_names(aliases: dict[str, str], voted: str) -> None:
+    types = Counter(aliases.values())
+    assert vote(types, Counter(aliases)) == voted

@@ -258,18 +258,22 @@ class MemoryIndex:
 
     def name(self, actor: str) -> str:
         record = self.actors[self.resolve(actor)]
-        return canonical_name(record.aliases, vote(record.types))
+        return canonical_name(record.aliases, vote(record.types, record.aliases))
 
     def type(self, actor: str) -> str:
-        return vote(self.actors[self.resolve(actor)].types)
+        record = self.actors[self.resolve(actor)]
+        return vote(record.types, record.aliases)
 
 
 _TYPE_PRIORITY = {"PERSON": 3, "ORG": 2, "GPE": 1}
 
 
-def vote(types: Counter[str]) -> str:
-    """The type given most often; a tie goes to a person, then an organisation."""
-    return max(types, key=lambda t: (types[t], _TYPE_PRIORITY.get(t, 0)))
+def vote(types: Counter[str], aliases: Counter[str]) -> str:
+    """The type given most often; a tie goes to an organisation when one of the names is a
+    company's full name ("Badger Meter Inc" beside a "Badger" taken for a person), else to a
+    person, then an organisation."""
+    firm = any(company(alias) for alias in aliases)
+    return max(types, key=lambda t: (types[t], firm and t == "ORG", _TYPE_PRIORITY.get(t, 0)))
 
 
 def canonical_name(aliases: Counter[str], type_: str) -> str:

@@ -202,10 +202,11 @@ class StoreIndex:
         return rows
 
     def grown(self) -> set[str]:
-        """Stored actors counted under an alias other than their name, whose name the vote may
-        change: a longer name, or a shorter one now written ten times as often as a stray long form."""
-        stored = ((a, alias) for (a, alias, _), _n in self.aliases.items() if not a.startswith("n"))
-        return {a for a, alias in stored if alias != self.known[a].name}
+        """Stored actors counted under an alias other than their name, or under another type, whose
+        name or type the vote may change: a longer name, a shorter one now written ten times as
+        often as a stray long form, or "Pratt" now taken for a person more often than for a firm."""
+        stored = ((a, alias, t) for (a, alias, t), _n in self.aliases.items() if not a.startswith("n"))
+        return {a for a, alias, t in stored if alias != self.known[a].name or t != self.known[a].type}
 
 
 def _count_up(statement: Any, unique: list[str]) -> Any:
@@ -377,5 +378,5 @@ def rename(conn: Connection, pks: Iterable[int]) -> None:
         .where(actors.c.pk == bindparam("actor"))
         .values(name=bindparam("new_name"), type=bindparam("new_type")),
         [{"actor": pk, "new_name": canonical_name(names[pk], voted), "new_type": voted}
-         for pk in sorted(names) for voted in [vote(types[pk])]],
+         for pk in sorted(names) for voted in [vote(types[pk], names[pk])]],
     )
