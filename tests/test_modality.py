@@ -217,6 +217,10 @@ def test_a_promised_statement_tomorrow_is_forward_looking(pipeline):
         ("The minister said a deal would be reached before Christmas.", date(2025, 10, 24), date(2025, 12, 25)),
         ("The minister said talks would resume in late November.", date(2025, 10, 24), date(2025, 11, 30)),
         ("The ministry said it will cut output by the end of the year.", date(1987, 3, 3), date(1987, 12, 31)),
+        # "early", "mid" and "late" name a third of their window
+        ("The company said the plant would open by mid-1987.", date(1987, 3, 3), date(1987, 8, 31)),
+        ("The bank said the merger would be completed early next year.", date(1987, 3, 3), date(1988, 4, 30)),
+        ("The union said talks would resume in early March.", date(1987, 3, 3), date(1987, 3, 10)),
         ("The union said the contract would be signed within two weeks.", date(1987, 3, 3), date(1987, 3, 17)),
         ("The governor said rates would rise in the coming months.", date(1987, 3, 3), None),
         ("The senator said the vote would come after today's hearings.", date(1987, 3, 3), None),

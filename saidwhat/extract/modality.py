@@ -87,6 +87,8 @@ VAGUE = re.compile(r"\b(?:coming|next|few|several|upcoming)\s+(?:few\s+)?(?:days
 EXPECTING = frozenset("expect anticipate forecast predict project aim target plan intend".split())
 PREDICTING = frozenset("expect anticipate forecast predict project".split())
 RECENT = timedelta(days=7)
+# Which third of its window an "early", "mid" or "late" expression names (TIMEX3 ``mod``).
+THIRDS = {"START": 0, "MID": 1, "END": 2}
 # "the week of March 16": the day names its week.
 WEEK_OF = re.compile(r"\bweek\s+of\s+$", re.IGNORECASE)
 # A window after "after" only says where the event may start: it sets no due date.
@@ -146,7 +148,22 @@ def _window(text: str, time: TimeExpression, said_on: date | None) -> tuple[date
     if days is not None and days[0] == days[1] and WEEK_OF.search(text, max(0, time.start - 9), time.start):
         monday = days[0] - timedelta(days=days[0].weekday())
         return monday, monday + timedelta(days=6)
-    return days or _ahead(text, time, said_on)
+    return _part(days, time.mod) if days else _ahead(text, time, said_on)
+
+
+def _part(days: tuple[date, date], mod: str | None) -> tuple[date, date]:
+    """The third of a window that "early", "mid" or "late" names: "by mid-1987" is due by the end
+    of August 1987, "early next year" by the end of April."""
+    first, last = days
+    if mod not in THIRDS or (last - first).days < 9:
+        return days
+    n = THIRDS[mod]
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if first.day != 1 or months < 3:  # a month or a few weeks: by days
+        third = ((last - first).days + 1) / 3
+        return first + timedelta(days=round(third * n)), first + timedelta(days=round(third * (n + 1)) - 1)
+    start, end = (add_months(first.year, first.month, months * k // 3) for k in (n, n + 1))
+    return date(*start, 1), date(*end, 1) - timedelta(days=1)
 
 
 def _dates(doc: Doc, time: TimeExpression, main: Token | None) -> bool:
