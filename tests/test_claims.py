@@ -105,3 +105,13 @@ def test_csv_columns(db: Path) -> None:
     result = invoke("claims", "--db", db, "--format", "csv", "--today", "2025-06-15", "--overdue")
     assert result.stdout.splitlines()[0].split(",")[-5:] == ["claim", "status", "sources", "relation", "reported"]
     assert result.stdout.splitlines()[1].startswith("clinic,New clinic,2025-04-10,s1,indirect,Anna Berg,")
+
+
+def test_a_speaker_written_over_two_lines_is_listed_on_one(tmp_path: Path) -> None:
+    source = tmp_path / "ferry.jsonl"
+    text = "The ferry line will resume sailings to Tarno on May 2, the\nspokesman said on Friday."
+    source.write_text(json.dumps({"id": "ferry", "published": "2025-04-11", "text": text}) + "\n", encoding="utf-8")
+    assert invoke("ingest", source, "--db", tmp_path / "f.db").exit_code == 0
+    assert [r[1] for r in claims(tmp_path / "f.db")] == ["the spokesman"]
+    listed = invoke("claims", "--db", tmp_path / "f.db", "--format", "jsonl").stdout.splitlines()
+    assert [json.loads(line)["speaker"] for line in listed] == ["the spokesman"]

@@ -187,4 +187,4 @@ def _speakers(conn: Connection, statement_pks: list[int]) -> dict[int, tuple[str
         .add_columns(statements.c.pk.label("pk"))
         .where(statements.c.pk.in_(statement_pks))
     ).mappings()
-    return {row["pk"]: (row["speaker"], row["actor"]) for row in rows}
+    return {row["pk"]: (row["speaker"] and " ".join(row["speaker"].split()), row["actor"]) for row in rows}

@@ -40,6 +40,10 @@ class StatementRow:
     future: bool
     due: date | None
 
+    def __post_init__(self) -> None:
+        if self.speaker is not None:  # a source as written may be broken over lines ("the\nspokesman")
+            object.__setattr__(self, "speaker", " ".join(self.speaker.split()))
+
 
 @dataclass(frozen=True)
 class SpeakerRow:
