@@ -20,6 +20,13 @@ def test_a_wire_paragraph_is_a_sentence_of_its_own() -> None:
     assert [text[a:b] for a, b in sentences(text)] == ["Fees fall in April", "The board voted.", "It met on Monday."]
 
 
+def test_each_item_of_a_digest_is_a_sentence_of_its_own() -> None:
+    text = "Tarno shipped 7,500 tonnes of rye in the week...Norvale will tender May 3 for wheat, an agent said..."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Tarno shipped 7,500 tonnes of rye in the week...", "Norvale will tender May 3 for wheat, an agent said...",
+    ]
+
+
 QUERY = {"harbour": 3.0, "fee": 2.0, "norval": 4.0}
 
 

@@ -22,8 +22,9 @@ _IGNORED = STOP_WORDS | _REPORTING
 _STEMMER = snowballstemmer.stemmer("english")
 
 # A sentence ends at . ! or ? (a closing quote may follow) before a capital, digit or quote; a wire
-# story's paragraph (an indented line or a blank one) is a sentence of its own.
-_BOUNDARY = re.compile(r"""(?<=[.!?])["')]?\s+(?=["'(A-Z0-9])|\n\s*\n|\n(?=[ \t]{2,})""")
+# story's paragraph (an indented line or a blank one) is a sentence of its own, and so is each item
+# of a digest, which the wire runs together with "..." ("told reporters...Honduras will tender").
+_BOUNDARY = re.compile(r"""(?<=[.!?])["')]?\s+(?=["'(A-Z0-9])|\n\s*\n|\n(?=[ \t]{2,})|(?<=\w\.\.\.)(?=[A-Z])""")
 
 
 @lru_cache(maxsize=65536)
