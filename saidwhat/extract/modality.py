@@ -114,7 +114,7 @@ def attributes(
     inside = [t for t in times if _inside(doc, t, content) and not _in_past_relative(doc, t, verb)]
     windows = [w for t in inside if (w := _window(text, t, said_on))]
     # "second-quarter results on August 6": a date that describes a thing does not say when.
-    timed = [(t, w) for t in inside if not _describes(doc, t) and (w := _window(text, t, said_on))]
+    timed = [(t, _part(w, t.mod)) for t in inside if not _describes(doc, t) and (w := _window(text, t, said_on))]
     timing = [w for _, w in timed]
     main = _main(doc, content)
     past = main is not None and (_past(main) or main.pos_ == "NOUN" and _dated_before(windows, said_on))
@@ -148,12 +148,13 @@ def _window(text: str, time: TimeExpression, said_on: date | None) -> tuple[date
     if days is not None and days[0] == days[1] and WEEK_OF.search(text, max(0, time.start - 9), time.start):
         monday = days[0] - timedelta(days=days[0].weekday())
         return monday, monday + timedelta(days=6)
-    return _part(days, time.mod) if days else _ahead(text, time, said_on)
+    return days or _ahead(text, time, said_on)
 
 
 def _part(days: tuple[date, date], mod: str | None) -> tuple[date, date]:
-    """The third of a window that "early", "mid" or "late" names: "by mid-1987" is due by the end
-    of August 1987, "early next year" by the end of April."""
+    """The third of a window that "early", "mid" or "late" names, for a due date: "by mid-1987" is
+    due by the end of August 1987, "early next year" by the end of April. (Whether the content lies
+    ahead is judged on the whole window.)"""
     first, last = days
     if mod not in THIRDS or (last - first).days < 9:
         return days
@@ -278,7 +279,7 @@ def _future(verb: Token, main: Token | None, words: list[Token]) -> bool:
     infinitive or clause ("plans to close", "expects the bank to cut"), a verb of planning with an
     object ("is planning a bond issue"), a cue that promises or predicts, or one that announces or
     asks for a pending act ("announced job cuts")."""
-    if _lemma(verb) in FUTURE_CUES or _going_to(words):
+    if _lemma(verb) in FUTURE_CUES and not _perfect(verb) or _going_to(words):
         return True
     if main is None:
         return False
@@ -302,10 +303,11 @@ def _future(verb: Token, main: Token | None, words: list[Token]) -> bool:
 
 def _chosen(cue: Token, main: Token) -> bool:
     """An infinitive that completes a cue not of intent or telling (``AHEAD_INFINITIVE``), nor of a
-    wish (``WISHING`` after a modal), or an attempt told in the past: "chose to receive bids",
-    "tried to find out" are not put forward by their "to" alone ("is trying to sell" is)."""
+    wish (``WISHING`` after a modal), or one of an attempt told in the past or an intent in the past
+    perfect: "chose to receive bids", "tried to find out", "had planned to charge" are not put
+    forward by their "to" alone ("is trying to sell", "plans to charge" are)."""
     lemma = _lemma(cue)
-    over = lemma == "try" and _told_as_past(cue)
+    over = lemma == "try" and _told_as_past(cue) or _perfect(cue)  # "had also planned to charge"
     ahead = lemma in AHEAD_INFINITIVE and not over or lemma in WISHING and _modal(cue)
     return main.head == cue and not ahead and not _modal(main)
 
