@@ -210,6 +210,11 @@ def test_a_clause_inside_another_takes_its_direction_from_it(nlp, text, expressi
     assert [v for t, _, v, _ in found(nlp, text) if t == expression] == [value]
 
 
+def test_a_participle_after_another_preposition_keeps_its_own_direction(nlp):
+    text = "Economists said incomes should rise in February after being flat in January."
+    assert [v for t, _, v, _ in found(nlp, text, date(1987, 3, 5)) if t == "January"] == ["1987-01"]
+
+
 def test_offsets_index_the_text(nlp):
     text = "Markets closed early on Friday.\n\nTrading resumes on Monday at 9 a.m."
     for t in extract_times(nlp(text), PUBLISHED):
