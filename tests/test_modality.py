@@ -354,6 +354,7 @@ def test_a_refusal_to_tell_a_question_or_a_state_is_not_forward_looking(pipeline
     ("Norvale would like to buy the Tarno plant.", "would like", True),  # a wish
     ("Tarno News tried to find out about the bid.", "tried", False),  # an attempt over
     ("Norvale had planned to close the plant in May.", "had planned", False),  # a plan over
+    ("Brask said he remembers going to get pizza that night.", "said", False),  # a trip, no "is going to"
     ("The company said Norvale is trying to sell the unit.", "said", True),  # one going on
 ])
 def test_an_infinitive_or_a_thing_seen_is_ahead_only_after_a_cue_of_intent_or_telling(pipeline, text, cue, future):

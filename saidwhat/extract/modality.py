@@ -408,8 +408,10 @@ def _negated(verb: Token, doc: Doc, content: set[int]) -> bool:
 
 
 def _going_to(tokens: list[Token]) -> bool:
+    """ "is going to raise", "were going to leave"; not "remembers going to get pizza", a trip."""
     return any(
         a.lower_ == "going" and b.lower_ == "to" and b.head.i == c.i
+        and any(x.dep_ == "aux" and x.lemma_ == "be" for x in a.children)
         for a, b, c in zip(tokens, tokens[1:], tokens[2:])
     )
 
