@@ -355,6 +355,7 @@ def test_a_refusal_to_tell_a_question_or_a_state_is_not_forward_looking(pipeline
     ("Tarno News tried to find out about the bid.", "tried", False),  # an attempt over
     ("Norvale had planned to close the plant in May.", "had planned", False),  # a plan over
     ("Brask said he remembers going to get pizza that night.", "said", False),  # a trip, no "is going to"
+    ("“The President's not going to give in,” Brask said.", "said", True),  # "'s" read as a possessive
     ("The company said Norvale is trying to sell the unit.", "said", True),  # one going on
 ])
 def test_an_infinitive_or_a_thing_seen_is_ahead_only_after_a_cue_of_intent_or_telling(pipeline, text, cue, future):
@@ -376,3 +377,12 @@ def test_a_present_see_with_a_figure_a_change_or_a_time_ahead_is_a_forecast(pipe
     """ "Analysts see GM earning 5.65 dlrs this year": the wire's way of giving a forecast."""
     statements = pipeline.extract(Article(id="t", text=text, published=date(2019, 11, 18))).statements
     assert [(s.future, s.due) for s in statements] == [(future, due)]
+
+
+def test_a_schedule_after_with_looks_ahead_of_a_past_clause(pipeline):
+    text = (
+        "Norvale Airlines Corp's new\nTarno Airlines International Ltd unit said it ordered six\n"
+        "new Jetstream 31 airplanes and took options on six more from\nHalden Aerospace Inc, with "
+        "delivery starting May 1.\n"
+    )
+    assert attributes(pipeline, text, published=date(1987, 3, 24), cue="said")[3:] == (True, date(1987, 5, 1))

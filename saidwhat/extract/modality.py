@@ -408,12 +408,17 @@ def _negated(verb: Token, doc: Doc, content: set[int]) -> bool:
 
 
 def _going_to(tokens: list[Token]) -> bool:
-    """ "is going to raise", "were going to leave"; not "remembers going to get pizza", a trip."""
+    """ "is going to raise", "its going to be harder"; not "remembers going to get pizza", a trip
+    that completes another verb."""
     return any(
-        a.lower_ == "going" and b.lower_ == "to" and b.head.i == c.i
-        and any(x.dep_ == "aux" and x.lemma_ == "be" for x in a.children)
+        a.lower_ == "going" and b.lower_ == "to" and b.head.i == c.i and not _completes(a)
         for a, b, c in zip(tokens, tokens[1:], tokens[2:])
     )
+
+
+def _completes(gerund: Token) -> bool:
+    """A gerund with no auxiliary of its own that completes a verb: "remembers going", "stopped going"."""
+    return gerund.dep_ in ("xcomp", "dobj", "pcomp") and gerund.head.pos_ == "VERB" and not _auxiliaries(gerund)
 
 
 def _tokens(doc: Doc, time: TimeExpression) -> Span | None:

@@ -71,13 +71,14 @@ def governing_tense(token: Token, end: int) -> Tense:
 
 
 def _clause_of(verb: Token) -> Token:
-    """A bare participle after "with" is in its clause's tense: "would leave on Monday, with the third
-    departing from August 6" in that of "would leave"."""
+    """A bare participle after "with" in a clause about the future is ahead too: "would leave on
+    Monday, with the third departing from August 6"; after a past clause it has its own direction
+    ("ordered six airplanes, with delivery starting May 1")."""
     if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ not in ("with", "without") or any(
             c.dep_ in ("aux", "auxpass") for c in verb.children):
         return verb  # "resulting in closures in the fourth quarter", "after being flat in January": their own
     head, _ = _governor(verb.head)
-    return head if head is not None else verb
+    return head if head is not None and _verb_tense(head) == "future" else verb
 
 
 def _deadline(token: Token) -> Token | None:
