@@ -386,3 +386,9 @@ def test_a_schedule_after_with_looks_ahead_of_a_past_clause(pipeline):
         "delivery starting May 1.\n"
     )
     assert attributes(pipeline, text, published=date(1987, 3, 24), cue="said")[3:] == (True, date(1987, 5, 1))
+
+
+def test_first_hand_is_no_figure_to_forecast(pipeline):
+    text = 'Brask said Norvale employs about 450 apprentices, and he sees "first hand their love of their trade."'
+    statements = pipeline.extract(Article(id="t", text=text, published=date(2019, 11, 18))).statements
+    assert [s.future for s in statements if s.cue.text == "sees"] == [False]

@@ -327,7 +327,7 @@ def _foreseen(cue: Token, main: Token | None, ahead: bool) -> bool:
     if _lemma(cue) != "see" or not present or any(c.lower_ == "as" for c in cue.children):
         return False
     changing = main is not None and main.tag_ == "VBG" and main.head == cue and main.dep_ == "ccomp"
-    figure = any(t.like_num for c in cue.children if c.dep_ == "dobj" for t in c.subtree)
+    figure = any(t.tag_ == "CD" for c in cue.children if c.dep_ == "dobj" for t in c.subtree)  # not "first hand"
     return changing or figure or ahead
 
 
