@@ -58,6 +58,16 @@ def test_a_line_starting_with_a_legal_form_goes_on_a_name():
     assert as_prose(text) == "Standard Oil Co and BP North America Inc said they plan a venture."
 
 
+def test_a_wire_line_ending_inside_a_name_the_next_takes_to_its_legal_form_is_wrapped():
+    first = "Blinder International"  # the dateline taken off, the first line is short
+    text = f"{first}\n{STORY}".replace("Norwell Instruments Inc", "Enterprises Inc", 1)
+    assert as_prose(text).startswith("Blinder International Enterprises Inc said it signed")
+    headline = "HARBOUR BOARD ADJOURNS VOTE"  # a headline in capitals stays apart
+    assert as_prose(f"{headline}\n{STORY}").startswith(f"{headline}\nNorwell Instruments Inc said")
+    unwrapped = "Blinder International\nEnterprises Inc said it would lend four million crowns to a unit."
+    assert as_prose(unwrapped) == unwrapped  # not wire copy: too few lines to tell
+
+
 def test_a_line_ending_on_a_word_that_needs_the_next_is_wrapped():
     assert as_prose("Holiday Corp said it would redeem on\nMarch 11 all its bonds.") == (
         "Holiday Corp said it would redeem on March 11 all its bonds."

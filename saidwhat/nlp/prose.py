@@ -29,6 +29,13 @@ _OPENING = "\"“«„'‘"
 # A company's legal form never starts a sentence: "BP North America\nInc said" is one name, though
 # a text's first line, its dateline taken off, is too short to tell by the width.
 _LEGAL_FORMS = frozenset("Inc Corp Co Ltd LLC Plc PLC AG SA NV N.V BV GmbH SpA LP L.P Cos Bhd".split())
+# Nor does a wire line end inside a company's name that the next line takes on to its legal form:
+# "Blinder International\nEnterprises Inc said", the first line again short of its dateline.
+_LEGAL_FORM = "|".join(re.escape(form) for form in sorted(_LEGAL_FORMS))
+_NAME_GOES_ON = re.compile(rf"(?:[A-Z][\w&'.-]*[ \t]+){{1,4}}(?:{_LEGAL_FORM})\b")
+_CAPITALISED_END = re.compile(r"(?<![\w'-])[A-Z][\w&'.-]*[a-z][\w&'.-]*$")  # "International", not "VOTE"
+WIRE_WIDTH = 90
+"""Hard-wrapped wire copy is wrapped at or under this width; other text may be a headline and a line."""
 # Nor does a line end on a word that needs the next: "Baker International Corp and\nHughes Tool Co".
 _LAST_WORD = re.compile(r"(?<![\w'-])(and|or|of|the|a|an|to|for|in|on|at|by|with|from)$")
 # A line ending in an acronym's stop may end mid-sentence: "switch to the Franco-U.S.\nCFM-56-S3 engine".
@@ -64,8 +71,10 @@ def _wrapped_breaks(text: str) -> list[int]:
     """Where a wrapper broke the lines: the next line goes on in lower case (even after a stop: the
     line ended in an abbreviation), or the line does not end a sentence and ends on a word that needs
     the next ("and", "of"), or the next line's first word is a company's legal form or would not
-    have fitted on it; a line ending in an acronym ("U.S.") may have been broken so too, and spaCy
-    tells whether its stop ends the sentence. A line ending a quotation is left alone."""
+    have fitted on it, or in wire copy the line ends in a capitalised word that the next line's
+    words take on to a legal form ("Blinder International\nEnterprises Inc"); a line ending in an
+    acronym ("U.S.") may have been broken so too, and spaCy tells whether its stop ends the
+    sentence. A line ending a quotation is left alone."""
     width = wrap_width(text)
     breaks = []
     for match in _BREAK.finditer(text):
@@ -82,6 +91,8 @@ def _wrapped_breaks(text: str) -> list[int]:
             word.rstrip(".,;:>").removesuffix("'s") in _LEGAL_FORMS
             or _LAST_WORD.search(text, max(0, end - 5), end)
             or 0 <= width < line + 1 + len(word)
+            or 0 < width <= WIRE_WIDTH and _CAPITALISED_END.search(text, max(0, end - 30), end)
+            and _NAME_GOES_ON.match(text, match.end())
         ):
             breaks.append(end)
     return breaks
