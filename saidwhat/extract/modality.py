@@ -119,14 +119,14 @@ def attributes(
     main = _main(doc, content)
     past = main is not None and (_past(main) or main.pos_ == "NOUN" and _dated_before(windows, said_on))
     later = _later(timing, said_on) or _later(windows, said_on)
-    future = not _telling_nothing(verb, main, words) and _foreseen(verb, main, bool(later)) or not _perceived(
-        verb, main) and not _telling_nothing(verb, main, words) and (
+    future = not _telling_nothing(verb, main, words) and (_foreseen(verb, main, bool(later)) or not _perceived(
+        verb, main) and (
         _going_to(words) or not past and (
             _future(verb, main, words) or any(said_on is not None and first > said_on for first, _ in windows)
         ) or main is not None and _reports_future(main) or (
             bool(later) and main is not None and _lemma(main) in EXPECTING and not _perfect(main)
         )
-    )
+    ))
     dating = _later([w for t, w in timed if _dates(doc, t, main)], said_on)  # the main event's own time
     return {
         "said_on": said_on,

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, case, func, literal, select
 
 from ..model import Claim, ClaimStatus, FollowUp, Part, Relation
-from .queries import StatementQuery, StatementRow, filtered, when
+from .queries import StatementQuery, StatementRow, filtered, one_line, when
 from .schema import articles, claim_sources, claims, followups, statements
 
 
@@ -187,4 +187,4 @@ def _speakers(conn: Connection, statement_pks: list[int]) -> dict[int, tuple[str
         .add_columns(statements.c.pk.label("pk"))
         .where(statements.c.pk.in_(statement_pks))
     ).mappings()
-    return {row["pk"]: (row["speaker"] and " ".join(row["speaker"].split()), row["actor"]) for row in rows}
+    return {row["pk"]: (one_line(row["speaker"]), row["actor"]) for row in rows}

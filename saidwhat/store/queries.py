@@ -41,8 +41,12 @@ class StatementRow:
     due: date | None
 
     def __post_init__(self) -> None:
-        if self.speaker is not None:  # a source as written may be broken over lines ("the\nspokesman")
-            object.__setattr__(self, "speaker", " ".join(self.speaker.split()))
+        object.__setattr__(self, "speaker", one_line(self.speaker))
+
+
+def one_line(speaker: str | None) -> str | None:
+    """A speaker as listed: a source as written may be broken over lines ("the\nspokesman")."""
+    return speaker and " ".join(speaker.split())
 
 
 @dataclass(frozen=True)
