@@ -249,6 +249,9 @@ def test_a_promised_statement_tomorrow_is_forward_looking(pipeline):
          "next five years.", date(1987, 4, 9), date(1987, 4, 10)),
         ("The firm said it expects a ruling next week on its plan to cut costs by 1989.", date(1987, 4, 9),
          date(1987, 4, 19)),
+        # the day a term starts, named beside the cue; not the model years of the cars
+        ("Halvard Motors said effective March 16 it will offer a 750 dlr rebate on 1986 and 1987 Corsan "
+         "sedans.", date(1987, 3, 13), date(1987, 3, 16)),
     ],
 )
 def test_due_dates(pipeline, text, published, due):
@@ -265,6 +268,14 @@ def test_said_on_is_never_after_publication(pipeline):
     tuesday = date(1987, 3, 3)
     assert modality.attributes(doc, [said.i], content, [ahead], tuesday)["said_on"] == tuesday
     assert modality.attributes(doc, [said.i], content, [behind], tuesday)["said_on"] == date(1987, 2, 26)
+
+
+def test_the_day_a_term_starts_is_not_the_day_it_was_said(pipeline):
+    text = "Halvard Motors said effective March 16 it will offer a rebate."
+    assert attributes(pipeline, text, published=date(1987, 3, 13), cue="said") == (
+        date(1987, 3, 13), False, False, True, date(1987, 3, 16))
+    text = "Halvard Motors said on March 9 it raised its prices by two pct."
+    assert attributes(pipeline, text, published=date(1987, 3, 13), cue="said")[0] == date(1987, 3, 9)
 
 
 def test_a_headline_is_a_sentence_of_its_own(pipeline):

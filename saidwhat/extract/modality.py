@@ -115,7 +115,10 @@ def attributes(
     windows = [w for t in inside if (w := _window(text, t, said_on))]
     # "second-quarter results on August 6": a date that describes a thing does not say when.
     timed = [(t, _part(w, t.mod)) for t in inside if not _describes(doc, t) and (w := _window(text, t, said_on))]
-    timing = [w for _, w in timed]
+    # A day ahead named beside the cue can only be the content's: "said effective March 16 it will".
+    beside = [w for t in _on_cue(doc, verb.i, content, times) if (w := _window(text, t, said_on))]
+    ahead = [w for w in beside if said_on is not None and w[0] > said_on]
+    timing = [w for _, w in timed] + ahead
     main = _main(doc, content)
     past = main is not None and (_past(main) or main.pos_ == "NOUN" and _dated_before(windows, said_on))
     later = _later(timing, said_on) or _later(windows, said_on)
@@ -439,22 +442,29 @@ def _said_on(
     doc: Doc, verb: int, content: set[int], times: list[TimeExpression], published: date | None
 ) -> date | None:
     """A full date modifying the cue itself: "On Friday, X said ..." or "X said on Friday ...";
-    never one after the article's date ("said after Thursday night's fight")."""
-    cue = doc[verb]
-    for time in times:
+    never one after the article's date ("said after Thursday night's fight"), nor the day a term
+    starts ("said effective March 16 it will offer ...")."""
+    for time in _on_cue(doc, verb, content, times):
         m = DAY_VALUE.match(time.value)
-        span = _tokens(doc, time) if m is not None else None
-        if m is None or span is None:
+        if m is None or doc.text[max(0, time.start - 10):time.start].rstrip().lower().endswith("effective"):
             continue
-        in_clause = any(t.i not in content and (t.i == verb or cue.is_ancestor(t)) for t in span)
-        if in_clause and any(t.head.i == verb or t.head.head.i == verb for t in span):
-            try:
-                day = day_of(m)
-            except ValueError:
-                continue
-            if published is None or day <= published:
-                return day
+        try:
+            day = day_of(m)
+        except ValueError:
+            continue
+        if published is None or day <= published:
+            return day
     return None
+
+
+def _on_cue(doc: Doc, verb: int, content: set[int], times: list[TimeExpression]) -> list[TimeExpression]:
+    """The time expressions that hang from the cue, outside the content."""
+    cue = doc[verb]
+    return [
+        time for time in times if (span := _tokens(doc, time)) is not None
+        and any(t.i not in content and (t.i == verb or cue.is_ancestor(t)) for t in span)
+        and any(t.head.i == verb or t.head.head.i == verb for t in span)
+    ]
 
 
 def _ahead(text: str, time: TimeExpression, start: date | None) -> tuple[date, date] | None:

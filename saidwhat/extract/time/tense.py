@@ -39,6 +39,9 @@ TIME_WORDS = frozenset(
 # An adjective in these roles is the clause's predicate ("were busy at Christmas"); elsewhere it
 # states a term of its own ("a dividend payable Jan. 15", "effective Feb. 1").
 PREDICATE = frozenset({"acomp", "ROOT", "ccomp", "xcomp", "conj"})
+# Adjectives that always state a term, whatever the parser makes of them: in "said effective March
+# 16 it will offer a rebate" the date is when the offer starts, not when anything was said.
+TERMS = frozenset({"effective", "payable"})
 # Links to a word of the same standing: "March and June", "at 16:15 GMT, June 1".
 COORDINATE = frozenset({"conj", "appos", "cc", "compound"})
 OPEN_END = frozenset({"until", "till", "through"})
@@ -55,6 +58,8 @@ def governing_tense(token: Token, end: int) -> Tense:
         if root.head is root or not token.idx <= root.head.idx < end:
             break
         root = root.head
+    if token.i > 0 and token.nbor(-1).lower_ in TERMS:
+        return None  # "said effective March 16 it will ...", however it was parsed
     if root.dep_ == "pobj" and root.head.lower_ == "since":
         return "past"  # "since Jan. 13" starts before the moment of writing, whatever the verb
     verb, through_noun = _governor(root)
@@ -108,7 +113,7 @@ def _governor(root: Token) -> tuple[Token | None, bool]:
         head = current.head
         premodifier = current.dep_ == "compound" and head.pos_ == "NOUN"  # "a June agreement"
         if (premodifier or current.dep_ not in COORDINATE) and head.lower_.rstrip(".") not in TIME_WORDS:
-            through_noun = through_noun or head.pos_ in ("NOUN", "PROPN") or (
+            through_noun = through_noun or head.pos_ in ("NOUN", "PROPN") or head.lower_ in TERMS or (
                 head.pos_ == "ADJ" and head.dep_ not in PREDICATE)
         current = current.head
     return (current, through_noun) if current.pos_ in ("VERB", "AUX") else (None, through_noun)
