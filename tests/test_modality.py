@@ -249,6 +249,9 @@ def test_a_promised_statement_tomorrow_is_forward_looking(pipeline):
          "next five years.", date(1987, 4, 9), date(1987, 4, 10)),
         ("The firm said it expects a ruling next week on its plan to cut costs by 1989.", date(1987, 4, 9),
          date(1987, 4, 19)),
+        # a day that only names a past event in the subject
+        ("Analysts said Monday's market collapse could hurt Republican hopes of keeping the White House in 1988.",
+         date(1987, 10, 19), date(1988, 12, 31)),
         # the day a term starts, named beside the cue; not the model years of the cars
         ("Halvard Motors said effective March 16 it will offer a 750 dlr rebate on 1986 and 1987 Corsan "
          "sedans.", date(1987, 3, 13), date(1987, 3, 16)),
@@ -321,6 +324,16 @@ def test_a_past_fact_parsed_as_two_clauses_is_told_by_its_tensed_verb(pipeline):
     assert attributes(pipeline, text, published=date(1987, 4, 13), cue="said")[3:] == (False, None)
 
 
+@pytest.mark.parametrize(("text", "future"), [
+    ("The budget office is said to be against any expansion of the program.", False),
+    ("The bank is said to be planning a bond issue.", True),
+    ("The company was told to close the plant by May.", True),
+])
+def test_a_state_reported_in_the_passive_is_no_act_ahead(pipeline, text, future):
+    statements = pipeline.extract(Article(id="t", text=text, published=date(1987, 2, 26))).statements
+    assert [s.future for s in statements] == [future]
+
+
 def test_planning_a_thing_is_forward_looking_and_having_planned_it_is_not(pipeline):
     text = "Halden Bank said Norvale Shipping is planning a 300 mln crown bond due 2031."
     assert attributes(pipeline, text)[3:] == (True, None)  # the bond's maturity is no due date
@@ -341,7 +354,7 @@ def test_planning_a_thing_is_forward_looking_and_having_planned_it_is_not(pipeli
     ("Senator Hale asked, “What is the plan if the rockets are not ready by 2024?”", False),
     ("The authorities continue to pour fuel on the fire.", False),  # a state going on
     ("Both actors were said to have run into contractual issues in 2018.", False),  # a perfect infinitive
-    ("Iran refused to begin negotiations.", True),  # a refusal to act is a commitment
+    ("Iran refused to begin negotiations.", False),  # a refusal to act, told in the past, is over
     ("The minister asked the bank to cut rates.", True),  # a request
 ])
 def test_a_refusal_to_tell_a_question_or_a_state_is_not_forward_looking(pipeline, text, future):
@@ -364,6 +377,9 @@ def test_a_refusal_to_tell_a_question_or_a_state_is_not_forward_looking(pipeline
     ("Halden, who likes to sail and play chess, backed the bid.", "likes", False),  # a habit
     ("Norvale would like to buy the Tarno plant.", "would like", True),  # a wish
     ("Tarno News tried to find out about the bid.", "tried", False),  # an attempt over
+    ("The union sought to win a 35-hour week for its members.", "sought", False),  # an attempt over
+    ("The owners refused to begin negotiations.", "refused", False),  # a refusal over
+    ("The owners refuse to begin negotiations until May.", "refuse", True),  # a refusal that stands
     ("Norvale had planned to close the plant in May.", "had planned", False),  # a plan over
     ("Brask said he remembers going to get pizza that night.", "said", False),  # a trip, no "is going to"
     ("“The President's not going to give in,” Brask said.", "said", True),  # "'s" read as a possessive

@@ -79,6 +79,8 @@ def test_a_name_in_brackets_is_plain_and_a_ticker_is_blank():
     assert as_prose("unit of <Hughes Capital Corp> said") == "unit of  Hughes Capital Corp  said"
     assert as_prose("Bristol-Myers Co <BMY.N> said") == "Bristol-Myers Co " + " " * len("<BMY.N>") + " said"
     assert as_prose("if x < 5 and y > 3") == "if x < 5 and y > 3"
+    wrapped = "Carvel said <Tarno\nFilms International> agreed"
+    assert as_prose(wrapped) == "Carvel said  Tarno Films International  agreed"
 
 
 def test_wire_copy_gives_whole_statements_and_named_speakers(pipeline):

@@ -330,6 +330,18 @@ def test_a_short_form_the_ner_misses_once_is_still_its_organisation(pipeline):
     ] * 2
 
 
+def test_the_start_of_one_company_s_name_the_ner_misses_is_that_company(pipeline):
+    text = (
+        "Halvard Paperboard Co Inc said it\nhas signed an agency agreement with Tarno Trading Co Ltd of\nOsaka.\n"
+        "    Halvard added it will be opening an office in Japan in the\nnear future.\n"
+        "    Bankers said the agreement was unusual."
+    )
+    assert speakers(extract(pipeline, text)) == [
+        ("Halvard Paperboard Co Inc", "Halvard Paperboard Co Inc"), ("Halvard", "Halvard Paperboard Co Inc"),
+        ("Bankers", None),
+    ]
+
+
 def test_a_subsidiary_named_before_the_word_speaks_as_itself_not_its_parent(pipeline):
     named = extract(pipeline, "Kestrel Air Corp's Norvale Airlines subsidiary said it will fly to Boston from May.")
     unnamed = extract(pipeline, "Kestrel Air Corp's subsidiary said it will fly to Boston from May.")

@@ -321,6 +321,7 @@ def test_correction_note_is_not_a_statement(pipeline):
     "Net excludes gains on insurance recovery of 54,000 crowns vs 91,000 crowns in quarter.",
     "Current year net excludes tax credits of 54,000 crowns in quarter and 945,000 crowns in year.",
     "The 2019 figures exclude the recently acquired Tarno Air Lines.",
+    "Republicans failed to appear at a drafting session called by the committee chairman.",
 ])
 def test_a_verb_of_holding_or_dealing_is_no_cue(pipeline, text):
     """A results table's notes say what a figure holds; nobody says anything in them."""

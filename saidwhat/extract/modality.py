@@ -47,6 +47,9 @@ PENDING_ACTS = frozenset(
 PLANNING = frozenset("plan intend prepare schedule propose".split())
 # Of those, the ones whose past tense tells of a settled act: "he decided to leave".
 DONE_INTENT = frozenset("decide try".split())
+# Attempts and refusals: told in the past, they are over, whatever came of them ("sought to win a
+# 35-hour week", "refused to sign the agreement").
+ATTEMPTS = frozenset("try seek attempt refuse decline".split())
 NEGATING_CUES = frozenset("deny reject dismiss refute".split())
 REFUSING = frozenset("decline refuse".split())
 # What one declines to do when declining to tell: "declined to comment", "to name the buyer",
@@ -68,6 +71,9 @@ AHEAD_INFINITIVE = INTENT | FUTURE_CUES | REFUSING | ANNOUNCING_CUES | frozenset
     " permit recommend beg plead look announcement decision proposal threat bid"
     " request".split()
 )
+# Cues that, in the passive, report what is so ("is said to be against", "is believed to have left"),
+# not what is asked for ("was told to leave").
+REPORTED_STATE = frozenset("say report believe think know rumour rumor understand allege".split())
 # Cues of liking, whose infinitive is ahead only as a wish ("would like to meet"): "likes to watch
 # football" is a habit.
 WISHING = frozenset("like love".split())
@@ -196,8 +202,12 @@ def _later(windows: list[tuple[date, date]], said_on: date | None) -> list[date]
 
 
 def _describes(doc: Doc, time: TimeExpression) -> bool:
-    """Whether a time expression modifies a noun ("second-quarter results", "1987 tax revenue")."""
+    """Whether a time expression modifies a noun ("second-quarter results", "1987 tax revenue"); a
+    possessive one only when its noun is no place in time: "Monday's collapse could spell disaster",
+    but "will use it in next Thursday's auction"."""
     span = _tokens(doc, time)
+    if span is not None and span.root.dep_ == "poss":
+        return span.root.head.dep_ != "pobj"
     return span is not None and span.root.dep_ in ("amod", "compound", "nummod", "nmod")
 
 
@@ -306,12 +316,14 @@ def _future(verb: Token, main: Token | None, words: list[Token]) -> bool:
 
 def _chosen(cue: Token, main: Token) -> bool:
     """An infinitive that completes a cue not of intent or telling (``AHEAD_INFINITIVE``), nor of a
-    wish (``WISHING`` after a modal), or one of an attempt told in the past or an intent in the past
-    perfect: "chose to receive bids", "tried to find out", "had planned to charge" are not put
-    forward by their "to" alone ("is trying to sell", "plans to charge" are)."""
+    wish (``WISHING`` after a modal), or one of an attempt or refusal told in the past, an intent in
+    the past perfect or a state reported in the passive: "chose to receive bids", "tried to find out",
+    "refused to sign", "had planned to charge", "is said to be against" are not put forward by their
+    "to" alone ("is trying to sell", "plans to charge" are)."""
     lemma = _lemma(cue)
-    over = lemma == "try" and _told_as_past(cue) or _perfect(cue)  # "had also planned to charge"
-    ahead = lemma in AHEAD_INFINITIVE and not over or lemma in WISHING and _modal(cue)
+    over = lemma in ATTEMPTS and _told_as_past(cue) or _perfect(cue)  # "had also planned to charge"
+    state = lemma in REPORTED_STATE and any(c.dep_ == "auxpass" for c in cue.children)
+    ahead = lemma in AHEAD_INFINITIVE and not (over or state) or lemma in WISHING and _modal(cue)
     return main.head == cue and not ahead and not _modal(main)
 
 

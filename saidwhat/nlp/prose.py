@@ -6,7 +6,7 @@ ends a sentence there ("Amgen Inc said it signed a\\nletter of intent" said only
 Reuters marks a company's name or ticker with angle brackets ("<Hughes Capital Corp> said",
 "Bristol-Myers Co <BMY> said"), which spaCy reads as punctuation and a speaker ">". So spaCy reads
 the text as prose (``as_prose``): each line break a wrapper made is a space, a bracketed name is
-plain, a ticker is blank. The text keeps its length, so every offset into the article holds, and
+plain, wrapped or not, a ticker is blank. The text keeps its length, so every offset into the article holds, and
 the records' texts are sliced from the text as written (``written_text``). A line break that was
 written (a headline, a table row, a line ending a sentence) stays.
 """
@@ -57,8 +57,9 @@ def as_prose(text: str) -> str:
     blanks = [*_wrapped_breaks(text)]
     for ticker in _TICKER.finditer(text):
         blanks.extend(range(*ticker.span()))
-    for name in _BRACKETED.finditer(text):
-        blanks.extend((name.start(), name.end() - 1))
+    for name in _BRACKETED.finditer(text):  # and a line break inside it: "<Viva\nFilms International>"
+        ends = (name.start(), name.end() - 1)
+        blanks.extend(i for i in range(name.start(), name.end()) if i in ends or text[i] == "\n")
     if not blanks:
         return text
     chars = list(text)

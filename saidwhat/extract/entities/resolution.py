@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ...model import Entity
-from .mentions import name_key
+from .mentions import name_key, name_words
 from .words import (
     AFFILIATES,
     AUTHORED,
@@ -100,12 +100,20 @@ class EntityIndex:
 
     def _named(self, tokens: Span) -> str | None:
         """The entity whose name, or a short form of it written elsewhere ("S and P" for Standard
-        and Poor's Corp), a source spells out where the NER missed it this time."""
+        and Poor's Corp), a source spells out where the NER missed it this time; else the one company
+        whose name it starts."""
         key, text = name_key(tokens.text), tokens.doc.text
-        return next((
+        found = next((
             e.id for e in self.records
             if e.type in ("PERSON", "ORG") and key in {name_key(e.name), *(name_key(text[a:b]) for a, b in e.mentions)}
         ), None)
+        if found is not None:
+            return found
+        # "Federal added ..." after "Federal Paperboard Co Inc said ...": the start of one company's name
+        words = name_words(tokens.text)
+        starting = {e.id for e in self.records if e.type == "ORG" and name_words(e.name)[: len(words)] == words}
+        singular = all(t.is_title and t.tag_ == "NNP" for t in tokens)  # not "Bankers said" beside Bankers Trust
+        return starting.pop() if len(starting) == 1 and singular else None
 
     def _titled_name(self, tokens: Span) -> str | None:
         """ "the vice president and chairman of Chrysler LLC Jim Press": spaCy runs the company and
