@@ -380,6 +380,7 @@ def test_a_refusal_to_tell_a_question_or_a_state_is_not_forward_looking(pipeline
     ("The union sought to win a 35-hour week for its members.", "sought", False),  # an attempt over
     ("The owners refused to begin negotiations.", "refused", False),  # a refusal over
     ("The owners refuse to begin negotiations until May.", "refuse", True),  # a refusal that stands
+    ("The premier has refused to drop the sales tax.", "has refused", True),  # one that still stands
     ("Norvale had planned to close the plant in May.", "had planned", False),  # a plan over
     ("Brask said he remembers going to get pizza that night.", "said", False),  # a trip, no "is going to"
     ("“The President's not going to give in,” Brask said.", "said", True),  # "'s" read as a possessive

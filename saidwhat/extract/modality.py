@@ -328,8 +328,11 @@ def _chosen(cue: Token, main: Token) -> bool:
 
 
 def _told_as_past(verb: Token) -> bool:
-    """ "tried", "had tried", "was trying": an attempt over, whatever came of it."""
-    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in _auxiliaries(verb))
+    """ "tried", "had tried", "was trying": an attempt over, whatever came of it; but a refusal in the
+    present perfect still stands ("has refused to drop the sales tax")."""
+    standing = _lemma(verb) in REFUSING
+    return verb.tag_ == "VBD" or any(
+        a.tag_ == "VBD" or a.lemma_ == "have" and not standing for a in _auxiliaries(verb))
 
 
 def _foreseen(cue: Token, main: Token | None, ahead: bool) -> bool:
