@@ -103,6 +103,14 @@ CASES = {
         [Named("Tomas Elling Brask"), Named("Tomas Brask"), Named("Ilse Varn"), Named("Ilse Maren Varn")],
         ["Tomas Elling Brask"] * 2 + ["Ilse Maren Varn"] * 2,
     ),
+    "a generation after the surname": (
+        [Named("Patrick W. Tarvell Jr."), Named("Tarvell"), Named("Patrick Tarvell Jr.")],
+        ["Patrick W. Tarvell Jr."] * 3,  # the generation tells father and son apart, not the initial
+    ),
+    "a generation written after a middle initial": (
+        [Named("Karl Tarvell Jr."), Named("Karl B. Tarvell Jr."), Named("Karl Tarvell")],
+        ["Karl B. Tarvell Jr."] * 2 + ["Karl Tarvell"],
+    ),
     "a middle initial is not left out": (  # a son named for his father
         [Named("Harald Q. Senn"), Named("Harald Senn")], ["Harald Q. Senn", "Harald Senn"],
     ),

@@ -330,6 +330,16 @@ def test_a_short_form_the_ner_misses_once_is_still_its_organisation(pipeline):
     ] * 2
 
 
+def test_a_surname_joins_a_name_with_a_generation_and_a_chair_is_a_person(pipeline):
+    text = ("Patrick W. Tarvell Jr. was charged on Monday. Tarvell said he would plead not guilty. "
+            "Costs will fall, said the company's new executive chair Marcela Orrin. "
+            "Orrin said staff would be told on Friday.")
+    found = extract(pipeline, text)
+    assert [(n, entity(found, n).type) for n in ("Patrick W. Tarvell Jr.", "Marcela Orrin")] == [
+        ("Patrick W. Tarvell Jr.", "PERSON"), ("Marcela Orrin", "PERSON")]
+    assert [name for _, name in speakers(found)] == ["Patrick W. Tarvell Jr.", "Marcela Orrin", "Marcela Orrin"]
+
+
 def test_the_start_of_one_company_s_name_the_ner_misses_is_that_company(pipeline):
     text = (
         "Halvard Paperboard Co Inc said it\nhas signed an agency agreement with Tarno Trading Co Ltd of\nOsaka.\n"

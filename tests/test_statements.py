@@ -169,6 +169,15 @@ def test_a_note_label_is_not_a_speaker(pipeline, label):
     assert extract(pipeline, f"{label}: The vote takes place on Monday\n\nIt was delayed.").statements == []
 
 
+@pytest.mark.parametrize("text", [
+    "Download: http://example.org/clip-615\n\nThe clip is two minutes long.",
+    "Jon Tarvell: Dealing in cocaine, possession of a controlled substance\n\nHe was held.",
+])
+def test_a_label_before_no_clause_is_no_speaker(pipeline, text):
+    """A link or an entry in a list of charges is no statement."""
+    assert [s.cue.text for s in extract(pipeline, text).statements] == []
+
+
 def test_the_cue_model_adds_verbs_outside_the_lexicon(pipeline):
     (statement,) = extract(pipeline, "Senator Ruth Ambler attacked the governor's budget on Tuesday.").statements
     assert (statement.source.text, statement.cue.text) == ("Senator Ruth Ambler", "attacked")

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..extract.entities.acronyms import acronym, initialisms
-from ..extract.entities.words import BUSINESS_WORDS, COUNTRY_PREFIXES
+from ..extract.entities.words import BUSINESS_WORDS, COUNTRY_PREFIXES, GENERATIONS
 
 KeyKind = Literal["name", "surname", "given", "core", "first", "last", "initials"]
 
@@ -161,9 +161,10 @@ def keys(name: str, type_: str) -> tuple[tuple[KeyKind, str], ...]:
     if len(parts) == 1:
         found += [("core", bare) for bare in [bare(parts[0])] if bare]
     elif type_ == "PERSON":
-        if _distinctive(parts[-1]):
-            found.append(("surname", bare(parts[-1])))
-        found += [("given", given) for given in [_given_and_surname(parts)] if given and len(parts) > 2]
+        person = _without_generation(parts)
+        if _distinctive(person[-1]):
+            found.append(("surname", bare(person[-1])))
+        found += [("given", given) for given in [_given_and_surname(parts)] if given and len(person) > 2]
     else:
         org = core(name)
         found.append(("core", " ".join(org)))
@@ -192,9 +193,10 @@ def probes(name: str, type_: str) -> list[tuple[KeyKind, str]]:
         return []
     if type_ == "GPE" or len(parts) > 1:
         found: list[tuple[KeyKind, str]] = [] if type_ == "GPE" else [("core", " ".join(core(name)))]
-        given = _given_and_surname(parts) if type_ == "PERSON" else None
+        person = _without_generation(parts) if type_ == "PERSON" else ()
+        given = _given_and_surname(parts) if len(person) > 1 else None
         if given:  # "Owen Dempsey" finds "Owen John Dempsey", and the other way round
-            found.append(("given", given) if len(parts) == 2 else ("name", given))
+            found.append(("given", given) if len(person) == 2 else ("name", given))
         return found + [("initials", letters)] if letters and type_ != "PERSON" else found
     word = bare(parts[0])
     if not _distinctive(parts[0]):
@@ -217,15 +219,25 @@ def company(name: str) -> bool:
     return last in CORPORATE or last in BUSINESS_WORDS or written[0] != bare(written[0]) and written[1] not in GENERIC
 
 
+def _without_generation(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's name without "Jr." or "III": "Patrick W. Carlineo Jr." is surnamed Carlineo."""
+    if len(parts) > 1 and parts[-1].rstrip(".") in GENERATIONS:
+        return parts[:-1]
+    return parts
+
+
 def _given_and_surname(parts: tuple[str, ...]) -> str | None:
-    """A person's first and last names, with any middle names left out, so that "Owen Dempsey"
-    and "Owen John Dempsey" meet (two middle names stay two people); a middle initial is not left
-    out ("George W. Bush" is not "George Bush", his father)."""
-    if not (_distinctive(parts[0]) and _distinctive(parts[-1])):
+    """A person's first and last names (and generation), with any middle names left out, so that
+    "Owen Dempsey" and "Owen John Dempsey" meet (two middle names stay two people); a middle initial
+    is not left out ("George W. Bush" is not "George Bush", his father), unless a generation says
+    which of them it is ("Patrick W. Carlineo Jr." is "Patrick Carlineo Jr.")."""
+    person = _without_generation(parts)
+    generation = parts[len(person):]
+    if not (_distinctive(person[0]) and _distinctive(person[-1])):
         return None
-    if any(len(bare(word).rstrip(".")) < 2 for word in parts[1:-1]):
+    if not generation and any(len(bare(word).rstrip(".")) < 2 for word in person[1:-1]):
         return None
-    return f"{parts[0]} {bare(parts[-1])}"
+    return " ".join((person[0], bare(person[-1]), *generation))
 
 
 def _distinctive(word: str) -> bool:

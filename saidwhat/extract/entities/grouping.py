@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .acronyms import acronym, initialisms
 from .mentions import Mention, name_key, name_words
-from .words import CORPORATE_WORDS, COUNTRY_PREFIXES, ROLE_NOUNS
+from .words import CORPORATE_WORDS, COUNTRY_PREFIXES, GENERATIONS, ROLE_NOUNS
 
 KEPT_TYPES = {"PERSON", "ORG", "GPE"}
 SHORT_FORM_LABELS = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}  # labels a short form may carry
@@ -103,12 +103,16 @@ def _full_form(
         if full_label == "PERSON" and len(words) == 1 and label in SHORT_FORM_LABELS:
             # a place joins only a certain person: "Indonesia" stays apart from "Garuda Indonesia"
             place = label == "GPE" and not any(m.person for m in full.mentions)
-            if words[0] in (longer[0], longer[-1]) and not place:
+            if words[0] in (longer[0], _surname(longer)) and not place:
                 fits["PERSON"].append(full)
         elif full_label == "ORG" and label in ("ORG", "PERSON", "PRODUCT"):
             if _org_short_form(words, longer, short, full):
                 fits["ORG"].append(full)
-    # a name read as a person's goes to a person first: "Jobs" to "Steve Jobs", not "U.S. Jobs"
+    # a name read as a person's goes to a person first: "Jobs" to "Steve Jobs", not "U.S. Jobs"; one
+    # read as a company's that starts a company's name is no person's: "Ford" beside "Ford Motor Co."
+    # and "William Clay Ford Jr."
+    if label != "PERSON" and any(labels[id(f)] == "ORG" and all_words[id(f)][: len(words)] == words for f in fulls):
+        fits["PERSON"] = []
     for kind in ("PERSON", "ORG") if label == "PERSON" else ("ORG", "PERSON"):
         if fits[kind]:  # of several, the one mentioned most, if one is: "Steve" is the article's Steve Jobs
             counts = sorted((len(f.mentions), n) for n, f in enumerate(fits[kind]))
@@ -137,11 +141,16 @@ def _acronym(short: str, name: str) -> bool:
     return acronym(short) in letters | initialisms(capitalised)
 
 
+def _surname(words: list[str]) -> str:
+    """The last of a person's name's words that is no generation: "Carlineo" in "Patrick Carlineo Jr."."""
+    return words[-2] if len(words) > 2 and words[-1].lower().rstrip(".") in GENERATIONS else words[-1]
+
+
 def surname_mentions(doc: Doc, people: list[Group], taken: set[int]) -> None:
     """ "Lopez said ..." before or after "Maria Lopez": the NER often misses a surname alone."""
     surnames: dict[str, Group] = {}
     for group in people:
-        last = group.name.split()[-1]
+        last = _surname(group.name.split())
         if len(group.name.split()) > 1 and len(last) > 2:
             surnames.setdefault(last, group)
     for token in doc:

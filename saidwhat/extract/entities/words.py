@@ -12,7 +12,7 @@ from __future__ import annotations
 PERSON_TITLES = set(
     """
     president minister premier chancellor secretary treasurer spokesman spokeswoman spokesperson
-    governor senator congressman congresswoman mayor ambassador chairman chairwoman chairperson
+    governor senator congressman congresswoman mayor ambassador chairman chairwoman chairperson chair
     director commissioner executive chief officer manager economist analyst strategist trader
     dealer lawyer attorney prosecutor judge sheriff inspector detective coach captain striker
     midfielder defender winger goalkeeper quarterback pitcher king queen prince princess pope
@@ -26,7 +26,7 @@ PERSON_TITLES = set(
 SPEAKING_TITLES = set(
     """
     president minister premier chancellor secretary treasurer spokesman spokeswoman spokesperson
-    governor senator congressman congresswoman mayor ambassador chairman chairwoman chairperson
+    governor senator congressman congresswoman mayor ambassador chairman chairwoman chairperson chair
     commissioner economist analyst strategist lawyer attorney prosecutor coach mr mrs ms dr sen
     rep gov ceo cfo
     """.split()

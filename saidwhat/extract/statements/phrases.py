@@ -120,7 +120,16 @@ def _speaker_label(token: Token) -> Candidate | None:
     while end < len(token.doc) and "\n" not in token.doc[end - 1].whitespace_ and "\n" not in token.doc[end].text:
         end += 1
     content = set(range(token.i + 1, end))
+    if content and _listed(token.doc[min(content)]):
+        return None
     return Candidate(cue=[token.i], speaker=(label.start, label.end), content=content, anchor=token.i)
+
+
+def _listed(first: Token) -> bool:
+    """Whether what a label introduces opens with a link or a gerund: "Download: http://...", "Jon
+    Tarvell: Dealing in cocaine, possession of ..." are entries of a list, not statements (a
+    headline in title case, "Poll: Wealthy Voters Abandon ...", may well have no verb to parse)."""
+    return first.like_url or first.tag_ == "VBG"
 
 
 def _named_colon(colon: Token) -> Candidate | None:
