@@ -74,6 +74,12 @@ AHEAD_INFINITIVE = INTENT | FUTURE_CUES | REFUSING | ANNOUNCING_CUES | frozenset
 # Cues that, in the passive, report what is so ("is said to be against", "is believed to have left"),
 # not what is asked for ("was told to leave").
 REPORTED_STATE = frozenset("say report believe think know rumour rumor understand allege".split())
+# Adjectives of feeling: their infinitive tells what the feeling is about ("are so excited to have
+# you", "is happy to help", "were content to read a synopsis"), not an act ahead.
+FEELING = frozenset(
+    "happy glad pleased delighted excited thrilled proud honored honoured sorry sad content relieved"
+    " surprised disappointed grateful lucky fortunate".split()
+)
 # Cues of liking, whose infinitive is ahead only as a wish ("would like to meet"): "likes to watch
 # football" is a habit.
 WISHING = frozenset("like love".split())
@@ -317,14 +323,16 @@ def _future(verb: Token, main: Token | None, words: list[Token]) -> bool:
 def _chosen(cue: Token, main: Token) -> bool:
     """An infinitive that completes a cue not of intent or telling (``AHEAD_INFINITIVE``), nor of a
     wish (``WISHING`` after a modal), or one of an attempt or refusal told in the past, an intent in
-    the past perfect or a state reported in the passive: "chose to receive bids", "tried to find out",
-    "refused to sign", "had planned to charge", "is said to be against" are not put forward by their
-    "to" alone ("is trying to sell", "plans to charge" are)."""
+    the past perfect, a state reported in the passive, or a feeling: "chose to receive bids", "tried
+    to find out", "refused to sign", "had planned to charge", "is said to be against", "are so
+    excited to have you" are not put forward by their "to" alone ("is trying to sell", "plans to
+    charge", "is eager to calm the markets" are)."""
     lemma = _lemma(cue)
     over = lemma in ATTEMPTS and _told_as_past(cue) or _perfect(cue)  # "had also planned to charge"
     state = lemma in REPORTED_STATE and any(c.dep_ == "auxpass" for c in cue.children)
     ahead = lemma in AHEAD_INFINITIVE and not (over or state) or lemma in WISHING and _modal(cue)
-    return main.head == cue and not ahead and not _modal(main)
+    felt = main.head.pos_ == "ADJ" and main.head.head == cue and _lemma(main.head) in FEELING and not _modal(cue)
+    return (main.head == cue and not ahead or felt) and not _modal(main)
 
 
 def _told_as_past(verb: Token) -> bool:
