@@ -111,6 +111,17 @@ CASES = {
         [Named("Karl Tarvell Jr."), Named("Karl B. Tarvell Jr."), Named("Karl Tarvell")],
         ["Karl B. Tarvell Jr."] * 2 + ["Karl Tarvell"],
     ),
+    "a nickname and the given name in full": (
+        [Named("Jim Wrighton"), Named("James Wrighton"), Named("Robert Dalen"), Named("Bob Dalen")],
+        ["James Wrighton"] * 2 + ["Robert Dalen"] * 2,  # the name in full is the longer
+    ),
+    "a nickname of two known names": (  # "Bill" is a William or a Robert
+        [Named("William Tarn"), Named("Robert Tarn"), Named("Bill Tarn")],
+        ["William Tarn", "Robert Tarn", "Bill Tarn"],
+    ),
+    "two given names that are no nicknames of each other": (
+        [Named("James Orrin"), Named("John Orrin")], ["James Orrin", "John Orrin"],
+    ),
     "a middle initial is not left out": (  # a son named for his father
         [Named("Harald Q. Senn"), Named("Harald Senn")], ["Harald Q. Senn", "Harald Senn"],
     ),

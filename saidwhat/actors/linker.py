@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Protocol
 
 from ..extract.entities.acronyms import acronym, initialisms
@@ -138,14 +139,15 @@ def _known(index: ActorIndex, entity: Mentioned) -> str | None:
 
 
 def _short_form(index: ActorIndex, entity: Mentioned) -> str | None:
-    """The one longer-named actor a short name can only mean, by the most telling key first."""
-    for kind, key in probes(entity.name, entity.type):
-        found = [
-            a for a in index.find(kind, key)
+    """The one longer-named actor a short name can only mean, by the most telling kind of key
+    first (the keys of one kind together: "Bob Dole" may be a Robert or a Bert Dole)."""
+    for kind, group in groupby(probes(entity.name, entity.type), key=lambda probe: probe[0]):
+        found = list(dict.fromkeys(
+            a for _, key in group for a in index.find(kind, key)
             if a not in index.find("name", name_key(entity.name)) and _places(index.type(a), entity.type)
             # "Anna Britt Holm" is not the "Anna Holm" whose full name is "Anna Lise Holm"
             and (kind != "name" or name_key(index.name(a)) == key)
-        ]
+        ))
         chosen = _one(index, found, entity)
         if chosen is not None:
             return chosen

@@ -13,10 +13,12 @@ import re
 from functools import lru_cache
 from typing import Literal
 
+from nicknames import NickNamer
+
 from ..extract.entities.acronyms import acronym, initialisms
 from ..extract.entities.words import BUSINESS_WORDS, COUNTRY_PREFIXES, GENERATIONS
 
-KeyKind = Literal["name", "surname", "given", "core", "first", "last", "initials"]
+KeyKind = Literal["name", "surname", "given", "nick", "core", "first", "last", "initials"]
 
 # Words that say what kind of company it is, not which one.
 CORPORATE = {
@@ -165,6 +167,7 @@ def keys(name: str, type_: str) -> tuple[tuple[KeyKind, str], ...]:
         if _distinctive(person[-1]):
             found.append(("surname", bare(person[-1])))
         found += [("given", given) for given in [_given_and_surname(parts)] if given and len(person) > 2]
+        found += [("nick", key) for key in _nick_keys(person)]
     else:
         org = core(name)
         found.append(("core", " ".join(org)))
@@ -197,6 +200,7 @@ def probes(name: str, type_: str) -> list[tuple[KeyKind, str]]:
         given = _given_and_surname(parts) if len(person) > 1 else None
         if given:  # "Owen Dempsey" finds "Owen John Dempsey", and the other way round
             found.append(("given", given) if len(person) == 2 else ("name", given))
+        found += [("nick", key) for key in _nick_keys(person)]  # "Jim Wright" and "James Wright"
         return found + [("initials", letters)] if letters and type_ != "PERSON" else found
     word = bare(parts[0])
     if not _distinctive(parts[0]):
@@ -224,6 +228,35 @@ def _without_generation(parts: tuple[str, ...]) -> tuple[str, ...]:
     if len(parts) > 1 and parts[-1].rstrip(".") in GENERATIONS:
         return parts[:-1]
     return parts
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+@lru_cache(maxsize=4096)
+def given_forms(first: str) -> frozenset[str]:
+    """A given name and the longer names it is a short form of ("jim": james; "bill": william,
+    robert, willis), from the ``nicknames`` package's hand-curated table."""
+    namer = _nicknamer()
+    longer = {
+        name for name in namer.canonicals_of(first) if len(name) > len(first) and first in namer.nicknames_of(name)
+    }
+    return frozenset({first, *longer})
+
+
+def _nick_keys(person: tuple[str, ...]) -> list[str]:
+    """The keys under which a two-word name meets the same name with the given name written in
+    full or as a nickname: "Jim Wright" and "James Wright" share "james wright". A nickname that
+    may stand for several names ("Bill": William or Robert) finds an actor only if one of them is
+    known, as any short form does."""
+    if len(person) != 2 or not (_distinctive(person[0]) and _distinctive(person[1])):
+        return []
+    forms = given_forms(person[0])
+    if len(forms) == 1 and not _nicknamer().nicknames_of(person[0]):
+        return []  # a given name with no nickname known: its name key is enough
+    return [f"{form} {bare(person[1])}" for form in sorted(forms)]
 
 
 def _given_and_surname(parts: tuple[str, ...]) -> str | None:
