@@ -487,6 +487,11 @@ def test_an_acronym_written_beside_two_spellings_of_a_name_joins_them() -> None:
     ({"Taylor": 5, "Taylor Swift": 3}, "PERSON", "Taylor Swift"),  # a person's full name
     ({"Numac": 2, "Numac Oil and Gas Ltd": 1}, "ORG", "Numac Oil and Gas Ltd"),  # a company's
     ({"Apple": 5, "Apple Watch Series": 1}, "ORG", "Apple"),  # a product is not its maker's name
+    ({"Halden": 486, "Ronan Halden": 23}, "PERSON", "Ronan Halden"),  # the surname far more often
+    ({"Halden": 486, "Ronan Halden": 5}, "PERSON", "Halden"),  # a stray full name
+    ({"Halden": 14, "Energy Halden": 1}, "PERSON", "Halden"),  # written once: a stray title
+    ({"Halden": 486, "Ronan Halden": 23, "Dag Halden": 14}, "PERSON", "Halden"),  # two people
+    ({"U.S.": 900, "U.S. Group": 30}, "ORG", "U.S."),
 ])
 def test_an_actor_is_named_by_its_fullest_form_only(aliases, type_, name) -> None:
     assert canonical_name(Counter(aliases), type_) == name

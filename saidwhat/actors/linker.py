@@ -278,8 +278,14 @@ def vote(types: Counter[str], aliases: Counter[str]) -> str:
     return max(types, key=lambda t: (types[t], firm and t == "ORG", _TYPE_PRIORITY.get(t, 0)))
 
 
+# A person named by the surname alone far more often than in full still goes by the full name,
+# if it was written at least this share as often, and more than once.
+FULL_NAME_SHARE = 1 / 40
+
+
 def canonical_name(aliases: Counter[str], type_: str) -> str:
-    """Of the names written at least a tenth as often as the most frequent one, the one of most
+    """A person's one full name if the most frequent is the surname alone (``FULL_NAME_SHARE``); else,
+    of the names written at least a tenth as often as the most frequent one, the one of most
     words ("Vladimir Putin" over "Putin"; not a stray "U.S. Group" over a thousand "U.S."), the
     most frequent of those, then the longest, then the first in sort order ("Petra Alm" before
     "P. Alm"). For an organisation, a name that only adds to the most frequent one is not a fuller
@@ -288,6 +294,11 @@ def canonical_name(aliases: Counter[str], type_: str) -> str:
     common = max(aliases.values()) / 10
     top = min(aliases, key=lambda a: (-aliases[a], a))
     head = words(top)
+    if type_ == "PERSON" and len(head) == 1:  # "Reagan" 486 times, "Ronald Reagan" 23: the full name
+        floor = max(FULL_NAME_SHARE * aliases[top], 2)
+        full = [a for a in aliases if len(words(a)) > 1 and words(a)[-1] == head[0] and aliases[a] >= floor]
+        if len(full) == 1:  # of two, the surname stands for two people ("Danforth": Douglas and John)
+            return full[0]
     candidates = [
         a for a in aliases
         if aliases[a] >= common and (type_ != "ORG" or a == top or words(a)[: len(head)] != head or company(a))
