@@ -382,6 +382,9 @@ def test_a_refusal_to_tell_a_question_or_a_state_is_not_forward_looking(pipeline
     ("The owners refuse to begin negotiations until May.", "refuse", True),  # a refusal that stands
     ("The premier has refused to drop the sales tax.", "has refused", True),  # one that still stands
     ("We are so excited to have you as our new president.", "are so excited", False),  # a feeling
+    ("Analysts were expecting the company to earn 2.52 dlrs a share.", "were expecting", False),  # results
+    ("Analysts are expecting the company to earn 2.52 dlrs a share.", "are expecting", True),
+    ("Analysts said they were expecting a rate cut next month.", "said", True),  # reported: still ahead
     ("We would be happy to sign the deal.", "would be happy", True),  # an offer
     ("Norvale had planned to close the plant in May.", "had planned", False),  # a plan over
     ("Brask said he remembers going to get pizza that night.", "said", False),  # a trip, no "is going to"

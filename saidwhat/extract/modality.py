@@ -270,6 +270,14 @@ def _perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
+def _over(cue: Token) -> bool:
+    """An intent in the past perfect, or an expectation the narrator tells in the past progressive
+    ("Analysts were expecting 2.52 dlrs a share": what results stories set the results against),
+    not one a speaker reports ("said they were expecting a rate cut")."""
+    told = cue.tag_ == "VBG" and cue.dep_ == "ROOT" and any(a.tag_ == "VBD" for a in _auxiliaries(cue))
+    return _perfect(cue) or told and _lemma(cue) in PREDICTING
+
+
 def _past(main: Token) -> bool:
     """A main verb in the past or perfect ("ended", "has been", "couldn't have waited"), unless
     "would"/"will" puts it forward ("will have finished")."""
@@ -298,7 +306,7 @@ def _future(verb: Token, main: Token | None, words: list[Token]) -> bool:
     infinitive or clause ("plans to close", "expects the bank to cut"), a verb of planning with an
     object ("is planning a bond issue"), a cue that promises or predicts, or one that announces or
     asks for a pending act ("announced job cuts")."""
-    if _lemma(verb) in FUTURE_CUES and not _perfect(verb) or _going_to(words):
+    if _lemma(verb) in FUTURE_CUES and not _over(verb) or _going_to(words):
         return True
     if main is None:
         return False
@@ -328,7 +336,7 @@ def _chosen(cue: Token, main: Token) -> bool:
     excited to have you" are not put forward by their "to" alone ("is trying to sell", "plans to
     charge", "is eager to calm the markets" are)."""
     lemma = _lemma(cue)
-    over = lemma in ATTEMPTS and _told_as_past(cue) or _perfect(cue)  # "had also planned to charge"
+    over = lemma in ATTEMPTS and _told_as_past(cue) or _over(cue)  # "had also planned to charge"
     state = lemma in REPORTED_STATE and any(c.dep_ == "auxpass" for c in cue.children)
     ahead = lemma in AHEAD_INFINITIVE and not (over or state) or lemma in WISHING and _modal(cue)
     felt = main.head.pos_ == "ADJ" and main.head.head == cue and _lemma(main.head) in FEELING and not _modal(cue)
