@@ -160,6 +160,11 @@ CASES = {
     "acronym spelled with and, before the name": (
         [Named("H and F", "ORG"), Named("Hartley and Finch Corp", "ORG")], ["Hartley and Finch Corp"] * 2,
     ),
+    "a department's name either way round": (
+        [Named("U.S. Fisheries Department", "ORG"), Named("U.S. Department of Fisheries", "ORG"),
+         Named("Ministry of Mines", "ORG"), Named("Mines Ministry", "ORG")],
+        ["U.S. Department of Fisheries"] * 2 + ["Ministry of Mines"] * 2,
+    ),
     "abbreviated place": ([Named("United States", "GPE"), Named("U.S.", "GPE")], ["United States"] * 2),
     "abbreviated place first": ([Named("U.S.", "GPE"), Named("United States", "GPE")], ["United States"] * 2),
     "a place's initials are not an organisation's": (

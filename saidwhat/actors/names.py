@@ -18,6 +18,9 @@ from nicknames import NickNamer
 from ..extract.entities.acronyms import acronym, initialisms
 from ..extract.entities.words import BUSINESS_WORDS, COUNTRY_PREFIXES, GENERATIONS
 
+# Heads of a government body's name that also come last: "Department of Energy", "Energy Department".
+DEPARTMENTS = frozenset({"department", "ministry", "bureau", "office"})
+
 KeyKind = Literal["name", "surname", "given", "nick", "core", "first", "last", "initials"]
 
 # Words that say what kind of company it is, not which one.
@@ -170,7 +173,7 @@ def keys(name: str, type_: str) -> tuple[tuple[KeyKind, str], ...]:
         found += [("nick", key) for key in _nick_keys(person)]
     else:
         org = core(name)
-        found.append(("core", " ".join(org)))
+        found += [("core", key) for key in _cores(org)]
         if len(org) > 1:
             if not PARTS & set(org[1:]):  # "NASA's Office of the Inspector General" is not NASA
                 found.append(("first", org[0]))
@@ -195,7 +198,7 @@ def probes(name: str, type_: str) -> list[tuple[KeyKind, str]]:
     if type_ not in ("PERSON", "ORG", "GPE") or not parts:
         return []
     if type_ == "GPE" or len(parts) > 1:
-        found: list[tuple[KeyKind, str]] = [] if type_ == "GPE" else [("core", " ".join(core(name)))]
+        found: list[tuple[KeyKind, str]] = [] if type_ == "GPE" else [("core", key) for key in _cores(core(name))]
         person = _without_generation(parts) if type_ == "PERSON" else ()
         given = _given_and_surname(parts) if len(person) > 1 else None
         if given:  # "Owen Dempsey" finds "Owen John Dempsey", and the other way round
@@ -221,6 +224,19 @@ def company(name: str) -> bool:
         return False
     last = written[-1].rstrip(".")
     return last in CORPORATE or last in BUSINESS_WORDS or written[0] != bare(written[0]) and written[1] not in GENERIC
+
+
+def _cores(org: list[str]) -> list[str]:
+    """An organisation's core, and the same written the other way round if it is a department's:
+    "u.s. department of agriculture" is also "u.s. agriculture department"."""
+    found = [" ".join(org)]
+    for i, word in enumerate(org[:-2]):
+        if word in DEPARTMENTS and org[i + 1] == "of":
+            rest = org[i + 2:]
+            rest = rest[1:] if rest[0] == "the" and len(rest) > 1 else rest
+            found.append(" ".join([*org[:i], *rest, word]))
+            break
+    return found
 
 
 def _without_generation(parts: tuple[str, ...]) -> tuple[str, ...]:
