@@ -340,6 +340,13 @@ def test_a_surname_joins_a_name_with_a_generation_and_a_chair_is_a_person(pipeli
     assert [name for _, name in speakers(found)] == ["Patrick W. Tarvell Jr.", "Marcela Orrin", "Marcela Orrin"]
 
 
+def test_a_company_s_short_name_is_no_person_s_surname(pipeline):
+    text = ("K.L. Varno Co said its board of\ndirectors has elected Anton Orrin chairman of the board,\n"
+            "succeeding Henry Varno II, who died on February 23.\n"
+            "    Varno said Orrin will retain his present titles of\npresident and chief executive officer.")
+    assert "Henry Varno II" not in [name for _, name in speakers(extract(pipeline, text))]
+
+
 def test_the_start_of_one_company_s_name_the_ner_misses_is_that_company(pipeline):
     text = (
         "Halvard Paperboard Co Inc said it\nhas signed an agency agreement with Tarno Trading Co Ltd of\nOsaka.\n"

@@ -109,9 +109,9 @@ def _full_form(
             if _org_short_form(words, longer, short, full):
                 fits["ORG"].append(full)
     # a name read as a person's goes to a person first: "Jobs" to "Steve Jobs", not "U.S. Jobs"; one
-    # read as a company's that starts a company's name is no person's: "Ford" beside "Ford Motor Co."
-    # and "William Clay Ford Jr."
-    if label != "PERSON" and any(labels[id(f)] == "ORG" and all_words[id(f)][: len(words)] == words for f in fulls):
+    # read as a company's that is in a company's name is no person's: "Ford" beside "Ford Motor Co."
+    # and "William Clay Ford Jr.", "Heinz" beside "H.J. Heinz Co" and "Henry Heinz II"
+    if label != "PERSON" and any(labels[id(f)] == "ORG" and _within(words, all_words[id(f)]) for f in fulls):
         fits["PERSON"] = []
     for kind in ("PERSON", "ORG") if label == "PERSON" else ("ORG", "PERSON"):
         if fits[kind]:  # of several, the one mentioned most, if one is: "Steve" is the article's Steve Jobs
@@ -119,6 +119,11 @@ def _full_form(
             unique = len(counts) == 1 or counts[-1][0] > counts[-2][0]
             return fits[kind][counts[-1][1]] if unique else None
     return None
+
+
+def _within(words: list[str], longer: list[str]) -> bool:
+    """Whether ``words`` run in ``longer``."""
+    return any(longer[i : i + len(words)] == words for i in range(len(longer) - len(words) + 1))
 
 
 def _org_short_form(words: list[str], longer: list[str], short: Group, full: Group) -> bool:
