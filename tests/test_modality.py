@@ -279,6 +279,8 @@ def test_the_day_a_term_starts_is_not_the_day_it_was_said(pipeline):
         date(1987, 3, 13), False, False, True, date(1987, 3, 16))
     text = "Halvard Motors said on March 9 it raised its prices by two pct."
     assert attributes(pipeline, text, published=date(1987, 3, 13), cue="said")[0] == date(1987, 3, 9)
+    text = "The company said after April 3 the exercise price of its warrants will return to two dlrs."
+    assert attributes(pipeline, text, published=date(1987, 3, 20), cue="said")[0] == date(1987, 3, 20)
 
 
 def test_a_headline_is_a_sentence_of_its_own(pipeline):

@@ -99,6 +99,8 @@ VAGUE = re.compile(r"\b(?:coming|next|few|several|upcoming)\s+(?:few\s+)?(?:days
 EXPECTING = frozenset("expect anticipate forecast predict project aim target plan intend".split())
 PREDICTING = frozenset("expect anticipate forecast predict project".split())
 RECENT = timedelta(days=7)
+# Words before a day that make it no day of speaking: "said after April 3 the price will return".
+NOT_THE_DAY = re.compile(r"\b(?:effective|after|before|until|till|since|from)\s+$", re.IGNORECASE)
 # Which third of its window an "early", "mid" or "late" expression names (TIMEX3 ``mod``).
 THIRDS = {"START": 0, "MID": 1, "END": 2}
 # "the week of March 16": the day names its week.
@@ -473,11 +475,12 @@ def _said_on(
     doc: Doc, verb: int, content: set[int], times: list[TimeExpression], published: date | None
 ) -> date | None:
     """A full date modifying the cue itself: "On Friday, X said ..." or "X said on Friday ...";
-    never one after the article's date ("said after Thursday night's fight"), nor the day a term
-    starts ("said effective March 16 it will offer ...")."""
+    never one after the article's date ("said after Thursday night's fight"), nor one that bounds a
+    span or starts a term ("said after April 3 the price will return to two dlrs", "said effective
+    March 16 it will offer ...")."""
     for time in _on_cue(doc, verb, content, times):
         m = DAY_VALUE.match(time.value)
-        if m is None or doc.text[max(0, time.start - 10):time.start].rstrip().lower().endswith("effective"):
+        if m is None or NOT_THE_DAY.search(doc.text, max(0, time.start - 12), time.start):
             continue
         try:
             day = day_of(m)
