@@ -480,7 +480,7 @@ def _said_on(
     March 16 it will offer ...")."""
     for time in _on_cue(doc, verb, content, times):
         m = DAY_VALUE.match(time.value)
-        if m is None or NOT_THE_DAY.search(doc.text, max(0, time.start - 12), time.start):
+        if m is None or NOT_THE_DAY.search(doc_text(doc), max(0, time.start - 12), time.start):
             continue
         try:
             day = day_of(m)
