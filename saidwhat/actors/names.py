@@ -1,9 +1,10 @@
 """The forms a name takes, reduced to look-up keys.
 
 Actors are found by key, never by scanning: every alias an actor has is stored under a few keys
-(the whole name; for a person the surname; for an organisation its core without "Inc" or "Corp",
-its first and last word and its initials), and a new name is looked up by the keys its own form
-allows. Keys are lower-case and whitespace-normalised, so "George\\nShultz" and "George Shultz"
+(the whole name; for a person the surname, the name without middle names and with its given name
+in full and as a nickname; for an organisation its core without "Inc" or "Corp", also written the
+other way round for a department, its first and last word and its initials), and a new name is
+looked up by the keys its own form allows. Keys are lower-case and whitespace-normalised, so "George\\nShultz" and "George Shultz"
 meet.
 """
 
@@ -252,7 +253,7 @@ def _nicknamer() -> NickNamer:
 
 
 @lru_cache(maxsize=4096)
-def given_forms(first: str) -> frozenset[str]:
+def _given_forms(first: str) -> frozenset[str]:
     """A given name and the longer names it is a short form of ("jim": james; "bill": william,
     robert, willis), from the ``nicknames`` package's hand-curated table."""
     namer = _nicknamer()
@@ -269,7 +270,7 @@ def _nick_keys(person: tuple[str, ...]) -> list[str]:
     known, as any short form does."""
     if len(person) != 2 or not (_distinctive(person[0]) and _distinctive(person[1])):
         return []
-    forms = given_forms(person[0])
+    forms = _given_forms(person[0])
     if len(forms) == 1 and not _nicknamer().nicknames_of(person[0]):
         return []  # a given name with no nickname known: its name key is enough
     return [f"{form} {bare(person[1])}" for form in sorted(forms)]
