@@ -4,8 +4,8 @@ Actors are found by key, never by scanning: every alias an actor has is stored u
 (the whole name; for a person the surname, the name without middle names and with its given name
 in full and as a nickname; for an organisation its core without "Inc" or "Corp", also written the
 other way round for a department, its first and last word and its initials), and a new name is
-looked up by the keys its own form allows. Keys are lower-case and whitespace-normalised, so "George\\nShultz" and "George Shultz"
-meet.
+looked up by the keys its own form allows. Keys are lower-case and whitespace-normalised, so
+"George\\nShultz" and "George Shultz" meet.
 """
 
 from __future__ import annotations
