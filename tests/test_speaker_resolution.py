@@ -347,6 +347,13 @@ def test_a_company_s_short_name_is_no_person_s_surname(pipeline):
     assert "Henry Varno II" not in [name for _, name in speakers(extract(pipeline, text))]
 
 
+def test_a_bank_named_in_apposition_to_its_is_not_the_company_that_speaks_next(pipeline):
+    text = ("Halvard Cruises Inc said it agreed to sell a 40 pct interest in its ship.\n"
+            "    In addition, the company said its bank, Tarno Bank Corp, agreed to waive a guarantee.\n"
+            "    The company said the price of its warrants will return to two dlrs.")
+    assert [name for _, name in speakers(extract(pipeline, text))][-1] == "Halvard Cruises Inc"
+
+
 def test_the_start_of_one_company_s_name_the_ner_misses_is_that_company(pipeline):
     text = (
         "Halvard Paperboard Co Inc said it\nhas signed an agency agreement with Tarno Trading Co Ltd of\nOsaka.\n"

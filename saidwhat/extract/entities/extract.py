@@ -56,6 +56,8 @@ def _mention_roles(doc: Doc, start: int, end: int) -> tuple[bool, bool]:
     passive), and whether it is possessive."""
     root = doc[start:end].root
     if root.dep_ == "appos":
+        if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in root.head.children):
+            return False, False  # "its bank, Irving Bank Corp, agreed": the topic is whose bank it is
         root = root.head
     agent = root.dep_ == "pobj" and root.head.dep_ == "agent" and _finite(root.head.head)
     subject = (root.dep_ in SUBJECT_DEPS and _finite(root.head)) or agent

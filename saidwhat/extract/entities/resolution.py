@@ -20,6 +20,7 @@ from .mentions import name_key, name_words
 from .words import (
     AFFILIATES,
     AUTHORED,
+    CORPORATE_WORDS,
     FOCUSED_PRONOUNS,
     GENERAL_ORG_DESCRIPTIONS,
     ORG_DESCRIPTIONS,
@@ -110,7 +111,10 @@ class EntityIndex:
         if found is not None:
             return found
         # "Federal added ..." after "Federal Paperboard Co Inc said ...": the start of one company's name
+        # ("Regency Cruises Inc said", its legal form aside, beside "Regency Cruises")
         words = name_words(tokens.text)
+        while len(words) > 1 and words[-1].rstrip(".") in CORPORATE_WORDS:
+            words = words[:-1]
         starting = {e.id for e in self.records if e.type == "ORG" and name_words(e.name)[: len(words)] == words}
         singular = all(t.is_title and t.tag_ == "NNP" for t in tokens)  # not "Bankers said" beside Bankers Trust
         return starting.pop() if len(starting) == 1 and singular else None
