@@ -17,7 +17,8 @@ from typing import Literal
 from nicknames import NickNamer
 
 from ..extract.entities.acronyms import acronym, initialisms
-from ..extract.entities.words import BUSINESS_WORDS, COUNTRY_PREFIXES, GENERATIONS
+from ..extract.entities.mentions import without_generation
+from ..extract.entities.words import BUSINESS_WORDS, COUNTRY_PREFIXES
 
 # Heads of a government body's name that also come last: "Department of Energy", "Energy Department".
 DEPARTMENTS = frozenset({"department", "ministry", "bureau", "office"})
@@ -167,7 +168,7 @@ def keys(name: str, type_: str) -> tuple[tuple[KeyKind, str], ...]:
     if len(parts) == 1:
         found += [("core", bare) for bare in [bare(parts[0])] if bare]
     elif type_ == "PERSON":
-        person = _without_generation(parts)
+        person = without_generation(parts)
         if _distinctive(person[-1]):
             found.append(("surname", bare(person[-1])))
         found += [("given", given) for given in [_given_and_surname(parts)] if given and len(person) > 2]
@@ -200,7 +201,7 @@ def probes(name: str, type_: str) -> list[tuple[KeyKind, str]]:
         return []
     if type_ == "GPE" or len(parts) > 1:
         found: list[tuple[KeyKind, str]] = [] if type_ == "GPE" else [("core", key) for key in _cores(core(name))]
-        person = _without_generation(parts) if type_ == "PERSON" else ()
+        person = without_generation(parts) if type_ == "PERSON" else ()
         given = _given_and_surname(parts) if len(person) > 1 else None
         if given:  # "Owen Dempsey" finds "Owen John Dempsey", and the other way round
             found.append(("given", given) if len(person) == 2 else ("name", given))
@@ -240,13 +241,6 @@ def _cores(org: list[str]) -> list[str]:
     return found
 
 
-def _without_generation(parts: tuple[str, ...]) -> tuple[str, ...]:
-    """A person's name without "Jr." or "III": "Patrick W. Carlineo Jr." is surnamed Carlineo."""
-    if len(parts) > 1 and parts[-1].rstrip(".") in GENERATIONS:
-        return parts[:-1]
-    return parts
-
-
 @lru_cache(maxsize=1)
 def _nicknamer() -> NickNamer:
     return NickNamer()
@@ -281,7 +275,7 @@ def _given_and_surname(parts: tuple[str, ...]) -> str | None:
     "Owen Dempsey" and "Owen John Dempsey" meet (two middle names stay two people); a middle initial
     is not left out ("George W. Bush" is not "George Bush", his father), unless a generation says
     which of them it is ("Patrick W. Carlineo Jr." is "Patrick Carlineo Jr.")."""
-    person = _without_generation(parts)
+    person = without_generation(parts)
     generation = parts[len(person):]
     if not (_distinctive(person[0]) and _distinctive(person[-1])):
         return None

@@ -121,7 +121,8 @@ def attributes(
     """``said_on``, ``hedged``, ``negated``, ``future`` and ``due`` of one statement."""
     verb = _cue_verb(doc, cue)
     words = [doc[i] for i in sorted(content)]
-    said_on = _said_on(doc, verb.i, content, times, published) or published
+    on_cue = _on_cue(doc, verb.i, content, times)
+    said_on = _said_on(doc, on_cue, published) or published
     text = doc_text(doc)
     # "Portugal's economy, which has been enjoying its best years in more than a decade, may ...":
     # a time in a relative clause told in the past locates that clause, not the content's event.
@@ -130,7 +131,7 @@ def attributes(
     # "second-quarter results on August 6": a date that describes a thing does not say when.
     timed = [(t, _part(w, t.mod)) for t in inside if not _describes(doc, t) and (w := _window(text, t, said_on))]
     # A day ahead named beside the cue can only be the content's: "said effective March 16 it will".
-    beside = [w for t in _on_cue(doc, verb.i, content, times) if (w := _window(text, t, said_on))]
+    beside = [w for t in on_cue if (w := _window(text, t, said_on))]
     ahead = [w for w in beside if said_on is not None and w[0] > said_on]
     timing = [w for _, w in timed] + ahead
     main = _main(doc, content)
@@ -471,14 +472,12 @@ def _inside(doc: Doc, time: TimeExpression, tokens: set[int]) -> bool:
     return span is not None and all(t.i in tokens for t in span)
 
 
-def _said_on(
-    doc: Doc, verb: int, content: set[int], times: list[TimeExpression], published: date | None
-) -> date | None:
+def _said_on(doc: Doc, on_cue: list[TimeExpression], published: date | None) -> date | None:
     """A full date modifying the cue itself: "On Friday, X said ..." or "X said on Friday ...";
     never one after the article's date ("said after Thursday night's fight"), nor one that bounds a
     span or starts a term ("said after April 3 the price will return to two dlrs", "said effective
     March 16 it will offer ...")."""
-    for time in _on_cue(doc, verb, content, times):
+    for time in on_cue:
         m = DAY_VALUE.match(time.value)
         if m is None or NOT_THE_DAY.search(doc_text(doc), max(0, time.start - 12), time.start):
             continue

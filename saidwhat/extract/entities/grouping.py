@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .acronyms import acronym, initialisms
-from .mentions import Mention, name_key, name_words
-from .words import CORPORATE_WORDS, COUNTRY_PREFIXES, GENERATIONS, ROLE_NOUNS
+from .mentions import Mention, name_key, name_words, without_generation
+from .words import CORPORATE_WORDS, COUNTRY_PREFIXES, ROLE_NOUNS
 
 KEPT_TYPES = {"PERSON", "ORG", "GPE"}
 SHORT_FORM_LABELS = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}  # labels a short form may carry
@@ -148,7 +148,7 @@ def _acronym(short: str, name: str) -> bool:
 
 def _surname(words: list[str]) -> str:
     """The last of a person's name's words that is no generation: "Carlineo" in "Patrick Carlineo Jr."."""
-    return words[-2] if len(words) > 2 and words[-1].lower().rstrip(".") in GENERATIONS else words[-1]
+    return without_generation(words)[-1] if len(words) > 2 else words[-1]
 
 
 def surname_mentions(doc: Doc, people: list[Group], taken: set[int]) -> None:

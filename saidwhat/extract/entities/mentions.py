@@ -10,6 +10,7 @@ bare common noun, lower-case words) is junk.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -55,6 +56,13 @@ class Mention:
 def name_words(name: str) -> list[str]:
     """A name's words for matching short forms: lower case, without a possessive ending."""
     return [w.removesuffix("'s") for w in name_key(name).split()]
+
+
+def without_generation(words: Sequence[str]) -> tuple[str, ...]:
+    """A person's name's words without a last "Jr." or "III": "Patrick W. Carlineo Jr." is surnamed
+    Carlineo."""
+    generation = len(words) > 1 and words[-1].lower().rstrip(".") in GENERATIONS
+    return tuple(words[:-1] if generation else words)
 
 
 def name_key(name: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ...model import Entity
+from ...nlp import doc_text
 from .mentions import name_key, name_words
 from .words import (
     AFFILIATES,
@@ -103,7 +104,7 @@ class EntityIndex:
         """The entity whose name, or a short form of it written elsewhere ("S and P" for Standard
         and Poor's Corp), a source spells out where the NER missed it this time; else the one company
         whose name it starts."""
-        key, text = name_key(tokens.text), tokens.doc.text
+        key, text = name_key(tokens.text), doc_text(tokens.doc)
         found = next((
             e.id for e in self.records
             if e.type in ("PERSON", "ORG") and key in {name_key(e.name), *(name_key(text[a:b]) for a, b in e.mentions)}
