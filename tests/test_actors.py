@@ -115,9 +115,13 @@ CASES = {
         [Named("Jim Wrighton"), Named("James Wrighton"), Named("Robert Dalen"), Named("Bob Dalen")],
         ["James Wrighton"] * 2 + ["Robert Dalen"] * 2,  # the name in full is the longer
     ),
-    "a nickname of two known names": (  # "Bill" is a William or a Robert
-        [Named("William Tarn"), Named("Robert Tarn"), Named("Bill Tarn")],
-        ["William Tarn", "Robert Tarn", "Bill Tarn"],
+    "a nickname of two known names": (  # "Pat" is a Patricia or a Patrick
+        [Named("Patricia Tarn"), Named("Patrick Tarn"), Named("Pat Tarn")],
+        ["Patricia Tarn", "Patrick Tarn", "Pat Tarn"],
+    ),
+    "a name the nickname table links by no shared sound": (  # its "bill" also lists robert
+        [Named("Robert Gatesby"), Named("Bill Gatesby"), Named("Ian Roachley"), Named("John Roachley")],
+        ["Robert Gatesby", "Bill Gatesby", "Ian Roachley", "John Roachley"],
     ),
     "two given names that are no nicknames of each other": (
         [Named("James Orrin"), Named("John Orrin")], ["James Orrin", "John Orrin"],

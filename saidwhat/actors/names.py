@@ -249,12 +249,27 @@ def _nicknamer() -> NickNamer:
 @lru_cache(maxsize=4096)
 def _given_forms(first: str) -> frozenset[str]:
     """A given name and the longer names it is a short form of ("jim": james; "bill": william,
-    robert, willis), from the ``nicknames`` package's hand-curated table."""
+    willis), from the ``nicknames`` package's hand-curated table. The table also links names that
+    share no sound, by a chain of nicknames or by language ("bill": robert, "ian": john); a short
+    form keeps two letters of its name, in order, or is not taken for it: Bill Gates is not Robert
+    Gates, nor Ian Roach John Roach."""
     namer = _nicknamer()
     longer = {
-        name for name in namer.canonicals_of(first) if len(name) > len(first) and first in namer.nicknames_of(name)
+        name for name in namer.canonicals_of(first)
+        if len(name) > len(first) and first in namer.nicknames_of(name) and _letters_kept(first, name) >= 2
     }
     return frozenset({first, *longer})
+
+
+def _letters_kept(short: str, name: str) -> int:
+    """How many letters of ``name`` the ``short`` form keeps in order (their longest common
+    subsequence): "bob" keeps "ob" of "robert", "bill" only "b"."""
+    kept = [0] * (len(name) + 1)
+    for letter in short:
+        diagonal = 0
+        for j, other in enumerate(name, 1):
+            diagonal, kept[j] = kept[j], diagonal + 1 if letter == other else max(kept[j], kept[j - 1])
+    return kept[-1]
 
 
 def _nick_keys(person: tuple[str, ...]) -> list[str]:
