@@ -255,6 +255,13 @@ def test_a_promised_statement_tomorrow_is_forward_looking(pipeline):
         # the day a term starts, named beside the cue; not the model years of the cars
         ("Halvard Motors said effective March 16 it will offer a 750 dlr rebate on 1986 and 1987 Corsan "
          "sedans.", date(1987, 3, 13), date(1987, 3, 16)),
+        # a time of a past telling is not the told future's; a past forecast's time is the forecast's
+        ("Brinkley said the banks earlier this week notified Varco that they would not buy more "
+         "receivables.", date(1987, 4, 11), None),
+        ("Brinkley said the banks earlier this week notified Varco that they would stop buying receivables "
+         "in June.", date(1987, 4, 11), date(1987, 6, 30)),
+        ("The central bank said it forecast a shortage of around 450 mln stg in the money market today.",
+         date(1987, 3, 19), date(1987, 3, 19)),
     ],
 )
 def test_due_dates(pipeline, text, published, due):

@@ -405,6 +405,11 @@ def test_issue_22_regressions(nlp, text, published, expected):
         # a deadline a day gone is not a year ahead
         ("The agency ruled that the boy must be returned to Cuba by Jan. 14.", date(2000, 1, 15),
          [("Jan. 14", "2000-01-14")]),
+        # a present progressive is a plan for its own day, not for one hung on it far past a comma
+        ("The minister is meeting his Belgian counterpart on Wednesday.", date(1987, 4, 9),
+         [("Wednesday", "1987-04-15")]),
+        ("Economists doubt the Fed is firming policy, despite higher borrowings in the statement period "
+         "and very heavy borrowings Wednesday.", date(1987, 4, 9), [("Wednesday", "1987-04-08")]),
         # without a tense a day-month leans to the past: news reports what has happened
         ("The index ended within 70 points of its record high set on Aug. 6.", date(1998, 2, 6),
          [("Aug. 6", "1997-08-06")]),

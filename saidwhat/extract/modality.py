@@ -136,6 +136,14 @@ def attributes(
     timing = [w for _, w in timed] + ahead
     main = _main(doc, content)
     past = main is not None and (_past(main) or main.pos_ == "NOUN" and _dated_before(windows, said_on))
+    if main is not None and past and _lemma(main) not in EXPECTING:
+        # "the banks earlier this week notified Texaco they would not buy more": that week dates the
+        # telling, and only a time of what was told can be due (a forecast's time is the forecast's:
+        # "forecast a shortage today")
+        telling = {id(t) for t in inside if _hangs_from(doc, t, main)}
+        timed = [(t, w) for t, w in timed if id(t) not in telling]
+        windows = [w for t in inside if id(t) not in telling and (w := _window(text, t, said_on))]
+        timing = [w for _, w in timed] + ahead
     later = _later(timing, said_on) or _later(windows, said_on)
     future = not _telling_nothing(verb, main, words) and (_foreseen(verb, main, bool(later)) or not _perceived(
         verb, main) and (
@@ -196,6 +204,13 @@ def _dates(doc: Doc, time: TimeExpression, main: Token | None) -> bool:
     while verb.dep_ == "xcomp" and verb.i != main.i:
         verb = verb.head
     return verb.i == main.i
+
+
+def _hangs_from(doc: Doc, time: TimeExpression, verb: Token) -> bool:
+    """Whether a time expression hangs from this very verb, not from an infinitive it leads to ("was
+    going to close the branch next year")."""
+    span = _tokens(doc, time)
+    return span is not None and _verb_over(span.root).i == verb.i
 
 
 def _dated_before(windows: list[tuple[date, date]], said_on: date | None) -> bool:

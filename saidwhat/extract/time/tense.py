@@ -72,7 +72,22 @@ def governing_tense(token: Token, end: int) -> Tense:
         head, _ = _governor(verb.head)
         if head is not None:
             verb = head
-    return _verb_tense(_clause_of(verb))
+    verb = _clause_of(verb)
+    tense = _verb_tense(verb)
+    if tense == "future" and _progressive(verb) and _comma_between(verb, token):
+        return None  # "the Fed is firming policy, despite ... heavy borrowings Wednesday": a parse
+        # that hangs a far date on a present progressive is no plan for that day
+    return tense
+
+
+def _progressive(verb: Token) -> bool:
+    """A present progressive ("is meeting"), which reads as a plan only with a time of its own."""
+    return verb.tag_ == "VBG" and any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+def _comma_between(verb: Token, token: Token) -> bool:
+    low, high = sorted((verb.i, token.i))
+    return any(t.text == "," for t in verb.doc[low + 1:high])
 
 
 def _clause_of(verb: Token) -> Token:
