@@ -410,6 +410,14 @@ def test_issue_22_regressions(nlp, text, published, expected):
          [("Wednesday", "1987-04-15")]),
         ("Economists doubt the Fed is firming policy, despite higher borrowings in the statement period "
          "and very heavy borrowings Wednesday.", date(1987, 4, 9), [("Wednesday", "1987-04-08")]),
+        # the audience a speaker told is dated by the telling; an event on another noun is not
+        ("The ambassador told a meeting of industrialists on Thursday that imports would rise.",
+         date(1987, 4, 13), [("Thursday", "1987-04-09")]),
+        ("The minister told the October trade meeting that tariffs would fall.", date(1987, 3, 18),
+         [("October", "1986-10")]),
+        ("Norvania told U.S., European and Japanese oil companies of a 15-20 percent cutback in its oil "
+         "supply in September.", date(1990, 8, 16),
+         [("September", "1990-09")]),
         # without a tense a day-month leans to the past: news reports what has happened
         ("The index ended within 70 points of its record high set on Aug. 6.", date(1998, 2, 6),
          [("Aug. 6", "1997-08-06")]),

@@ -44,6 +44,8 @@ PREDICATE = frozenset({"acomp", "ROOT", "ccomp", "xcomp", "conj"})
 TERMS = frozenset({"effective", "payable"})
 # Links to a word of the same standing: "March and June", "at 16:15 GMT, June 1".
 COORDINATE = frozenset({"conj", "appos", "cc", "compound"})
+# Verbs of telling whose object is an audience: "told a news conference on Tuesday".
+ADDRESSING = frozenset({"tell", "address", "brief"})
 OPEN_END = frozenset({"until", "till", "through"})
 RESCHEDULE = frozenset("extend postpone delay defer adjourn push move".split())
 # How far up the parse the governing verb is looked for.
@@ -66,7 +68,7 @@ def governing_tense(token: Token, end: int) -> Tense:
     deadline = _deadline(root)
     if deadline and deadline.head.lemma_.lower() in RESCHEDULE:
         return "future"  # "postponed until Tuesday": put off to a day still ahead
-    if verb is None or through_noun or deadline:
+    if verb is None or through_noun and not _audience(root, verb) or deadline:
         return None
     if any(c.dep_ == "mark" and c.lower_ in CONDITION for c in verb.children) and verb.head is not verb:
         head, _ = _governor(verb.head)
@@ -88,6 +90,13 @@ def _progressive(verb: Token) -> bool:
 def _comma_between(verb: Token, token: Token) -> bool:
     low, high = sorted((verb.i, token.i))
     return any(t.text == "," for t in verb.doc[low + 1:high])
+
+
+def _audience(root: Token, verb: Token) -> bool:
+    """Whether the expression dates the audience a verb of telling addressed ("told a meeting of
+    industrialists on Thursday"): that meeting is the telling's, and takes its tense."""
+    noun = root.head.head if root.dep_ == "pobj" else root.head  # "on Thursday", or "Wednesday" alone
+    return noun.dep_ == "dobj" and noun.head.i == verb.i and verb.lemma_.lower() in ADDRESSING
 
 
 def _clause_of(verb: Token) -> Token:
