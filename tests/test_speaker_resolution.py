@@ -371,3 +371,22 @@ def test_a_subsidiary_named_before_the_word_speaks_as_itself_not_its_parent(pipe
     unnamed = extract(pipeline, "Kestrel Air Corp's subsidiary said it will fly to Boston from May.")
     assert speakers(named)[0][1] == "Norvale Airlines"
     assert speakers(unnamed)[0][1] is None  # some subsidiary of Kestrel Air, not Kestrel Air
+
+
+def test_a_monarch_keeps_the_title_and_its_gender(pipeline):
+    """"Prince Andrew" alone would be any Andrew, and a prince is no "she"; "spokesman" says no
+    gender (the wire wrote "spokesman Esther Szynkarsky")."""
+    found = extract(
+        pipeline,
+        "Prince Edgar said he never met the financier. Edgar also said he could not have been with "
+        "Virginia Talbot, because she described him as sweating at the party.\n"
+        "Spokesman Ellen Marsh said the airline would buy the courier. She said it would pay cash.",
+    )
+    assert speakers(found) == [
+        ("Prince Edgar", "Prince Edgar"),
+        ("Edgar", "Prince Edgar"),
+        ("she", "Virginia Talbot"),
+        ("Spokesman Ellen Marsh", "Ellen Marsh"),
+        ("She", "Ellen Marsh"),
+    ]
+    assert entity(found, "Prince Edgar").roles == ["Prince"]

@@ -31,8 +31,10 @@ from .words import (
     PERSON_TITLES,
     POSITION_ABBREVIATIONS,
     PRONOUN_GENDER,
+    REGNAL_TITLES,
     SPEAKING_TITLES,
     SUBJECT_DEPS,
+    TITLE_GENDER,
     UNITS,
 )
 
@@ -68,6 +70,11 @@ def without_generation(words: Sequence[str]) -> tuple[str, ...]:
 def name_key(name: str) -> str:
     """A name compared whatever its case, spacing or apostrophe."""
     return " ".join(name.lower().replace("’", "'").split())
+
+
+def _regnal(token: Token) -> bool:
+    """A monarch's or a pope's title, which stays in a one-word name: "Prince Andrew"."""
+    return token.lower_ in REGNAL_TITLES and token.text[:1].isupper()
 
 
 def _is_title(token: Token) -> bool:
@@ -109,9 +116,13 @@ def mention_of(ent: Span) -> Mention | None:
     if titled and _titled_person(ent.label_, tokens[: titled[-1] + 1], tokens[titled[-1] + 1 :]):
         mention.person += 1
         stripped = doc[tokens[0].i : tokens[titled[-1]].i + 1].text
-        tokens = tokens[titled[-1] + 1 :]  # "Treasurer Paul Keating": the title is a role
+        regnal = len(tokens) == titled[-1] + 2 and _regnal(tokens[titled[-1]])
+        tokens = tokens[titled[-1] + (0 if regnal else 1) :]  # "Treasurer Paul Keating": the title is a role
     else:
         stripped = ""
+    if len(tokens) == 1 and tokens[0].i and _regnal(doc[tokens[0].i - 1]):  # "Prince" outside the NER span
+        tokens = [doc[tokens[0].i - 1], *tokens]
+        stripped = stripped or tokens[0].text
     if not tokens:
         return None
     mention.span = Span(doc, tokens[0].i, tokens[-1].i + 1, label=ent.label_)
@@ -211,6 +222,7 @@ def _weigh(mention: Mention, role: str) -> None:
         role_head = role_head.rsplit("-", 1)[0]
     if role_head.lower().rstrip(".") in PERSON_TITLES or role_head in POSITION_ABBREVIATIONS:
         mention.person += 1
+        mention.gender = mention.gender or TITLE_GENDER.get(role_head.lower().rstrip("."))
     elif role_head.islower() and role_head in ORG_SUFFIXES:  # "the German daily", not "Fort Pitt Capital Group"
         mention.org += 1
     if name_key(mention.name) in OUTLETS:

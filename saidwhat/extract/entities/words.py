@@ -170,6 +170,15 @@ PRONOUNS = {
 FOCUSED_PRONOUNS = {"it", "its", "they", "them", "their"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None}
+# Titles that say whose gender they go with: "Prince Andrew" is a "he", whoever "she" is. Not
+# "spokesman" nor "chairman": the wire wrote "spokesman Esther Szynkarsky".
+TITLE_GENDER = {
+    "king": "m", "queen": "f", "prince": "m", "princess": "f", "pope": "m", "sir": "m", "dame": "f",
+    "lord": "m", "lady": "f", "spokeswoman": "f", "congresswoman": "f", "chairwoman": "f",
+}
+# Titles a monarch or a pope is named by, with one name: "Prince Andrew", "Pope Francis" (the name
+# alone is anyone's).
+REGNAL_TITLES = {"king", "queen", "prince", "princess", "pope"}
 # The dependency labels of a clause's subject.
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # What an organisation puts out speaks for it ("a Gazette poll", "the ministry's statement"); a
