@@ -418,6 +418,18 @@ def test_issue_22_regressions(nlp, text, published, expected):
         ("Norvania told U.S., European and Japanese oil companies of a 15-20 percent cutback in its oil "
          "supply in September.", date(1990, 8, 16),
          [("September", "1990-09")]),
+        # a weekday's event in the possessive is one the story looks back on, unless awaited or foreseen
+        ("The fight was stopped in Thursday night's bout, the promoter said.", date(1987, 4, 13),
+         [("Thursday night", "1987-04-09TNI")]),
+        ("The notes carry a premium over Thursday's closing price.", date(1989, 10, 30),
+         [("Thursday", "1989-10-26")]),
+        ("Relatives said they would look for ways to get around Wednesday's ruling.", date(2000, 1, 7),
+         [("Wednesday", "2000-01-05")]),
+        ("Stocks rose ahead of Thursday's vote.", date(1989, 10, 30), [("Thursday", "1989-11-02")]),
+        ("Dealers will bid in Thursday's auction.", date(1989, 10, 30), [("Thursday", "1989-11-02")]),
+        ("Saturday's hog slaughter is estimated at 300,000 head.", date(1987, 3, 20), [("Saturday", "1987-03-21")]),
+        ("He warned of a bitter confrontation during the summer's labor talks.", date(1987, 4, 13),
+         [("summer", "1987-SU")]),
         # without a tense a day-month leans to the past: news reports what has happened
         ("The index ended within 70 points of its record high set on Aug. 6.", date(1998, 2, 6),
          [("Aug. 6", "1997-08-06")]),

@@ -98,15 +98,17 @@ def _start(m: re.Match[str]) -> int:
     return m.start()
 
 
-def _modifier(text: str, floor: int, start: int, timex: tuple[str, str]) -> tuple[int, str | None]:
+def _modifier(text: str, floor: int, span: tuple[int, int], timex: tuple[str, str]) -> tuple[int, str | None]:
     """Widen an extent over a leading modifier ("late", "about", "the end of") and name its mod.
 
     An amount needs an amount to modify: "about" before "the future" is a preposition, and so is
     "over" in "spread over three years" (but not in "for over three years"), and "at least
-    several years" leaves "several" as vague as it was."""
+    several years" leaves "several" as vague as it was. Nor is a possessive modified: "get around
+    Wednesday's ruling"."""
     kind, value = timex
+    start, end = span
     found = MOD.search(text, max(floor, start - 30), start)
-    if not found or found.end() != start or value.endswith("_REF"):
+    if not found or found.end() != start or value.endswith("_REF") or text.startswith(("'s", "’s"), end):
         return start, None
     groups = {k: v.lower() for k, v in found.groupdict().items() if v}
     if "approx" in groups:
@@ -137,7 +139,7 @@ def _choose(ctx: _DocContext) -> list[Found]:
             chosen.append((start, end, timex, match, rule.name))
     found: list[Found] = []
     for start, end, (kind, value), match, rule_name in sorted(chosen, key=lambda c: c[0]):
-        start, mod = _modifier(text, found[-1].end if found else 0, start, (kind, value))
+        start, mod = _modifier(text, found[-1].end if found else 0, (start, end), (kind, value))
         found.append(Found(start, end, kind, value, mod, match, rule_name))
     return found
 

@@ -46,6 +46,8 @@ TERMS = frozenset({"effective", "payable"})
 COORDINATE = frozenset({"conj", "appos", "cc", "compound"})
 # Verbs of telling whose object is an audience: "told a news conference on Tuesday".
 ADDRESSING = frozenset({"tell", "address", "brief"})
+ESTIMATING = frozenset({"estimate", "guesstimate"})
+AWAITING = frozenset({"before", "until", "till", "ahead", "pending"})
 OPEN_END = frozenset({"until", "till", "through"})
 RESCHEDULE = frozenset("extend postpone delay defer adjourn push move".split())
 # How far up the parse the governing verb is looked for.
@@ -65,6 +67,9 @@ def governing_tense(token: Token, end: int) -> Tense:
     if root.dep_ == "pobj" and root.head.lower_ == "since":
         return "past"  # "since Jan. 13" starts before the moment of writing, whatever the verb
     verb, through_noun = _governor(root)
+    if _day_event(token, root, verb):
+        ahead = verb is not None and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+        return "future" if ahead else "past"
     deadline = _deadline(root)
     if deadline and deadline.head.lemma_.lower() in RESCHEDULE:
         return "future"  # "postponed until Tuesday": put off to a day still ahead
@@ -90,6 +95,25 @@ def _progressive(verb: Token) -> bool:
 def _comma_between(verb: Token, token: Token) -> bool:
     low, high = sorted((verb.i, token.i))
     return any(t.text == "," for t in verb.doc[low + 1:high])
+
+
+def _day_event(token: Token, root: Token, verb: Token | None) -> bool:
+    """Whether the expression is a day's (or weekend's) in the possessive, an event the story looks
+    back on ("Thursday's closing price", "Wednesday's ruling") unless its own verb's "will" puts it
+    ahead ("will bid in Thursday's auction"; not "would look for ways to get around Wednesday's
+    ruling"); not one awaited ("ahead of Sunday's vote") or foreseen ("Saturday's slaughter is
+    estimated at"), nor a longer period ("the summer's labor negotiations")."""
+    daily = token.lower_ in WEEKDAYS or root.lower_ == "weekend"
+    foreseen = verb is not None and verb.lemma_.lower() in PROSPECTIVE | ESTIMATING
+    return daily and root.dep_ == "poss" and not _awaited(root.head) and not foreseen
+
+
+def _awaited(noun: Token) -> bool:
+    """Whether an event noun follows "before", "until" or "ahead of": it lies ahead of something."""
+    prep = noun.head
+    if prep.dep_ == "pcomp" or prep.lower_ == "of" and prep.head.lower_ == "ahead":
+        prep = prep.head
+    return noun.dep_ == "pobj" and prep.lower_ in AWAITING
 
 
 def _audience(root: Token, verb: Token) -> bool:
