@@ -179,6 +179,11 @@ def test_a_future_reported_in_a_past_clause(pipeline, content, future):
     ("it is proposing a share issue of two new shares for each held", True),  # a proposal pending
     ("its subsidiary has agreed in principle to sell its training business", True),  # an agreement to act
     ("its subsidiary had agreed to sell the business but withdrew", False),  # over before
+    ("the plant is to close next year", True),  # "is to"
+    ("it is difficult to draw firm conclusions from the study", False),  # the infinitive is the subject
+    ("it is important to remember the victims", False),
+    ("it is ready to sign the deal", True),
+    ("it does not know exactly when the plant would reopen", False),  # an indirect question
 ])
 def test_what_is_likely_proposed_or_agreed_lies_ahead(pipeline, content, future):
     assert attributes(pipeline, f"The company said {content}.", cue="said")[3] is future
@@ -357,6 +362,7 @@ def test_planning_a_thing_is_forward_looking_and_having_planned_it_is_not(pipeli
     ("The minister asked whether the bank would cut rates.", False),
     ("A trader, who asked not to be identified, said nothing.", False),
     ("Analysts do not know whether the service will make money.", False),
+    ("Analysts do not know just how much disruption the streaming wars will cause.", False),
     ("The minister did not say whether the plant would close.", False),
     ("The chairman declined to say if the group would bid again.", False),
     ("The ministry has yet to decide whether the maize will come in by tender.", True),  # a decision ahead

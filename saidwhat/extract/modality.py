@@ -264,7 +264,7 @@ def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> boo
         return told
     if cue in ONGOING:
         return main is not None and any(a.tag_ == "TO" for a in _auxiliaries(main))
-    first = next((w.lower_ for w in words if not w.is_punct), "")
+    first = next((w.lower_ for w in words if not w.is_punct and w.tag_ != "RB"), "")  # "just how much"
     if cue not in ASKING:  # "has yet to decide whether ..." is a decision ahead, "did not say when it
         # would reopen" still says it will: only "did not say whether", "declined to say if" tell nothing
         refused = verb.dep_ == "xcomp" and _lemma(verb.head) in REFUSING
@@ -337,8 +337,11 @@ def _future(verb: Token, main: Token | None, words: list[Token]) -> bool:
     objected = _lemma(main) in PREDICTING and any(c.dep_ == "dobj" for c in main.children)
     complements = [c for c in main.children if c.dep_ in ("xcomp", "ccomp") or objected and c.dep_ == "advcl"]
     if main.lemma_ == "be":  # "is likely to award", "is ready to sign"
-        complements += [x for c in main.children if c.dep_ == "acomp" and _lemma(c) in INTENT
-                        for x in c.children if x.dep_ == "xcomp"]
+        predicates = [c for c in main.children if c.dep_ == "acomp"]
+        extraposed = any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in main.children)
+        if extraposed and any(_lemma(c) not in INTENT for c in predicates):  # "it is difficult to draw
+            complements = [c for c in complements if c.dep_ != "xcomp"]  # conclusions": its subject
+        complements += [x for c in predicates if _lemma(c) in INTENT for x in c.children if x.dep_ == "xcomp"]
     return any(
         (_lemma(main) in INTENT or main.lemma_ == "be") and any(a.tag_ == "TO" for a in c.children)
         or (_lemma(main) in INTENT and c.tag_ == "VBG")
@@ -437,6 +440,8 @@ def _asks(clause: Token) -> bool:
     """An indirect question ("has not determined what amount would be excessive", "did not know
     when it would be approved"): what is asked about is not said to happen."""
     first = clause.left_edge
+    while first.tag_ == "RB" and first.i < clause.i:  # "exactly when it would be approved"
+        first = first.nbor()
     if not (first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ in ("if", "whether")):
         return False
     path = [t for t in first.ancestors if t.i != clause.i and clause.is_ancestor(t)]
