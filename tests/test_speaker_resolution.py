@@ -390,3 +390,15 @@ def test_a_monarch_keeps_the_title_and_its_gender(pipeline):
         ("She", "Ellen Marsh"),
     ]
     assert entity(found, "Prince Edgar").roles == ["Prince"]
+
+
+def test_a_nickname_joins_the_given_name_it_stands_for(pipeline):
+    """"Josh Apte" and "Joshua Apte" are one person; "Bob Tarn" joins Robert, not Roberta."""
+    found = extract(
+        pipeline,
+        "Josh Apte, an engineer at the university, said the air was dirty. Joshua Apte said the study "
+        "would continue. Bob Tarn said no. Robert Tarn and Roberta Tarn agreed.",
+    )
+    assert [(e.name, len(e.mentions)) for e in found.entities] == [
+        ("Joshua Apte", 2), ("Robert Tarn", 2), ("Roberta Tarn", 1),
+    ]

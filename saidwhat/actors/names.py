@@ -14,10 +14,9 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-from nicknames import NickNamer
-
 from ..extract.entities.acronyms import acronym, initialisms
 from ..extract.entities.mentions import without_generation
+from ..extract.entities.nicknames import given_forms, has_nicknames
 from ..extract.entities.words import BUSINESS_WORDS, COUNTRY_PREFIXES
 
 # Heads of a government body's name that also come last: "Department of Energy", "Energy Department".
@@ -241,37 +240,6 @@ def _cores(org: list[str]) -> list[str]:
     return found
 
 
-@lru_cache(maxsize=1)
-def _nicknamer() -> NickNamer:
-    return NickNamer()
-
-
-@lru_cache(maxsize=4096)
-def _given_forms(first: str) -> frozenset[str]:
-    """A given name and the longer names it is a short form of ("jim": james; "bill": william,
-    willis), from the ``nicknames`` package's hand-curated table. The table also links names that
-    share no sound, by a chain of nicknames or by language ("bill": robert, "ian": john); a short
-    form keeps two letters of its name, in order, or is not taken for it: Bill Gates is not Robert
-    Gates, nor Ian Roach John Roach."""
-    namer = _nicknamer()
-    longer = {
-        name for name in namer.canonicals_of(first)
-        if len(name) > len(first) and first in namer.nicknames_of(name) and _letters_kept(first, name) >= 2
-    }
-    return frozenset({first, *longer})
-
-
-def _letters_kept(short: str, name: str) -> int:
-    """How many letters of ``name`` the ``short`` form keeps in order (their longest common
-    subsequence): "bob" keeps "ob" of "robert", "bill" only "b"."""
-    kept = [0] * (len(name) + 1)
-    for letter in short:
-        diagonal = 0
-        for j, other in enumerate(name, 1):
-            diagonal, kept[j] = kept[j], diagonal + 1 if letter == other else max(kept[j], kept[j - 1])
-    return kept[-1]
-
-
 def _nick_keys(person: tuple[str, ...]) -> list[str]:
     """The keys under which a two-word name meets the same name with the given name written in
     full or as a nickname: "Jim Wright" and "James Wright" share "james wright". A nickname that
@@ -279,8 +247,8 @@ def _nick_keys(person: tuple[str, ...]) -> list[str]:
     known, as any short form does."""
     if len(person) != 2 or not (_distinctive(person[0]) and _distinctive(person[1])):
         return []
-    forms = _given_forms(person[0])
-    if len(forms) == 1 and not _nicknamer().nicknames_of(person[0]):
+    forms = given_forms(person[0])
+    if len(forms) == 1 and not has_nicknames(person[0]):
         return []  # a given name with no nickname known: its name key is enough
     return [f"{form} {bare(person[1])}" for form in sorted(forms)]
 

@@ -1,10 +1,10 @@
 """Mentions grouped into entities, whatever their order in the text.
 
-The NER labels each mention on its own; here the same name, a surname or first name, a short
-company name or an acronym joins the one full name it fits, the group's type is voted over its
-mentions and its name is its longest full form. Mentions the NER missed are added to the groups:
-a surname alone ("Lopez said") and a definite description built on a role ("the Belarusian
-leader").
+The NER labels each mention on its own; here the same name, a nickname ("Josh Apte" for "Joshua
+Apte"), a surname or first name, a short company name or an acronym joins the one full name it
+fits, the group's type is voted over its mentions and its name is its longest full form. Mentions
+the NER missed are added to the groups: a surname alone ("Lopez said") and a definite description
+built on a role ("the Belarusian leader").
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .acronyms import acronym, initialisms
 from .mentions import Mention, name_key, name_words, without_generation
+from .nicknames import given_forms
 from .words import CORPORATE_WORDS, COUNTRY_PREFIXES, ROLE_NOUNS
 
 KEPT_TYPES = {"PERSON", "ORG", "GPE"}
@@ -72,7 +73,7 @@ def grouped(mentions: list[Mention]) -> list[Group]:
     by_key: dict[str, Group] = {}
     for mention in mentions:
         by_key.setdefault(name_key(mention.name), Group()).mentions.append(mention)
-    groups = list(by_key.values())
+    groups = _nicknames_joined(list(by_key.values()))
     labels = {id(g): g.label for g in groups}
     words = {id(g): g.words for g in groups}
     fulls = sorted((g for g in groups if len(words[id(g)]) > 1), key=lambda g: -len(words[id(g)]))
@@ -85,6 +86,20 @@ def grouped(mentions: list[Mention]) -> list[Group]:
             target.mentions.extend(group.mentions)
             into[id(group)] = target
     return [g for g in groups if id(g) not in into]
+
+
+def _nicknames_joined(groups: list[Group]) -> list[Group]:
+    """ "Josh Apte" joins "Joshua Apte", the one two-word name of a person in the article with the
+    same surname and a given name the nickname stands for (``nicknames.given_forms``)."""
+    people = [(g, [w.lower() for w in g.words]) for g in groups if g.label == "PERSON" and len(g.words) == 2]
+    joined: set[int] = set()
+    for group, (first, last) in people:
+        forms = given_forms(first) - {first}
+        fits = [other for other, words in people if words[1] == last and words[0] in forms and id(other) not in joined]
+        if len(fits) == 1:
+            fits[0].mentions.extend(group.mentions)
+            joined.add(id(group))
+    return [g for g in groups if id(g) not in joined]
 
 
 def _full_form(
