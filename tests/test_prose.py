@@ -68,6 +68,15 @@ def test_a_wire_line_ending_inside_a_name_the_next_takes_to_its_legal_form_is_wr
     assert as_prose(unwrapped) == unwrapped  # not wire copy: too few lines to tell
 
 
+def test_a_short_first_wire_line_goes_on_into_a_number():
+    first = "The World Bank said it will provide"  # the dateline taken off, the first line is short
+    text = f"{first}\n{STORY}".replace("Norwell Instruments Inc said", "37.1 mln dlrs to Tanzania, and", 1)
+    assert as_prose(text).startswith(f"{first} 37.1 mln dlrs")
+    table = f"Figures for the year\n{STORY}\nNet profit 12.5 vs 10.2\n13.4 vs 11.0"
+    assert "10.2\n13.4" in as_prose(table)  # a line ending in a number is a table's row
+    assert as_prose("The bank said it will provide\n37 mln dlrs.") == "The bank said it will provide\n37 mln dlrs."
+
+
 def test_a_line_ending_on_a_word_that_needs_the_next_is_wrapped():
     assert as_prose("Holiday Corp said it would redeem on\nMarch 11 all its bonds.") == (
         "Holiday Corp said it would redeem on March 11 all its bonds."

@@ -73,7 +73,9 @@ def _wrapped_breaks(text: str) -> list[int]:
     line ended in an abbreviation), or the line does not end a sentence and ends on a word that needs
     the next ("and", "of"), or the next line's first word is a company's legal form or would not
     have fitted on it, or in wire copy the line ends in a capitalised word that the next line's
-    words take on to a legal form ("Blinder International\nEnterprises Inc"); a line ending in an
+    words take on to a legal form ("Blinder International\nEnterprises Inc") or in a lower-case word
+    before a number (a first line, short of its dateline: "The World Bank said it will provide\n37.1
+    mln dlrs"); a line ending in an
     acronym ("U.S.") may have been broken so too, and spaCy tells whether its stop ends the
     sentence. A line ending a quotation is left alone."""
     width = wrap_width(text)
@@ -88,11 +90,13 @@ def _wrapped_breaks(text: str) -> list[int]:
         if text[end - 1] in LINE_END and not _ACRONYM_END.search(text, max(0, end - 20), end):
             continue
         line = end - (text.rfind("\n", 0, end) + 1)
+        wire = 0 < width <= WIRE_WIDTH
         if (
             word.rstrip(".,;:>").removesuffix("'s") in _LEGAL_FORMS
             or _LAST_WORD.search(text, max(0, end - 5), end)
+            or wire and word[0].isdigit() and text[end - 1].islower()  # "said it will provide\n37.1 mln dlrs"
             or 0 <= width < line + 1 + len(word)
-            or 0 < width <= WIRE_WIDTH and _CAPITALISED_END.search(text, max(0, end - 30), end)
+            or wire and _CAPITALISED_END.search(text, max(0, end - 30), end)
             and _NAME_GOES_ON.match(text, match.end())
         ):
             breaks.append(end)
