@@ -77,6 +77,16 @@ def test_a_short_first_wire_line_goes_on_into_a_number():
     assert as_prose("The bank said it will provide\n37 mln dlrs.") == "The bank said it will provide\n37 mln dlrs."
 
 
+def test_a_short_first_wire_line_ending_in_a_lower_case_word_runs_on():
+    body = STORY.replace("Norwell Instruments Inc said", "MidCon Corp subsidiary said", 1)
+    assert as_prose(f"Occidental Petroleum Corp said its\n{body}").startswith(
+        "Occidental Petroleum Corp said its MidCon Corp subsidiary said")
+    headline = "Fed holds rates steady"  # the next line opens a sentence
+    assert as_prose(f"{headline}\n{STORY.replace('Norwell', 'The Norwell', 1)}").startswith(f"{headline}\nThe")
+    notice = "Two-for-one stock split\nPay May 12\nRecord April 24\nNet 1,226,597 vs 1,327,016"
+    assert as_prose(f"{notice}\n{STORY}").startswith(notice)  # a table row is no line run on
+
+
 def test_a_line_ending_on_a_word_that_needs_the_next_is_wrapped():
     assert as_prose("Holiday Corp said it would redeem on\nMarch 11 all its bonds.") == (
         "Holiday Corp said it would redeem on March 11 all its bonds."

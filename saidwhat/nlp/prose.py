@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from .text import doc_text
@@ -95,12 +96,26 @@ def _wrapped_breaks(text: str) -> list[int]:
             word.rstrip(".,;:>").removesuffix("'s") in _LEGAL_FORMS
             or _LAST_WORD.search(text, max(0, end - 5), end)
             or wire and word[0].isdigit() and text[end - 1].islower()  # "said it will provide\n37.1 mln dlrs"
+            or wire and line == end and _lead_goes_on(text, end, word, width)
             or 0 <= width < line + 1 + len(word)
             or wire and _CAPITALISED_END.search(text, max(0, end - 30), end)
             and _NAME_GOES_ON.match(text, match.end())
         ):
             breaks.append(end)
     return breaks
+
+
+def _lead_goes_on(text: str, end: int, word: str, width: int) -> bool:
+    """Whether a wire story's first line, short because its dateline was taken off, runs on into
+    the next: it ends in a lower-case word ("Occidental Petroleum Corp said its\nMidCon Corp
+    subsidiary will redeem"), and the next line, a full one, opens with no word that starts a
+    sentence ("The", "It") and is no table row ("Two-for-one stock split\nPay May 12")."""
+    following = text[end + 1 : text.find("\n", end + 1) % (len(text) + 1)]
+    return (
+        text[end - 1].islower() and text[:end].rsplit(None, 1)[-1].isalpha()
+        and word[0].isupper() and word.lower() not in STOP_WORDS
+        and len(following.rstrip()) >= 3 * width // 4 and " vs " not in following
+    )
 
 
 def written_text(doc: Doc) -> str:
