@@ -107,9 +107,11 @@ def _wrapped_breaks(text: str) -> list[int]:
 
 def _lead_goes_on(text: str, end: int, word: str, width: int) -> bool:
     """Whether a wire story's first line, short because its dateline was taken off, runs on into
-    the next: it ends in a lower-case word ("Occidental Petroleum Corp said its\nMidCon Corp
-    subsidiary will redeem"), and the next line, a full one, opens with no word that starts a
-    sentence ("The", "It") and is no table row ("Two-for-one stock split\nPay May 12")."""
+    the next: it ends in a word, not in capitals ("Occidental Petroleum Corp said its\nMidCon Corp
+    subsidiary will redeem", "Former Prime Minister Robert\nMuldoon"), and the next line, a full
+    one, opens with no word that starts a sentence ("The", "It") and is no table row ("Two-for-one
+    stock split\nPay May 12"). A headline in title case before a name would run on too; wire text
+    rarely carries one (Reuters gives it apart), and one in capitals stays apart."""
     following = text[end + 1 : text.find("\n", end + 1) % (len(text) + 1)]
     return (
         text[end - 1].islower() and text[:end].rsplit(None, 1)[-1].isalpha()
