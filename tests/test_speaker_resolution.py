@@ -402,3 +402,8 @@ def test_a_nickname_joins_the_given_name_it_stands_for(pipeline):
     assert [(e.name, len(e.mentions)) for e in found.entities] == [
         ("Joshua Apte", 2), ("Robert Tarn", 2), ("Roberta Tarn", 1),
     ]
+
+
+def test_a_company_name_split_after_its_and_is_one_name(pipeline):
+    found = extract(pipeline, "Highveld Steel and Vanadium Corp said it will raise prices.")
+    assert speakers(found) == [("Highveld Steel and Vanadium Corp", "Highveld Steel and Vanadium Corp")]

@@ -136,16 +136,24 @@ def mention_of(ent: Span) -> Mention | None:
 
 
 def joined_names(doc: Doc) -> list[Span]:
-    """The NER spans, with a name split at a spaced apostrophe joined again: in tokenised text
-    "Michael O' Leary" comes out as "Michael O'" and "Leary"."""
+    """The NER spans, with a name split at a spaced apostrophe joined again (in tokenised text
+    "Michael O' Leary" comes out as "Michael O'" and "Leary"), and a company's name split after its
+    "and" ("Highveld Steel and" and "Vanadium Corp")."""
     spans: list[Span] = []
     for ent in doc.ents:
         last = spans[-1] if spans else None
-        if last is not None and last.end == ent.start and last.end - last.start >= 2 and _split_name(last):
+        if last is not None and last.end == ent.start and last.end - last.start >= 2 and (
+                _split_name(last) or _split_at_and(last, ent)):
             spans[-1] = Span(doc, last.start, ent.end, label=last.label_)
         else:
             spans.append(ent)
     return spans
+
+
+def _split_at_and(span: Span, following: Span) -> bool:
+    """An organisation's name ending in "and", the next one going on to its legal form."""
+    ends = span[-1].lower_ in ("and", "&") and span.label_ == following.label_ == "ORG"
+    return ends and following[-1].lower_.rstrip(".") in ORG_SUFFIXES
 
 
 def _split_name(span: Span) -> bool:
