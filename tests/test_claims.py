@@ -115,3 +115,13 @@ def test_a_speaker_written_over_two_lines_is_listed_on_one(tmp_path: Path) -> No
     assert [r[1] for r in claims(tmp_path / "f.db")] == ["the spokesman"]
     listed = invoke("claims", "--db", tmp_path / "f.db", "--format", "jsonl").stdout.splitlines()
     assert [json.loads(line)["speaker"] for line in listed] == ["the spokesman"]
+
+
+def test_advice_to_the_reader_is_no_claim(tmp_path: Path) -> None:
+    source = tmp_path / "advice.jsonl"
+    text = "You're hoping the price will drop on Black Friday. Planner Ruth Amsel said rates will fall next year."
+    source.write_text(json.dumps({"id": "advice", "published": "2025-04-11", "text": text}) + "\n", encoding="utf-8")
+    assert invoke("ingest", source, "--db", tmp_path / "a.db").exit_code == 0
+    statements = json.loads(invoke("statements", "--db", tmp_path / "a.db", "--format", "json").stdout)
+    assert "You" in [s["speaker"] for s in statements]  # a statement still, as the source is written
+    assert [r[1] for r in claims(tmp_path / "a.db")] == ["Ruth Amsel"]

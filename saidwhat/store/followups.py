@@ -68,6 +68,7 @@ SETTLED = timedelta(days=30)
 called off: whether it happened is news around that date, and a story months later is about what
 came after ("Texaco asks the Supreme Court to review" in October is not the April hearing), while
 "the berth opened two months behind schedule" still tells of the claim."""
+SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
 LATE_RELATIONS = frozenset({"delayed", "cancelled"})
 DUPLICATE = 0.6
 """The overlap of content words (Jaccard) at which two statements are one claim ..."""
@@ -209,10 +210,20 @@ def follow(conn: Connection, article_pk: int, extraction: Extraction) -> None:
         _follow_later(conn, claim, rarity, windows)
 
 
+def _to_the_reader(statement: Statement) -> bool:
+    """A statement whose source is "you" and no one named: advice to the reader ("you should aim to
+    have 25 times your expenses saved"), or someone a quotation addresses, is no one's claim."""
+    source = statement.source
+    return source is not None and source.entity is None and source.text.lower() in SECOND_PERSON
+
+
 def _gather(conn: Connection, article_pk: int, extraction: Extraction, rarity: Rarity) -> list[NewClaim]:
     """Make a claim of each forward-looking statement, or a source of a claim it repeats."""
     # a "future" due before the day it was said is a misread past ("the start of the 1985 year")
-    said = [s for s in extraction.statements if s.future and not (s.due and s.said_on and s.due < s.said_on)]
+    said = [
+        s for s in extraction.statements
+        if s.future and not (s.due and s.said_on and s.due < s.said_on) and not _to_the_reader(s)
+    ]
     if not said:
         return []
     rows = conn.execute(_STORED_STATEMENTS, {"pk": article_pk}).all()
