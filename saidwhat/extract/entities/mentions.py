@@ -107,7 +107,7 @@ def mention_of(ent: Span) -> Mention | None:
             mention.gender, mention.honorific = HONORIFIC_GENDER[tokens[0].lower_.rstrip(".")], True
             mention.person = 1
         tokens = tokens[1:]
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].is_space):
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].is_space or _dangling(tokens)):
         tokens = tokens[:-1]
     possessive = [k for k, t in enumerate(tokens[:-1]) if t.tag_ == "POS"]
     if possessive and possessive[-1] == len(tokens) - 2 and tokens[-1].lower_ not in ORG_SUFFIXES:
@@ -148,6 +148,12 @@ def joined_names(doc: Doc) -> list[Span]:
         else:
             spans.append(ent)
     return spans
+
+
+def _dangling(tokens: list[Token]) -> bool:
+    """A name cut after its "and" or "of", the rest not recognised ("Goldman, Sachs and Co and"
+    before another bank): the words before it are the name."""
+    return len(tokens) > 1 and tokens[-1].lower_ in ("and", "&", "of")
 
 
 def _split_at_and(span: Span, following: Span) -> bool:
