@@ -407,5 +407,7 @@ def test_a_nickname_joins_the_given_name_it_stands_for(pipeline):
 def test_a_company_name_split_after_its_and_is_one_name(pipeline):
     found = extract(pipeline, "Highveld Steel and Vanadium Corp said it will raise prices.")
     assert speakers(found) == [("Highveld Steel and Vanadium Corp", "Highveld Steel and Vanadium Corp")]
+    found = extract(pipeline, "Harlow Savings and Loan Association <HSLA> said it agreed to be bought.")
+    assert speakers(found) == [("Harlow Savings and Loan Association", "Harlow Savings and Loan Association")]
     found = extract(pipeline, "Goldman, Sachs and Co and Salomon Brothers Inc said they would underwrite the issue.")
     assert "Goldman, Sachs and Co" in [e.name for e in found.entities]  # not "Goldman, Sachs and Co and"

@@ -159,7 +159,8 @@ def _dangling(tokens: list[Token]) -> bool:
 def _split_at_and(span: Span, following: Span) -> bool:
     """An organisation's name ending in "and", the next one going on to its legal form."""
     ends = span[-1].lower_ in ("and", "&") and span.label_ == following.label_ == "ORG"
-    return ends and following[-1].lower_.rstrip(".") in ORG_SUFFIXES
+    last = next((t for t in reversed(following) if not t.is_space), following[-1])  # a blanked ticker after it
+    return ends and last.lower_.rstrip(".") in ORG_SUFFIXES
 
 
 def _split_name(span: Span) -> bool:
