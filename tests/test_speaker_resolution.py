@@ -411,3 +411,18 @@ def test_a_company_name_split_after_its_and_is_one_name(pipeline):
     assert speakers(found) == [("Harlow Savings and Loan Association", "Harlow Savings and Loan Association")]
     found = extract(pipeline, "Goldman, Sachs and Co and Salomon Brothers Inc said they would underwrite the issue.")
     assert "Goldman, Sachs and Co" in [e.name for e in found.entities]  # not "Goldman, Sachs and Co and"
+
+
+def test_a_holder_s_name_loses_the_portfolio_run_into_it(pipeline):
+    found = extract(
+        pipeline,
+        "Secretary of Defence Caspar Weinberg said the talks would go on. Secretary of Trade and Industry "
+        "Jose Concepcion said the plan would work.",
+    )
+    assert [name for _, name in speakers(found)] == ["Caspar Weinberg", "Jose Concepcion"]
+    assert entity(found, "Jose Concepcion").roles == ["Secretary of Trade and Industry"]
+
+
+def test_a_name_of_nothing_but_marks_is_no_entity(pipeline):
+    found = extract(pipeline, "“We are proud of this man & his movement!” ―\u00a0Julie A. Dorsey, a voter.")
+    assert all(e.name.strip() for e in found.entities)

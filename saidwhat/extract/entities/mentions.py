@@ -29,6 +29,7 @@ from .words import (
     OUTLET_WORDS,
     OUTLETS,
     PERSON_TITLES,
+    PORTFOLIOS,
     POSITION_ABBREVIATIONS,
     PRONOUN_GENDER,
     REGNAL_TITLES,
@@ -70,6 +71,21 @@ def without_generation(words: Sequence[str]) -> tuple[str, ...]:
 def name_key(name: str) -> str:
     """A name compared whatever its case, spacing or apostrophe."""
     return " ".join(name.lower().replace("’", "'").split())
+
+
+def _portfolio(tokens: list[Token]) -> int:
+    """How many words open the name with the portfolio of the title before it ("Secretary of" +
+    "Trade and Industry Jose Concepcion"), when a person's name follows them."""
+    start = tokens[0].i if tokens else 0
+    if start < 2 or tokens[0].doc[start - 1].lower_ != "of":
+        return 0
+    title = tokens[0].doc[start - 2].lower_
+    if title not in PERSON_TITLES and not title.endswith("secretary"):
+        return 0
+    count = next((k for k, t in enumerate(tokens) if t.lower_ not in PORTFOLIOS | {"and", "&"}), len(tokens))
+    rest = tokens[count:]
+    named = len(rest) in (2, 3) and all(t.text[:1].isupper() for t in rest) and rest[-1].lower_ not in ORG_SUFFIXES
+    return count if count and named else 0
 
 
 def _regnal(token: Token) -> bool:
@@ -120,6 +136,10 @@ def mention_of(ent: Span) -> Mention | None:
         tokens = tokens[titled[-1] + (0 if regnal else 1) :]  # "Treasurer Paul Keating": the title is a role
     else:
         stripped = ""
+    if portfolio := _portfolio(tokens):  # "Secretary of Defence Caspar Weinberger"
+        mention.person += 1
+        stripped = stripped or doc[tokens[0].i - 2 : tokens[portfolio].i].text
+        tokens = tokens[portfolio:]
     if len(tokens) == 1 and tokens[0].i and _regnal(doc[tokens[0].i - 1]):  # "Prince" outside the NER span
         tokens = [doc[tokens[0].i - 1], *tokens]
         stripped = stripped or tokens[0].text

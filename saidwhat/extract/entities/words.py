@@ -170,6 +170,15 @@ PRONOUNS = {
 FOCUSED_PRONOUNS = {"it", "its", "they", "them", "their"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None}
+# The portfolios of a "Secretary of ..." or "Minister of ...", which the recogniser runs into the
+# holder's name: "Secretary of Defence Caspar Weinberger" is no "Defence Caspar Weinberger".
+PORTFOLIOS = set(
+    """
+    agriculture commerce defence defense finance state trade industry treasury labor labour energy
+    transport transportation health education justice interior foreign affairs economy planning
+    housing mines petroleum oil information communications tourism environment budget fisheries
+    """.split()
+)
 # Titles that say whose gender they go with: "Prince Andrew" is a "he", whoever "she" is. Not
 # "spokesman" nor "chairman": the wire wrote "spokesman Esther Szynkarsky".
 TITLE_GENDER = {
