@@ -426,3 +426,15 @@ def test_a_holder_s_name_loses_the_portfolio_run_into_it(pipeline):
 def test_a_name_of_nothing_but_marks_is_no_entity(pipeline):
     found = extract(pipeline, "“We are proud of this man & his movement!” ―\u00a0Julie A. Dorsey, a voter.")
     assert all(e.name.strip() for e in found.entities)
+
+
+def test_a_pronoun_after_a_name_tells_its_gender_when_nothing_else_does(pipeline):
+    """"Tamsin asked ..., saying she did not think ...": a later "he" is not Tamsin. A given name
+    outweighs a pronoun ("Tom Harper, the director, said she was ..." keeps Tom a man)."""
+    found = extract(
+        pipeline,
+        "Ilhara Tamsin asked for compassion, saying she did not think a long sentence would help. "
+        "Tamsin is a first-term lawmaker. He said he would appeal the verdict.",
+    )
+    assert ("He", "Ilhara Tamsin") not in speakers(found)
+    assert entity(found, "Ilhara Tamsin").mentions  # still one person

@@ -62,8 +62,13 @@ class Group:
 
     @property
     def gender(self) -> str | None:
-        genders = [(not m.honorific, m.gender) for m in self.mentions if m.gender]
-        return min(genders)[1] if genders else None
+        """An honorific's gender first, then a given name's or a title's; a pronoun's only when
+        nothing else says and the pronouns agree."""
+        known = [(not m.honorific, m.gender) for m in self.mentions if m.gender and not m.guessed]
+        if known:
+            return min(known)[1]
+        guessed = {m.gender for m in self.mentions if m.gender}
+        return guessed.pop() if len(guessed) == 1 else None
 
 
 def grouped(mentions: list[Mention]) -> list[Group]:

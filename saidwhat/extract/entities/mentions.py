@@ -54,6 +54,7 @@ class Mention:
     org: int = 0  # pieces of evidence for an organisation
     gender: str | None = None
     honorific: bool = False
+    guessed: bool = False  # the gender read off a pronoun, not a name, title or honorific
 
 
 def name_words(name: str) -> list[str]:
@@ -275,6 +276,9 @@ def _weigh(mention: Mention, role: str) -> None:
     if mention.label == "ORG" and len(words) in (2, 3) and not mention.org:
         mention.gender = _taken_up(mention.span) or mention.gender
         mention.person += mention.gender is not None
+    elif mention.label == "PERSON" and mention.gender is None:
+        mention.gender = _referred_to(mention.span)
+        mention.guessed = mention.gender is not None
     if any(c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose") for c in mention.span.root.rights):
         mention.person += 1  # "Sumner Redstone, who leads ...": companies take "which"
     appos = appositive_role(mention.span)
@@ -282,6 +286,20 @@ def _weigh(mention: Mention, role: str) -> None:
         head = appos[0].split()[-1].lower()
         mention.person += head in PERSON_TITLES
         mention.org += head in ORG_SUFFIXES
+
+
+def _referred_to(span: Span) -> str | None:
+    """The gender of the "he" or "she" that is the next subject after a name that is one, in its
+    sentence, with no other person between ("Omar asked for compassion, saying she did not
+    think ...": Omar is a woman, and no later "he" is her)."""
+    if span.root.dep_ not in SUBJECT_DEPS:
+        return None
+    for token in span.doc[span.end : span.sent.end]:
+        if token.ent_type_ == "PERSON":
+            return None
+        if token.lower_ in ("he", "she") and token.dep_ in SUBJECT_DEPS:
+            return PRONOUN_GENDER[token.lower_]
+    return None
 
 
 def _taken_up(span: Span) -> str | None:
