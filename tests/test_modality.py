@@ -184,6 +184,9 @@ def test_a_future_reported_in_a_past_clause(pipeline, content, future):
     ("it is important to remember the victims", False),
     ("it is ready to sign the deal", True),
     ("it does not know exactly when the plant would reopen", False),  # an indirect question
+    ("it could not comment on the inquiry", False),  # a refusal to tell, not a plan
+    ("it would not disclose the terms", False),
+    ("it will not give up the fight", True),  # a negated plan
 ])
 def test_what_is_likely_proposed_or_agreed_lies_ahead(pipeline, content, future):
     assert attributes(pipeline, f"The company said {content}.", cue="said")[3] is future
@@ -363,6 +366,7 @@ def test_planning_a_thing_is_forward_looking_and_having_planned_it_is_not(pipeli
     ("A trader, who asked not to be identified, said nothing.", False),
     ("Analysts do not know whether the service will make money.", False),
     ("Analysts do not know just how much disruption the streaming wars will cause.", False),
+    ("The spokesman did not say the firm would not comment on the inquiry.", False),  # a refusal to tell
     ("The minister did not say whether the plant would close.", False),
     ("The chairman declined to say if the group would bid again.", False),
     ("The ministry has yet to decide whether the maize will come in by tender.", True),  # a decision ahead

@@ -59,6 +59,8 @@ TELLING = frozenset(
     " reveal answer detail predict speculate quantify divulge provide release describe explain put project"
     " forecast".split()
 )
+# Of those, the ones whose negation is a refusal to tell, not a plan ("will not give up" is one).
+SAYING = frozenset("comment say disclose discuss elaborate specify confirm reveal divulge identify detail".split())
 ASKING = frozenset("ask wonder question know".split())
 # Cues of perceiving: what one saw or found is going on or done ("saw people trying to recruit"),
 # unless a modal puts it forward ("found that sales would fall").
@@ -260,6 +262,8 @@ def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> boo
     whatever its infinitive or modal."""
     cue = _lemma(verb)
     told = main is not None and _lemma(main) in TELLING
+    if main is not None and _lemma(main) in SAYING and any(c.dep_ == "neg" for c in main.children):
+        return True  # "said she couldn't comment on the investigation", "would not disclose the terms"
     if cue in REFUSING:
         return told
     if cue in ONGOING:
