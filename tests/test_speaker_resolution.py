@@ -438,3 +438,15 @@ def test_a_pronoun_after_a_name_tells_its_gender_when_nothing_else_does(pipeline
     )
     assert ("He", "Ilhara Tamsin") not in speakers(found)
     assert entity(found, "Ilhara Tamsin").mentions  # still one person
+
+
+def test_a_newspaper_by_its_last_word_and_the_magazine_so_called(pipeline):
+    found = extract(
+        pipeline,
+        "Orbis is in talks to sell its streaming arm, the Calder City Post reported on Tuesday. The Post "
+        "reported that a deal could come in August. Orbis did not confirm the report.\n\nAccording to the "
+        "trade magazine Screen Ledger, chief executive Martin Greaves told staff the unit needs a bigger "
+        "home. The magazine said Greaves promised that no jobs would be cut this year.",
+    )
+    said = dict(speakers(found))
+    assert said["The Post"] == "Calder City Post" and said["The magazine"] == "Screen Ledger"

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from .acronyms import acronym, initialisms
 from .mentions import Mention, name_key, name_words, without_generation
 from .nicknames import given_forms
-from .words import CORPORATE_WORDS, COUNTRY_PREFIXES, ROLE_NOUNS
+from .words import CORPORATE_WORDS, COUNTRY_PREFIXES, OUTLET_WORDS, ROLE_NOUNS
 
 KEPT_TYPES = {"PERSON", "ORG", "GPE"}
 SHORT_FORM_LABELS = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}  # labels a short form may carry
@@ -147,13 +147,14 @@ def _within(words: list[str], longer: list[str]) -> bool:
 
 
 def _org_short_form(words: list[str], longer: list[str], short: Group, full: Group) -> bool:
-    """ "Sorg" for "Sorg Inc", "Treasury" for "U.S. Treasury", "NAR" for "National Association of
-    Realtors"; not "Boeing" for "Boeing Commercial Airplanes", a part of it."""
+    """ "Sorg" for "Sorg Inc", "Treasury" for "U.S. Treasury", "Post" for "Calder City Post" (a
+    newspaper by its last word), "NAR" for "National Association of Realtors"; not "Boeing" for
+    "Boeing Commercial Airplanes", a part of it."""
     extra = len(longer) - len(words)
     if longer[: len(words)] == words:
         return all(w.rstrip(".") in CORPORATE_WORDS for w in longer[len(words) :])
-    if longer[extra:] == words:
-        return " ".join(longer[:extra]) in COUNTRY_PREFIXES
+    if longer[extra:] == words:  # "Treasury" for "U.S. Treasury", "the Post" for "Calder City Post"
+        return " ".join(longer[:extra]) in COUNTRY_PREFIXES or words == longer[-1:] and words[0] in OUTLET_WORDS
     return _acronym(short.name, full.name)
 
 

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...model import Entity
 from ...nlp import doc_text
@@ -95,7 +95,13 @@ class EntityIndex:
             introduced = self._introduced(head)
             if introduced is not None:
                 return self.at(head.doc[introduced.i : introduced.i + 1])
-            return self._salient(head, self._described(word), in_quote, recent, near=True)
+            described = self._described(word)
+            if word in OUTLET_DESCRIPTIONS:  # "the magazine" is the one called a magazine, if any
+                called = self._called(word, head.doc)
+                found = self._salient(head, called, in_quote, recent, near=True)
+                if found is not None:
+                    return found
+            return self._salient(head, described, in_quote, recent, near=True)
         if (word in PERSON_TITLES or word in ROLE_ABBREVIATIONS) and definite and head.tag_ in ("NN", "NNP"):
             return self._role_holder(head, in_quote, recent)
         return self._named(tokens) if head.pos_ == "PROPN" else None
@@ -214,6 +220,14 @@ class EntityIndex:
             return noun in GENERAL_ORG_DESCRIPTIONS or noun == _name_head(name)
 
         return fits
+
+    def _called(self, noun: str, doc: Doc) -> Callable[[str], bool]:
+        """Which organisations are called by this noun right before a mention ("the trade magazine
+        Screen Ledger" for "the magazine"; a role in apposition may be misparsed: "<San Miguel
+        Corp>, a Hong Kong newspaper said")."""
+        outlets = {e.id for e in self.records if e.type == "ORG"}
+        called = {eid for start, _, eid in self.mentions if start and doc[start - 1].lower_ == noun}
+        return (called & outlets).__contains__
 
     def _salient(
         self,
