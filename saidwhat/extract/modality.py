@@ -129,9 +129,10 @@ def attributes(
     # "Portugal's economy, which has been enjoying its best years in more than a decade, may ...":
     # a time in a relative clause told in the past locates that clause, not the content's event.
     inside = [t for t in times if _inside(doc, t, content) and not _in_past_relative(doc, t, verb)]
-    windows = [w for t in inside if (w := _window(text, t, said_on))]
+    covered = [(t, w) for t in inside if (w := _window(text, t, said_on))]  # each with the days it covers
+    windows = [w for _, w in covered]
     # "second-quarter results on August 6": a date that describes a thing does not say when.
-    timed = [(t, _part(w, t.mod)) for t in inside if not _describes(doc, t) and (w := _window(text, t, said_on))]
+    timed = [(t, _part(w, t.mod)) for t, w in covered if not _describes(doc, t)]
     # A day ahead named beside the cue can only be the content's: "said effective March 16 it will".
     beside = [w for t in on_cue if (w := _window(text, t, said_on))]
     ahead = [w for w in beside if said_on is not None and w[0] > said_on]
@@ -142,9 +143,8 @@ def attributes(
         # "the banks earlier this week notified Texaco they would not buy more": that week dates the
         # telling, and only a time of what was told can be due (a forecast's time is the forecast's:
         # "forecast a shortage today")
-        telling = {id(t) for t in inside if _hangs_from(doc, t, main)}
-        timed = [(t, w) for t, w in timed if id(t) not in telling]
-        windows = [w for t in inside if id(t) not in telling and (w := _window(text, t, said_on))]
+        timed = [(t, w) for t, w in timed if not _hangs_from(doc, t, main)]
+        windows = [w for t, w in covered if not _hangs_from(doc, t, main)]
         timing = [w for _, w in timed] + ahead
     later = _later(timing, said_on) or _later(windows, said_on)
     future = not _telling_nothing(verb, main, words) and (_foreseen(verb, main, bool(later)) or not _perceived(

@@ -75,10 +75,10 @@ def _wrapped_breaks(text: str) -> list[int]:
     the next ("and", "of"), or the next line's first word is a company's legal form or would not
     have fitted on it, or in wire copy the line ends in a capitalised word that the next line's
     words take on to a legal form ("Blinder International\nEnterprises Inc") or in a lower-case word
-    before a number (a first line, short of its dateline: "The World Bank said it will provide\n37.1
-    mln dlrs"); a line ending in an
-    acronym ("U.S.") may have been broken so too, and spaCy tells whether its stop ends the
-    sentence. A line ending a quotation is left alone."""
+    before a number ("The World Bank said it will provide\n37.1 mln dlrs"), or it is the story's
+    first line, short of its dateline, and runs on (``_lead_goes_on``); a line ending in an acronym
+    ("U.S.") may have been broken so too, and spaCy tells whether its stop ends the sentence. A
+    line ending a quotation is left alone."""
     width = wrap_width(text)
     breaks = []
     for match in _BREAK.finditer(text):
@@ -112,7 +112,8 @@ def _lead_goes_on(text: str, end: int, word: str, width: int) -> bool:
     one, opens with no word that starts a sentence ("The", "It") and is no table row ("Two-for-one
     stock split\nPay May 12"). A headline in title case before a name would run on too; wire text
     rarely carries one (Reuters gives it apart), and one in capitals stays apart."""
-    following = text[end + 1 : text.find("\n", end + 1) % (len(text) + 1)]
+    stop = text.find("\n", end + 1)
+    following = text[end + 1 : stop if stop >= 0 else None]
     return (
         text[end - 1].islower() and text[:end].rsplit(None, 1)[-1].isalpha()
         and word[0].isupper() and word.lower() not in STOP_WORDS

@@ -225,9 +225,9 @@ class EntityIndex:
         """Which organisations are called by this noun right before a mention ("the trade magazine
         Screen Ledger" for "the magazine"; a role in apposition may be misparsed: "<San Miguel
         Corp>, a Hong Kong newspaper said")."""
-        outlets = {e.id for e in self.records if e.type == "ORG"}
+        organisations = {e.id for e in self.records if e.type == "ORG"}
         called = {eid for start, _, eid in self.mentions if start and doc[start - 1].lower_ == noun}
-        return (called & outlets).__contains__
+        return (called & organisations).__contains__
 
     def _salient(
         self,
