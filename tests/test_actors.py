@@ -178,6 +178,10 @@ CASES = {
         [Named("New Kestria", "GPE"), Named("Nk", "GPE")], ["New Kestria", "Nk"],
     ),
     "line-broken name": ([Named("Oskar\nVennberg"), Named("Oskar Vennberg")], ["Oskar Vennberg"] * 2),
+    "an acronym the article calls another kind of organisation": (  # "The pilots' association, VPA,"
+        [Named("Valmora Port Authority", "ORG"), Named("VPA", "ORG", ("The pilots' association",))],
+        ["Valmora Port Authority", "VPA"],
+    ),
 }
 
 

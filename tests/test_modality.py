@@ -147,6 +147,7 @@ def test_past_facts_located_by_a_date_are_not_forward_looking(pipeline, text):
         "it expects sales to exceed 250 next year",
         "the bank was going to close the branch next year",
         "the plant should close next year",
+        "the bank was likely to close the branch next year",  # a prospect told in the past
     ],
 )
 def test_reported_future(pipeline, content):

@@ -102,6 +102,15 @@ def test_a_name_in_brackets_is_plain_and_a_ticker_is_blank():
     assert as_prose(wrapped) == "Carvel said  Tarno Films International  agreed"
 
 
+def test_guillemets_read_as_curly_quotes(pipeline):
+    """The tagger reads a closing "»" as a name: it was the speaker of the quote it closes."""
+    text = "«This is a promise written on water,» said councillor Rémi Duval."
+    assert as_prose(text) == "“This is a promise written on water,” said councillor Rémi Duval."
+    (said,) = pipeline.extract(Article(id="g", text=text, published="2025-09-03")).statements
+    assert said.source is not None and "Rémi Duval" in said.source.text
+    assert said.content.text == "«This is a promise written on water,»"  # as written
+
+
 def test_wire_copy_gives_whole_statements_and_named_speakers(pipeline):
     assert "\n" in STORY
     extraction = pipeline.extract(Article(id="w", text=STORY, published="1987-04-02"))

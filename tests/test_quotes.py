@@ -41,3 +41,11 @@ def test_apostrophes_are_not_quotes():
 def test_doubled_apostrophes_are_quote_marks():
     text = "''First part.\n\n''Second part,'' she said. It's ''fine''."
     assert quoted(text) == ["''First part.\n\n''Second part,''", "''fine''"]
+
+
+def test_a_closing_mark_left_out_before_the_cue():
+    """A straight mark opening a quote while one is open: the first lacked its closing mark, after
+    the comma before its cue."""
+    text = '"We had chances to win twice over, Hale told reporters. "When you miss, you get punished."'
+    assert quoted(text) == ['"We had chances to win twice over,', '"When you miss, you get punished."']
+    assert quoted('"One, two," he said. "Three."') == ['"One, two,"', '"Three."']

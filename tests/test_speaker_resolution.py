@@ -400,7 +400,7 @@ def test_a_nickname_joins_the_given_name_it_stands_for(pipeline):
         "would continue. Bob Tarn said no. Robert Tarn and Roberta Tarn agreed.",
     )
     assert [(e.name, len(e.mentions)) for e in found.entities] == [
-        ("Joshua Apte", 2), ("Robert Tarn", 2), ("Roberta Tarn", 1),
+        ("Joshua Apte", 3), ("Robert Tarn", 2), ("Roberta Tarn", 1),  # "an engineer" in apposition too
     ]
 
 
@@ -450,3 +450,126 @@ def test_a_newspaper_by_its_last_word_and_the_magazine_so_called(pipeline):
     )
     said = dict(speakers(found))
     assert said["The Post"] == "Calder City Post" and said["The magazine"] == "Screen Ledger"
+
+
+def test_a_title_makes_a_person_of_a_name_read_as_a_work_of_art(pipeline):
+    """"Mayor Élodie Marchetti", which the NER reads as a work of art, is the person "Marchetti"
+    names later, not an organisation of that name."""
+    found = extract(
+        pipeline,
+        "LESMONT, Sept 3 (Meridian Press) - The mayor promised to keep the night trams running.\n\n"
+        "«We will not switch off the city at midnight,» Mayor Élodie Marchetti told the council.\n\n"
+        "Marchetti said the city would instead sell a disused bus depot.",
+    )
+    said = dict(speakers(found))
+    assert said["Mayor Élodie Marchetti"] == said["Marchetti"] == "Élodie Marchetti"
+    assert entity(found, "Élodie Marchetti").type == "PERSON"
+
+
+def test_an_occupation_before_a_name_makes_a_person(pipeline):
+    """"Security researcher Hanna Voss" read as an organisation took "The company said" from the
+    company that spoke, and "she said" went to another woman."""
+    found = extract(
+        pipeline,
+        "Lumenra Systems denied on Friday that passwords had been stolen, chief executive Nadia Okafor "
+        "said.\n\nSecurity researcher Hanna Voss said the company's account was plausible. "
+        '"If they only lost email addresses, that is still a gift to phishing gangs," she said.\n\n'
+        "The company said it expects to publish a full report within 30 days.",
+    )
+    said = speakers(found)
+    assert ("she", "Hanna Voss") in said and ("The company", "Lumenra Systems") in said
+    assert entity(found, "Hanna Voss").type == "PERSON"
+
+
+def test_a_description_is_of_the_type_its_noun_names(pipeline):
+    """"The Marovian leader" shares "Marovian" with the newspaper named last ("the Marovian daily
+    Glos Poranny") but is the president."""
+    found = extract(
+        pipeline,
+        "Marovian President Dariusz Kalnek rejected demands for an early election.\n\nAccording to the "
+        "Marovian daily Glos Poranny, the ministry paid too much for asphalt.\n\nThe Marovian leader "
+        "did not say whether he would seek a fifth term.",
+    )
+    assert ("The Marovian leader", "Dariusz Kalnek") in speakers(found)
+
+
+def test_a_description_named_only_later_is_the_one_organisation_so_named(pipeline):
+    found = extract(
+        pipeline,
+        "Dock workers returned to work on Friday after a nine-day strike, the port authority said.\n\n"
+        "The Valmora Port Authority said that cargo handling would return to normal by next week.",
+    )
+    said = dict(speakers(found))
+    assert said["the port authority"] == said["The Valmora Port Authority"] == "Valmora Port Authority"
+
+
+def test_a_government_by_its_nationality(pipeline):
+    """"the Brazilian government" is Brazil's; "the British government" in a story that names only
+    the Netherlands is nobody's."""
+    found = extract(
+        pipeline,
+        "Brazil suspended interest payments on its debt. The Brazilian government said reserves had "
+        "fallen.\n\nThe merger with DAF of the Netherlands was approved. The British government said "
+        "it would write off the losses.",
+    )
+    said = dict(speakers(found))
+    assert said["The Brazilian government"] == "Brazil" and said["The British government"] is None
+
+
+def test_an_age_in_apposition_makes_a_person(pipeline):
+    """"Carrow, 61," read as a place stayed apart from "Edwin Carrow", a given name the lists lack."""
+    found = extract(
+        pipeline,
+        "Prosecutor Helena Vasquez told the court that Edwin Carrow had approved 57 payments. Carrow, 61, "
+        "denied that he had known who owned the firms.",
+    )
+    assert ("Carrow, 61", "Edwin Carrow") in speakers(found)
+    assert [e.name for e in found.entities if "Carrow" in e.name] == ["Edwin Carrow"]
+
+
+def test_an_organisation_of_another_kind_is_not_the_airline(pipeline):
+    """"The pilots' association, VPA," is an association: "the airline" is not it, whichever
+    organisation spoke last ("the union" is)."""
+    found = extract(
+        pipeline,
+        "The pilots' association, VPA, said that talks had broken down. The union did not rule out more "
+        "walkouts. The airline expects to return to a full schedule on Saturday.",
+    )
+    said = dict(speakers(found))
+    assert entity(found, "VPA").roles == ["The pilots' association"]
+    assert said["The union"] == "VPA" and said["The airline"] is None
+
+
+def test_a_description_of_another_nationality_is_not_the_entity_so_described(pipeline):
+    """"the Italian company, Orsini SpA," gives Orsini a role; "the American company" shares its
+    noun but not its nationality."""
+    found = extract(
+        pipeline,
+        "The Italian company, Orsini SpA, agreed to buy a stake in Brandwell. The American company said "
+        "it would file for bankruptcy.",
+    )
+    assert entity(found, "Orsini SpA").roles == ["The Italian company"]
+    assert dict(speakers(found))["The American company"] != "Orsini SpA"
+
+
+def test_a_surname_with_a_particle_joins_the_full_name(pipeline):
+    found = extract(
+        pipeline,
+        "James Van Der Beek was voted off the show on Monday.\n\nVan Der Beek said he was sad. "
+        "Van Der Beek noted the dances were hard.",
+    )
+    assert [e.name for e in found.entities if "Beek" in e.name] == ["James Van Der Beek"]
+    assert {name for _, name in speakers(found)} == {"James Van Der Beek"}
+
+
+def test_names_read_on_web_pages(pipeline):
+    """A record label is an organisation, "Superintendent" a title, and a name the recogniser ran
+    on into a preposition ends before it."""
+    found = extract(
+        pipeline,
+        "Big Machine Records said it would not block the performance. Superintendent Joan Tarrow said "
+        "the schools would close. The MacBook Pro for the last seven years has sounded the same, Apple said.",
+    )
+    types = {e.name: e.type for e in found.entities}
+    assert types.get("Big Machine Records") == "ORG" and types.get("Joan Tarrow") == "PERSON"
+    assert not any(name.endswith(" for") for name in types)

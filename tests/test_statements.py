@@ -79,6 +79,47 @@ CASES = [
         [("indirect", "Prime Minister Tom Hale", "denied", "that the deal had been signed", "Tom Hale")],
         id="denial",
     ),
+    pytest.param(
+        "According to the regional newspaper L'Écho du Lac, an internal audit found that the operator overspent.",
+        [(
+            "indirect", "the regional newspaper L'Écho du Lac", "According to",
+            "an internal audit found that the operator overspent", "L'Écho du Lac",
+        )],
+        id="the subject after the source is the content's, not an appositive",
+    ),
+    pytest.param(
+        '"This is a promise written on water," said councillor Remy Duval, who asked the mayor to publish '
+        "the accounts.",
+        [
+            (
+                "direct", "councillor Remy Duval, who asked the mayor to publish the accounts", "said",
+                '"This is a promise written on water,"', "Remy Duval",
+            ),
+            ("indirect", "who", "asked", "the mayor to publish the accounts", "Remy Duval"),
+        ],
+        id="a request in the speaker's relative clause",
+    ),
+    pytest.param(
+        "Cases have doubled, according to the national health institute, which asked people over 65 to get "
+        "vaccinated.",
+        [
+            (
+                "indirect", "the national health institute, which asked people over 65 to get vaccinated",
+                "according to", "Cases have doubled", None,
+            ),
+            ("indirect", "which", "asked", "people over 65 to get vaccinated", None),
+        ],
+        id="an organisation's request",
+    ),
+    pytest.param(
+        '"The sea," said Environment Minister Josefa Mirren, who chaired the meeting, "does not care about '
+        'our borders."',
+        [(
+            "direct", "Environment Minister Josefa Mirren, who chaired the meeting", "said",
+            '"The sea," "does not care about our borders."', "Josefa Mirren",
+        )],
+        id="the speaker the parser makes the subject of the quote's second part",
+    ),
 ]
 
 

@@ -25,6 +25,7 @@ from itertools import groupby
 from typing import Protocol
 
 from ..extract.entities.acronyms import acronym, initialisms
+from ..extract.entities.words import ORG_SUFFIXES
 from ..model import Extraction
 from .names import NICKNAMES, KeyKind, bare, clean, company, keys, name_key, probes, short_keys, words, written_core
 
@@ -145,6 +146,7 @@ def _short_form(index: ActorIndex, entity: Mentioned) -> str | None:
         found = list(dict.fromkeys(
             a for _, key in group for a in index.find(kind, key)
             if a not in index.find("name", name_key(entity.name)) and _places(index.type(a), entity.type)
+            and not _described_otherwise(index.name(a), entity.roles)
             # "Anna Britt Holm" is not the "Anna Holm" whose full name is "Anna Lise Holm"
             and (kind != "name" or name_key(index.name(a)) == key)
         ))
@@ -154,6 +156,14 @@ def _short_form(index: ActorIndex, entity: Mentioned) -> str | None:
         if found:  # ambiguous: a weaker key must not pick one of them either
             return None
     return None
+
+
+def _described_otherwise(name: str, roles: tuple[str, ...]) -> bool:
+    """Whether the article calls the entity a kind of organisation that the longer name is not:
+    "The pilots' association, VPA" is not the Valmora Port Authority of another story."""
+    kinds = {role.lower().split()[-1] for role in roles if role.split()} & ORG_SUFFIXES
+    named = {bare(w).lower() for w in words(name)}
+    return bool(kinds) and not kinds & named and bool(named & ORG_SUFFIXES)
 
 
 def _places(one: str, other: str) -> bool:

@@ -36,6 +36,9 @@ INTENT = frozenset(
     "plan expect intend aim hope want seek agree promise pledge vow threaten decide prepare schedule "
     "set due likely unlikely poised consider propose try wish ready need urge ask call order".split()
 )
+# Of those, the adjectives of a prospect, which look ahead when told in the past too ("said the
+# bank was likely to cut rates"); "was ready to" tells a state of mind then.
+PROSPECTS = frozenset("likely unlikely due set poised".split())
 # Cues that announce or ask for something, and nouns of the acts they announce: "announced 10,000
 # job cuts", "demanded the suspension" are yet to happen; "announced record profits" is not.
 ANNOUNCING_CUES = frozenset("announce unveil negotiate propose demand seek approve order".split())
@@ -308,6 +311,9 @@ def _past(main: Token) -> bool:
         return False
     if _lemma(main) in INTENT - DONE_INTENT and not _perfect(main) or any(a.tag_ == "TO" for a in aux):
         return False  # "was expected this year", "were to be introduced this month"
+    prospects = [c for c in main.children if c.dep_ == "acomp" and _lemma(c) in PROSPECTS]
+    if main.lemma_ == "be" and not _perfect(main) and any(x.dep_ == "xcomp" for c in prospects for x in c.children):
+        return False  # "said the bank was likely to cut rates": a prospect, told in the past
     if any(a.lemma_ == "have" or a.tag_ == "VBD" for a in aux):
         return True
     # A participle with a subject and no auxiliary is a simple past the tagger misread.

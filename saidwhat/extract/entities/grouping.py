@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .acronyms import acronym, initialisms
-from .mentions import Mention, name_key, name_words, without_generation
+from .mentions import NAME_PARTICLES, Mention, name_key, name_words, without_generation
 from .nicknames import given_forms
-from .words import CORPORATE_WORDS, COUNTRY_PREFIXES, OUTLET_WORDS, ROLE_NOUNS
+from .words import CORPORATE_WORDS, COUNTRY_PREFIXES, ORG_SUFFIXES, OUTLET_WORDS, PERSON_TITLES, ROLE_NOUNS
 
 KEPT_TYPES = {"PERSON", "ORG", "GPE"}
 SHORT_FORM_LABELS = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}  # labels a short form may carry
@@ -46,6 +46,8 @@ class Group:
         org = sum(m.org for m in self.mentions)
         if person != org and voted in KEPT_TYPES:  # "German" in "German magazine" stays NORP
             return "PERSON" if person > org else "ORG"
+        if person > org and voted != "NORP":  # "Mayor Élodie Marchetti", read as a work of art
+            return "PERSON"
         return voted
 
     @property
@@ -125,6 +127,8 @@ def _full_form(
             place = label == "GPE" and not any(m.person for m in full.mentions)
             if words[0] in (longer[0], _surname(longer)) and not place:
                 fits["PERSON"].append(full)
+        elif full_label == "PERSON" and label in SHORT_FORM_LABELS and _particled_surname(words, longer):
+            fits["PERSON"].append(full)  # "Van Der Beek" for "James Van Der Beek"
         elif full_label == "ORG" and label in ("ORG", "PERSON", "PRODUCT"):
             if _org_short_form(words, longer, short, full):
                 fits["ORG"].append(full)
@@ -139,6 +143,12 @@ def _full_form(
             unique = len(counts) == 1 or counts[-1][0] > counts[-2][0]
             return fits[kind][counts[-1][1]] if unique else None
     return None
+
+
+def _particled_surname(words: list[str], longer: list[str]) -> bool:
+    """A surname of several words that opens with a particle and ends the longer name: "Van Der
+    Beek", "de la Cruz"."""
+    return len(words) > 1 and words[0] in NAME_PARTICLES and longer[-len(words) :] == words
 
 
 def _within(words: list[str], longer: list[str]) -> bool:
@@ -187,6 +197,14 @@ def surname_mentions(doc: Doc, people: list[Group], taken: set[int]) -> None:
         taken.add(token.i)
 
 
+def _may_be(noun: str, label: str) -> bool:
+    """Whether a description's head noun may name an entity of this type: "the Marovian leader" is
+    no newspaper, though "the Marovian daily Glos Poranny" shares its modifier."""
+    if noun in PERSON_TITLES:
+        return label == "PERSON"
+    return label != "PERSON" or noun not in ORG_SUFFIXES
+
+
 def nominal_mentions(doc: Doc, groups: list[Group], taken: set[int]) -> None:
     """Attach "the Belarusian leader" to the entity whose role shares a modifier or the head."""
     role_words: list[tuple[Group, set[str], str]] = []
@@ -197,6 +215,7 @@ def nominal_mentions(doc: Doc, groups: list[Group], taken: set[int]) -> None:
                 role_words.append((group, set(words[:-1]) - {"the", "a"}, words[-1]))
     if not role_words:
         return
+    nationalities = {e.text.lower() for e in doc.ents if e.label_ == "NORP"}
     for token in doc:
         if token.i in taken or token.lower_ not in ROLE_NOUNS or token.tag_ not in ("NN", "NNP"):
             continue
@@ -209,8 +228,11 @@ def nominal_mentions(doc: Doc, groups: list[Group], taken: set[int]) -> None:
         best: tuple[int, int, Group] | None = None
         for group, known_modifiers, head in role_words:
             mentioned = [s.start for s in group.names if s.start < token.i]
-            if not mentioned:
+            if not mentioned or not _may_be(token.lower_, group.label):
                 continue
+            told, known = modifiers & nationalities, known_modifiers & nationalities
+            if told and known and not told & known:
+                continue  # "the American auto company" is not "the Italian company" named before
             score = 2 * len(modifiers & known_modifiers) + (token.lower_ == head)
             if score and (best is None or (score, max(mentioned)) > best[:2]):
                 best = (score, max(mentioned), group)

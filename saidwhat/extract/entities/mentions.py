@@ -172,9 +172,9 @@ def joined_names(doc: Doc) -> list[Span]:
 
 
 def _dangling(tokens: list[Token]) -> bool:
-    """A name cut after its "and" or "of", the rest not recognised ("Goldman, Sachs and Co and"
-    before another bank): the words before it are the name."""
-    return len(tokens) > 1 and tokens[-1].lower_ in ("and", "&", "of")
+    """A name cut after its "and", "of" or another preposition, the rest not recognised ("Goldman,
+    Sachs and Co and" before another bank, "MacBook Pro for"): the words before it are the name."""
+    return len(tokens) > 1 and (tokens[-1].lower_ in ("and", "&") or tokens[-1].tag_ == "IN" and tokens[-1].is_lower)
 
 
 def _split_at_and(span: Span, following: Span) -> bool:
@@ -281,11 +281,19 @@ def _weigh(mention: Mention, role: str) -> None:
         mention.guessed = mention.gender is not None
     if any(c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose") for c in mention.span.root.rights):
         mention.person += 1  # "Sumner Redstone, who leads ...": companies take "which"
+    mention.person += _aged(mention.span)
     appos = appositive_role(mention.span)
     if appos is not None:
         head = appos[0].split()[-1].lower()
         mention.person += head in PERSON_TITLES
         mention.org += head in ORG_SUFFIXES
+
+
+def _aged(span: Span) -> bool:
+    """An age in apposition: "Carrow, 61, denied ...", whatever the NER made of the name."""
+    doc, end = span.doc, span.end
+    words = [t.text for t in doc[end : end + 3]]
+    return len(words) == 3 and words[0] == "," and words[2] == "," and words[1].isdigit() and 1 < int(words[1]) < 110
 
 
 def _referred_to(span: Span) -> str | None:

@@ -9,6 +9,7 @@ and known gender agreeing.
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Set
 from dataclasses import dataclass, field
@@ -34,6 +35,15 @@ from .words import (
     ROLE_ABBREVIATIONS,
     SUBJECT_DEPS,
 )
+
+# Descriptions of a business, and the kinds of organisation that are none.
+BUSINESS_DESCRIPTIONS = GENERAL_ORG_DESCRIPTIONS - {"group", "union", "party"}
+NOT_A_BUSINESS = {
+    "association", "union", "party", "ministry", "agency", "department", "commission", "council", "committee",
+    "authority", "federation", "institute", "university", "office", "government", "regulator",
+}
+# Descriptions any organisation (or any place, for "the government") may answer to.
+ANY_ORGANISATION = GENERAL_ORG_DESCRIPTIONS | OUTLET_DESCRIPTIONS | {"government"}
 
 SALIENCE_WINDOW = 3  # sentences back in which a pronoun looks for its antecedent by salience
 MentionRange = tuple[int, int, str]  # tokens [start, end) and the entity id
@@ -92,16 +102,20 @@ class EntityIndex:
             return self.antecedent(head, PRONOUNS[word], PRONOUN_GENDER.get(word), in_quote, recent)
         definite = _definite(head) or (self._sentence(head.i) == 0 and not _determined(head))
         if word in ORG_DESCRIPTIONS and definite:
+            nationality = next((c for c in head.children if c.ent_type_ == "NORP" and c.dep_ == "amod"), None)
+            if word == "government" and nationality is not None:
+                return self._country(nationality.text)
             introduced = self._introduced(head)
             if introduced is not None:
                 return self.at(head.doc[introduced.i : introduced.i + 1])
-            described = self._described(word)
+            described = self._described(word, _other_nationalities(nationality))
             if word in OUTLET_DESCRIPTIONS:  # "the magazine" is the one called a magazine, if any
                 called = self._called(word, head.doc)
                 found = self._salient(head, called, in_quote, recent, near=True)
                 if found is not None:
                     return found
-            return self._salient(head, described, in_quote, recent, near=True)
+            found = self._salient(head, described, in_quote, recent, near=True)
+            return found or self._only(described, general=word in ANY_ORGANISATION)
         if (word in PERSON_TITLES or word in ROLE_ABBREVIATIONS) and definite and head.tag_ in ("NN", "NNP"):
             return self._role_holder(head, in_quote, recent)
         return self._named(tokens) if head.pos_ == "PROPN" else None
@@ -159,6 +173,23 @@ class EntityIndex:
             reach = self._sentence(token.i)
         return None
 
+    def _country(self, nationality: str) -> str | None:
+        """The one place of the article whose name the nationality is formed on: "the Brazilian
+        government" is Brazil's, and "the British government" none of a story naming the Netherlands."""
+        def formed_on(name: str) -> bool:
+            shared = len(os.path.commonprefix([name.lower(), nationality.lower()]))
+            return shared >= max(4, len(name) - 2)
+
+        places = {e.id for e in self.records if e.type == "GPE" and formed_on(e.name)}
+        return places.pop() if len(places) == 1 else None
+
+    def _only(self, fits: Callable[[str], bool], general: bool) -> str | None:
+        """The one organisation named with the noun, named only later ("..., the port authority
+        said." in a lead, "The Valmora Port Authority said" further down); not for "the company",
+        which any organisation may be."""
+        named = {e.id for e in self.records if fits(e.id)}
+        return named.pop() if len(named) == 1 and not general else None
+
     def _type(self, eid: str) -> str:
         return next(e.type for e in self.records if e.id == eid)
 
@@ -202,14 +233,17 @@ class EntityIndex:
                 return found
         return None
 
-    def _described(self, noun: str) -> Callable[[str], bool]:
+    def _described(self, noun: str, others: frozenset[str] = frozenset()) -> Callable[[str], bool]:
         """Which entities "the <noun>" may stand for: any organisation for "the company", an outlet
-        for "the newspaper", one named with the noun for "the bank" or "the department"."""
+        for "the newspaper", one named with the noun for "the bank" or "the department"; with a
+        nationality, none given another ("the American company" is not "the Italian company, X")."""
         records = {e.id: e for e in self.records}
 
         def fits(eid: str) -> bool:
             entity = records[eid]
             name = entity.name.lower()
+            if any(w.lower() in others for r in entity.roles for w in r.split()[:-1]):
+                return False
             if noun == "government":
                 return entity.type == "GPE" or noun in name
             if entity.type != "ORG":
@@ -217,6 +251,8 @@ class EntityIndex:
             if noun in OUTLET_DESCRIPTIONS:
                 said = f"{name} {' '.join(entity.roles).lower()}".split()
                 return name in OUTLETS or any(w in OUTLET_WORDS for w in said)
+            if noun in BUSINESS_DESCRIPTIONS and {r.lower().split()[-1] for r in entity.roles} & NOT_A_BUSINESS:
+                return False  # "the airline" is not "the pilots' association, VPA"
             return noun in GENERAL_ORG_DESCRIPTIONS or noun == _name_head(name)
 
         return fits
@@ -269,6 +305,15 @@ class EntityIndex:
 
     def _sentence(self, i: int) -> int:
         return bisect_right(self.sentence_starts, i) - 1
+
+
+def _other_nationalities(nationality: Token | None) -> frozenset[str]:
+    """The nationalities the article names other than a description's own ("Italian" beside "the
+    American company")."""
+    if nationality is None:
+        return frozenset()
+    named = {e.text.lower() for e in nationality.doc.ents if e.label_ == "NORP"}
+    return frozenset(named - {nationality.lower_})
 
 
 def _name_head(name: str) -> str:

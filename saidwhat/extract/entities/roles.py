@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .words import HONORIFIC_GENDER, PERSON_TITLES, POSITION_ABBREVIATIONS, TITLE_WORDS
+from .words import HONORIFIC_GENDER, ORG_DESCRIPTIONS, PERSON_TITLES, POSITION_ABBREVIATIONS, TITLE_WORDS
 
 
 def is_honorific(token: Token) -> bool:
@@ -63,6 +63,8 @@ def _title_before(span: Span) -> Token | None:
     doc, root = span.doc, span.root
     if root.head.i < span.start and root.head.lower_ in PERSON_TITLES:  # not "the Export-Import Bank, Ortner,"
         return root.head
+    if root.head.i < span.start and span.label_ in ("ORG", "PERSON") and _kind(root.head):
+        return root.head  # "The pilots' association, VPA,": what kind of organisation it is
     start = span.start
     while start > 0 and is_honorific(doc[start - 1]):  # ", Mr. Lee Hsien Loong"
         start -= 1
@@ -76,3 +78,15 @@ def _title_before(span: Span) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _kind(noun: Token) -> bool:
+    """A common noun for a kind of organisation, not one of its relations nor a description that
+    names others: "the pilots' association", not "its bank" (whose bank it is, not what the bank
+    is) nor "the Beatles' record company" (a mention of the Beatles too)."""
+    described = noun.doc[noun.left_edge.i : noun.i]
+    return (
+        noun.pos_ == "NOUN" and noun.lower_ in ORG_DESCRIPTIONS
+        and not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children)
+        and not any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in described)
+    )

@@ -18,7 +18,10 @@ PERSON_TITLES = set(
     midfielder defender winger goalkeeper quarterback pitcher king queen prince princess pope
     bishop archbishop cardinal rabbi reverend professor leader founder envoy diplomat candidate
     nominee lawmaker deputy vice representative adviser advisor banker investor financier
-    entrepreneur tycoon magnate billionaire mr mrs ms dr sen rep gov
+    entrepreneur tycoon magnate billionaire researcher scientist activist campaigner journalist
+    reporter columnist author novelist historian consultant engineer architect physician surgeon
+    nurse teacher negotiator pastor priest imam actor actress singer artist filmmaker superintendent
+    mr mrs ms dr sen rep gov
     gen col lt sgt capt prof rev supt insp det cmdr adm maj sir dame lord lady hon
     """.split()
 )
@@ -64,6 +67,7 @@ BUSINESS_WORDS = set(
     pharmaceuticals chemicals electronics laboratories petroleum energy mining foods steel oil gas
     railroad railways shipping lines utilities telecom telecommunications brewery breweries
     computer computers financial management automobile automobiles brothers aircraft news
+    records productions studio studios pictures entertainment
     """.split()
 )
 # The last word of an organisation's name.
@@ -158,7 +162,8 @@ GENERAL_ORG_DESCRIPTIONS = {
 OUTLET_DESCRIPTIONS = {"newspaper", "paper", "daily", "weekly", "magazine", "broadcaster"}
 ORG_DESCRIPTIONS = GENERAL_ORG_DESCRIPTIONS | OUTLET_DESCRIPTIONS | {
     "bank", "agency", "ministry", "government", "commission", "council", "committee", "board",
-    "department", "exchange", "fund", "trust", "institute", "association",
+    "department", "exchange", "fund", "trust", "institute", "association", "authority", "office",
+    "university", "federation", "organisation", "organization", "foundation",
 }
 PRONOUNS = {
     "he": "PERSON", "him": "PERSON", "his": "PERSON", "she": "PERSON", "her": "PERSON",
@@ -184,6 +189,7 @@ PORTFOLIOS = set(
 TITLE_GENDER = {
     "king": "m", "queen": "f", "prince": "m", "princess": "f", "pope": "m", "sir": "m", "dame": "f",
     "lord": "m", "lady": "f", "spokeswoman": "f", "congresswoman": "f", "chairwoman": "f",
+    "actress": "f", "priest": "m", "imam": "m",
 }
 # Titles a monarch or a pope is named by, with one name: "Prince Andrew", "Pope Francis" (the name
 # alone is anyone's).

@@ -67,7 +67,10 @@ def verb_content(verb: Token) -> Content | None:
     by_object = lemma in OBJECT_CONTENT or not listed
     if not content and by_object:
         kind, content = "object", _object_content(verb)
-    if not content and (lemma not in NOT_BESIDE_QUOTES or _as_clause(verb)) and _reports_its_head(verb):
+    # a verb that is not a cue and that a verb of speech reports is no cue beside it: "“This is ...,” said X"
+    reported = not listed and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS
+    beside = (lemma not in NOT_BESIDE_QUOTES or _as_clause(verb)) and _reports_its_head(verb) and not reported
+    if not content and beside:
         head = verb.head
         kind, content = "beside", set(range(head.left_edge.i, head.right_edge.i + 1)) - subtree(verb)
     if not content and not by_object:  # "told reporters": for the model to judge

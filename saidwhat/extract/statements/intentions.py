@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..entities.words import GENERAL_ORG_DESCRIPTIONS, ORG_SUFFIXES
+from ..entities.words import ORG_DESCRIPTIONS, ORG_SUFFIXES
 from .candidate import Judged
 
 ORGANISATION_PLANS = frozenset("plan intend expect want aim anticipate".split())
+REQUESTS = frozenset("ask urge call".split())  # of an organisation: "which asked people over 65 to ..."
 FORECASTS = frozenset("expect envision envisage anticipate foresee decide".split())  # of anyone
 DECLARATIONS = frozenset({"declare"})  # of an organisation, with its object: "declared bankruptcy"
 THIRD_PERSON = {"he", "she", "it"}
@@ -37,12 +38,21 @@ def stated_intention(doc: Doc, judged: Judged, in_quote: set[int]) -> bool:
         return False
     if lemma in FORECASTS and (subject.lower_ in THIRD_PERSON or subject.ent_type_ in ("PERSON", "ORG")):
         return True
+    if lemma in REQUESTS:
+        return _asks_someone(verb) and _organisation(subject)
     return lemma in ORGANISATION_PLANS and _organisation(subject)
 
 
+def _asks_someone(verb: Token) -> bool:
+    """A request of someone to do something: "asked shareholders to approve", "called on Japan to
+    open its markets"; not "is asking for" what follows."""
+    asked = any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
+    return asked and any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children)
+
+
 def _organisation(subject: Token) -> bool:
-    """ "it", a company's name ("AirTran Airways", whatever the NER says), "the company", or
-    "which" after one of those."""
+    """ "it", a company's name ("AirTran Airways", whatever the NER says), "the company", "the
+    ministry", or "which" after one of those."""
     relative = subject.lower_ in ("which", "that") and subject.head.dep_ == "relcl"
     if relative:  # "an insurer, which declared bankruptcy": the noun, definite or not
         subject = subject.head.head
@@ -51,4 +61,4 @@ def _organisation(subject: Token) -> bool:
     if subject.pos_ == "PROPN" and subject.lower_ in ORG_SUFFIXES:
         return True
     definite = relative or any(c.lower_ == "the" for c in subject.children)
-    return subject.lemma_.lower() in GENERAL_ORG_DESCRIPTIONS and definite
+    return subject.lemma_.lower() in ORG_DESCRIPTIONS and definite

@@ -2,10 +2,12 @@
 
 Straight marks are paired by position (an opening mark follows a space or a bracket, a closing
 mark precedes one); curly marks and guillemets by their direction, though a mark of another style
-closes a quote right after a comma or a full stop ("“We will build it," Park said). A quote left open at the end of
-a paragraph continues when the next paragraph opens with a mark (the newswire convention for
-quotes spanning paragraphs) and otherwise closes there, so a stray mark never swallows the rest of
-the article.
+closes a quote right after a comma or a full stop ("“We will build it," Park said). A quote left
+open at the end of a paragraph (after a blank line or, in wire copy, at an indented line) continues
+when the next paragraph opens with a mark (the newswire convention for quotes spanning
+paragraphs) and otherwise closes there, so a stray mark never swallows the rest of the article; a
+straight mark that opens a quote while one is open shows a closing mark left out before the cue
+('"We had chances, Hale told reporters. "When ...').
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ import re
 
 OPENING = {"“": "”", "«": "»", "„": "“", '"': '"', "‹": "›"}
 CLOSING = {"”", "»", '"', "“", "›"}
-PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*(?:[\"“«„]|''))|\r\n\s*\r\n")
+# A quote that a cue follows after its comma, its closing mark left out: '"We had chances, Hale
+# told reporters. "When you ...' (a straight mark opening the next quote shows the slip).
+_UNCLOSED = re.compile(r",\s+(?:(?:[A-Z][\w'-]*\s+){1,3}|(?:he|she|they|it)\s+)(?:said|says|told|tells|added|asked)\b")
+PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*(?:[\"“«„]|''))|\n(?=[ \t]{2,}\S)|\r\n\s*\r\n")  # or indented
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -37,6 +42,9 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             ):
                 quotes.append((open_at, i + width))
                 open_at = None
+            elif ch == '"' and _opens(text, i, width) and (cue := _UNCLOSED.search(text, open_at, i)):
+                quotes.append((open_at, cue.start() + 1))  # the mark left out after the comma
+                open_at = i
             i += width
         if open_at is not None:
             following = paragraphs[p_index + 1][0] if p_index + 1 < len(paragraphs) else None

@@ -84,6 +84,15 @@ def _inverted_subject(verb: Token) -> list[Token]:
     before = verb.doc[verb.i - 1]
     if not (before.is_quote or before.text == ","):
         return []
+    # "“The sea,” said Minister Josefa Mirren, “does not care ...”": the parser makes the speaker the
+    # subject of the quote's second part, whether it hangs the cue on that part or that part on the cue
+    second = [verb.head] if verb.dep_ == "parataxis" else [c for c in verb.rights if c.dep_ == "ccomp"]
+    taken = [
+        s for c in second for s in c.children
+        if s.dep_ == "nsubj" and s.left_edge.i == verb.i + 1 and _reopened(verb, s.right_edge.i, c.i)
+    ]
+    if taken:
+        return taken
     if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return []
     objects = [c for c in verb.rights if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1]
@@ -91,6 +100,14 @@ def _inverted_subject(verb: Token) -> list[Token]:
     if objects or participle is None:
         return objects
     return [c for c in participle.lefts if c.dep_ == "nsubj"]
+
+
+def _reopened(verb: Token, speaker_end: int, resumed: int) -> bool:
+    """Whether a quote closes right before the cue and opens again between the speaker and where
+    it resumes: "“The sea,” said X, “does not care ...”"."""
+    doc = verb.doc
+    closed = doc[verb.i - 1].is_quote or verb.i > 1 and doc[verb.i - 1].text == "," and doc[verb.i - 2].is_quote
+    return closed and any(t.is_quote for t in doc[speaker_end + 1 : resumed])
 
 
 def participle_after(verb: Token) -> Token | None:
