@@ -445,3 +445,16 @@ def test_first_hand_is_no_figure_to_forecast(pipeline):
     text = 'Brask said Norvale employs about 450 apprentices, and he sees "first hand their love of their trade."'
     statements = pipeline.extract(Article(id="t", text=text, published=date(2019, 11, 18))).statements
     assert [s.future for s in statements if s.cue.text == "sees"] == [False]
+
+
+def test_a_decision_told_in_the_past_dates_its_act_either_side_of_today(pipeline):
+    """"decided to reopen the investigation in May", in a November story: that May is past, and
+    an act dated well before the statement is no longer pending ("voted to close the plant in
+    March" still looks ahead)."""
+    decided = pipeline.extract(Article(
+        id="t", text="Swedish prosecutors decided to reopen the investigation in May.", published=date(2019, 11, 19)))
+    assert [t.value for t in decided.times] == ["2019-05"]
+    assert [(s.future, s.due) for s in decided.statements] == [(False, None)]
+    voted = pipeline.extract(Article(
+        id="t", text="The board voted to close the plant in March.", published=date(2019, 11, 19)))
+    assert [(s.future, s.due) for s in voted.statements] == [(True, date(2020, 3, 31))]

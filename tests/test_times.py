@@ -205,6 +205,10 @@ def test_clock_time_takes_the_day_after_the_same_time_in_another_zone(nlp):
     ("The minister asked the airline to resume flights in August.", "August", "2025-08"),
     # a participle after a preposition is in its clause's tense
     ("Two flights would leave Tarno on Mondays, with the third departing from August 6.", "August 6", "2025-08-06"),
+    # a decision told in the past dates its act on either side of today (the nearer month)...
+    ("Prosecutors decided to reopen the investigation in June.", "June", "2024-06"),
+    # ...and a term in a clause that looks ahead is still ahead
+    ("The owners refuse to begin negotiations until June.", "June", "2025-06"),
 ])
 def test_a_clause_inside_another_takes_its_direction_from_it(nlp, text, expression, value):
     assert [v for t, _, v, _ in found(nlp, text) if t == expression] == [value]

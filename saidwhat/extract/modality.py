@@ -141,7 +141,17 @@ def attributes(
     ahead = [w for w in beside if said_on is not None and w[0] > said_on]
     timing = [w for _, w in timed] + ahead
     main = _main(doc, content)
-    past = main is not None and (_past(main) or main.pos_ == "NOUN" and _dated_before(windows, said_on))
+    # an act dated well before is no longer pending, nor an infinitive by a time of its own
+    # ("decided to reopen the investigation in May", said in November; not "expects to report a
+    # loss for the year ended January 31")
+    infinitive = main is not None and main.tag_ == "VB" and _forward(main, frozenset())
+    infinitive = infinitive and _lemma(verb) not in EXPECTING
+    own = [  # a forecast of a past period ("expects to report a profit in the first quarter") is still ahead
+        w for t, w in timed if main is not None and infinitive and _hangs_from(doc, t, main)
+        and not NOT_THE_DAY.search(text, max(0, t.start - 8), t.start)  # "unchanged since 1978"
+    ]
+    past = main is not None and (
+        _past(main) or main.pos_ == "NOUN" and _dated_before(windows, said_on) or _dated_before(own, said_on))
     if main is not None and past and _lemma(main) not in EXPECTING:
         # "the banks earlier this week notified Texaco they would not buy more": that week dates the
         # telling, and only a time of what was told can be due (a forecast's time is the forecast's:

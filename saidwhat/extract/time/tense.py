@@ -31,6 +31,8 @@ DIRECTING = frozenset(
     "ask tell order urge call warn advise request agree decide promise vow pledge vote approve allow"
     " authorize authorise want seek need prepare try move offer choose elect".split()
 )
+# Of those, the decisions, settled when told in the past.
+SETTLING = frozenset("decide choose elect vote approve".split())
 # Nouns that are times themselves, not events: "16:15 GMT, June 1", "Friday, March 8".
 TIME_WORDS = frozenset(
     [*MONTHS, *WEEKDAYS, *SEASONS, *PARTS_OF_DAY, *ZONE_OFFSETS, *UNITS, *(u + "s" for u in UNITS),
@@ -73,6 +75,8 @@ def governing_tense(token: Token, end: int) -> Tense:
     deadline = _deadline(root)
     if deadline and deadline.head.lemma_.lower() in RESCHEDULE:
         return "future"  # "postponed until Tuesday": put off to a day still ahead
+    if deadline and verb is not None and not through_noun and _verb_tense(_clause_of(verb)) == "future":
+        return "future"  # "refuse to begin negotiations until May": a term still ahead
     if verb is None or through_noun and not _audience(root, verb) or deadline:
         return None
     if any(c.dep_ == "mark" and c.lower_ in CONDITION for c in verb.children) and verb.head is not verb:
@@ -186,6 +190,14 @@ def _past_circumstance(infinitive: Token) -> bool:
     return head.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
 
 
+def _settled(infinitive: Token) -> bool:
+    """Whether an infinitive hangs from a decision told in the past ("decided to reopen the
+    investigation in May", in a November story): what was decided then may lie on either side of
+    today, unlike what was asked for or promised."""
+    head = infinitive.head
+    return head.lemma_.lower() in SETTLING and head.tag_ == "VBD" and infinitive.dep_ == "xcomp"
+
+
 def _verb_tense(verb: Token) -> Tense:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in aux} | {verb.lower_}
@@ -194,7 +206,7 @@ def _verb_tense(verb: Token) -> Tense:
     if words & MODAL_AHEAD and "have" not in words:
         return "future"
     if verb.tag_ == "VB" and "to" in words:
-        return None if _past_perfect(verb.head) or _past_circumstance(verb) else "future"
+        return None if _past_perfect(verb.head) or _past_circumstance(verb) or _settled(verb) else "future"
     if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in aux):
         return "future"
     if verb.lemma_.lower() in PROSPECTIVE or (
