@@ -178,6 +178,9 @@ CASES = {
         [Named("New Kestria", "GPE"), Named("Nk", "GPE")], ["New Kestria", "Nk"],
     ),
     "line-broken name": ([Named("Oskar\nVennberg"), Named("Oskar Vennberg")], ["Oskar Vennberg"] * 2),
+    "a company's name is no person's": (  # "Saxon Co" beside "Saxon", a short form of Bill Saxon
+        [Named("Bill Saxon"), Named("Saxon"), Named("Saxon Co", "ORG")], ["Bill Saxon", "Bill Saxon", "Saxon Co"],
+    ),
     "an acronym the article calls another kind of organisation": (  # "The pilots' association, VPA,"
         [Named("Valmora Port Authority", "ORG"), Named("VPA", "ORG", ("The pilots' association",))],
         ["Valmora Port Authority", "VPA"],

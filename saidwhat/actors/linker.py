@@ -147,6 +147,7 @@ def _short_form(index: ActorIndex, entity: Mentioned) -> str | None:
             a for _, key in group for a in index.find(kind, key)
             if a not in index.find("name", name_key(entity.name)) and _places(index.type(a), entity.type)
             and not _described_otherwise(index.name(a), entity.roles)
+            and not (company(entity.name) and index.type(a) == "PERSON" and len(words(index.name(a))) > 1)
             # "Anna Britt Holm" is not the "Anna Holm" whose full name is "Anna Lise Holm"
             and (kind != "name" or name_key(index.name(a)) == key)
         ))
