@@ -132,6 +132,7 @@ def test_past_window_is_not_due(pipeline):
         "The Fed couldn't have waited until March to ease, an economist said on Monday.",
         "The minister said on Monday that the port reopened on Tuesday.",
         "Mr Halloran said the governor had intended to hold today's news conference.",
+        'Reviewers called it "an incredible feat when it decides to work."',  # a name given
     ],
 )
 def test_past_facts_located_by_a_date_are_not_forward_looking(pipeline, text):

@@ -270,11 +270,15 @@ def _verb_over(token: Token) -> Token:
 def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> bool:
     """A refusal to tell ("declined to name the Japanese company"), a question ("Asked if Chase
     Manhattan would consider an acquisition in Italy", "do not know whether it will make money"), a
-    source's wish to stay unnamed ("asked not to be identified"), or a state that goes on ("the
-    authorities continue to pour fuel on the fire"): the content says nothing of what will happen,
+    source's wish to stay unnamed ("asked not to be identified"), a name given ("called it an
+    incredible feat when it decides to work"), or a state that goes on ("the authorities continue
+    to pour fuel on the fire"): the content says nothing of what will happen,
     whatever its infinitive or modal."""
     cue = _lemma(verb)
     told = main is not None and _lemma(main) in TELLING
+    named = [c for c in verb.children if c.dep_ in ("oprd", "dobj")]
+    if cue == "call" and len(named) > 1:
+        return True  # "called it an incredible feat": a name given (object and predicate), nothing ahead
     if main is not None and _lemma(main) in SAYING and any(c.dep_ == "neg" for c in main.children):
         return True  # "said she couldn't comment on the investigation", "would not disclose the terms"
     if cue in REFUSING:
