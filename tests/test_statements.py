@@ -84,7 +84,7 @@ CASES = [
         [(
             "indirect", "the regional newspaper L'Écho du Lac", "According to",
             "an internal audit found that the operator overspent", "L'Écho du Lac",
-        )],
+        ), ("indirect", "an internal audit", "found", "that the operator overspent", None)],
         id="the subject after the source is the content's, not an appositive",
     ),
     pytest.param(
@@ -119,6 +119,26 @@ CASES = [
             '"The sea," "does not care about our borders."', "Josefa Mirren",
         )],
         id="the speaker the parser makes the subject of the quote's second part",
+    ),
+    pytest.param(
+        "According to the trade magazine Screen Ledger, chief executive Martin Greaves told staff that the unit "
+        "needs a bigger home.",
+        [
+            (
+                "indirect", "the trade magazine Screen Ledger", "According to",
+                "chief executive Martin Greaves told staff that the unit needs a bigger home", "Screen Ledger",
+            ),
+            (
+                "indirect", "chief executive Martin Greaves", "told", "that the unit needs a bigger home",
+                "Martin Greaves",
+            ),
+        ],
+        id="a speaker the parser hangs on the source before it as a conjunct",
+    ),
+    pytest.param(
+        "The offer would heighten the risk for Garvey Corp, S and P said.",
+        [("indirect", "S and P", "said", "The offer would heighten the risk for Garvey Corp", "S and P")],
+        id="a speaker the parser hangs on the content's last noun",
     ),
 ]
 

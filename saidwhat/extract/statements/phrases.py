@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from ...nlp import doc_text
 from ...nlp.dateline import DASHES
 from .candidate import Candidate, Judged, TokenRange, subtree
-from .speakers import noun_phrase, quoted_as
+from .speakers import noun_phrase, quoted_as, taken_subject
 
 SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 LABEL_WORDS = {
@@ -37,24 +37,12 @@ def according_to(token: Token) -> Candidate | None:
     if head.dep_ == "advcl" and head.head.i < head.i < token.i and head.head.pos_ in ("VERB", "AUX"):
         head = head.head  # "Clinton drew support among women while Sanders led among men, according to exit polls"
     speaker = noun_phrase(objects[0])
-    subject = _taken_as_apposition(objects[0], head)
-    if subject is not None:
+    subject = taken_subject(head)
+    if subject is not None and objects[0].is_ancestor(subject):
         phrase -= subtree(subject)
         speaker = (speaker[0], min(speaker[1], subject.left_edge.i - 1))
     content = clause_around(head, phrase)
     return Candidate(cue=[token.i, to.i], speaker=speaker, content=content, anchor=token.i)
-
-
-def _taken_as_apposition(source: Token, verb: Token) -> Token | None:
-    """The subject of the clause that the parser hung on the source as an appositive: "According to
-    the newspaper L'Écho du Lac, an internal audit found that ...", where "found" has no subject."""
-    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
-        return None
-    for token in source.subtree:
-        before = token.doc[token.left_edge.i - 1]
-        if token.dep_ == "appos" and token.right_edge.i + 1 == verb.i and before.text == ",":
-            return token
-    return None
 
 
 def relayed(token: Token, judged: dict[int, Judged]) -> Candidate | None:

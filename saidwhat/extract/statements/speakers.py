@@ -42,6 +42,9 @@ def speaker_span(verb: Token, depth: int = 0) -> TokenRange | None:
         if child.lower_ in EXPLETIVES and child.dep_ == "nsubj" and verb.lemma_ in RAISING:
             return None
         return noun_phrase(child)
+    taken = taken_subject(verb)
+    if taken is not None:
+        return noun_phrase(taken)
     clause = speaker_clause(verb)
     if clause is not None:
         return clause.left_edge.i, clause.right_edge.i + 1
@@ -59,6 +62,22 @@ def speaker_span(verb: Token, depth: int = 0) -> TokenRange | None:
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         head = verb.head.head if verb.head.pos_ == "ADP" else verb.head  # "quoted as saying"
         return speaker_span(head, depth + 1)
+    return None
+
+
+def taken_subject(verb: Token) -> Token | None:
+    """The subject of a verb that has none, which the parser hung on the noun before it as an
+    appositive or a conjunct after a comma: "According to the newspaper L'Écho du Lac, an internal
+    audit found that ...", "According to the trade magazine Screen Ledger, Orbis chief executive
+    Martin Greaves told staff ..."."""
+    doc = verb.doc
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    for token in doc[max(0, verb.i - 12) : verb.i]:
+        hung = token.dep_ in ("appos", "conj") and token.head.i < token.i and token.right_edge.i + 1 == verb.i
+        nouns = token.pos_ in ("NOUN", "PROPN") and token.head.pos_ in ("NOUN", "PROPN")
+        if hung and nouns and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ",":
+            return token
     return None
 
 
