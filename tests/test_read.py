@@ -441,3 +441,24 @@ def test_real_pages_keep_the_first_sentence(shared_data: Path, page_id: str) -> 
     [article] = read(pages / "html" / f"{page_id}.html.gz")
     assert isinstance(article, Article) and article.id == page_id
     assert first_sentence in article.text
+
+
+def test_a_hover_card_inside_a_paragraph_is_no_text(tmp_path: Path) -> None:
+    """A politician's name that links to a card of their latest headlines (a picture and links,
+    no words of its own): the card would run into the sentence ("Rep. Dana OrtizDana Ortiz...")."""
+    card = (
+        '<span class="hover"><a href="/people/dana-ortiz">Dana Ortiz</a><span class="card"><span>'
+        '<img src="/ortiz.jpg" alt=""><a href="/people/dana-ortiz">Dana Ortiz</a>'
+        '<a href="/news/1">Ortiz pushes budget bill | Senate delays vote</a> <a href="/people/dana-ortiz">MORE</a>'
+        "</span></span></span>"
+    )
+    prose = " ".join(["The committee met for six hours on Tuesday and voted to send the bill to the floor."] * 3)
+    page = (
+        "<html><head><title>Budget bill advances</title></head><body><article>"
+        f"<p>A budget bill backed by Rep. {card} (D-Calif.) cleared the committee on Tuesday.</p>"
+        f"<p>{prose}</p><p>{prose}</p></article></body></html>"
+    )
+    [article] = read(write(tmp_path / "card.html", page.encode()))
+    assert isinstance(article, Article)
+    assert article.text.startswith("A budget bill backed by Rep. Dana Ortiz (D-Calif.) cleared the committee")
+    assert "MORE" not in article.text and "Senate delays vote" not in article.text

@@ -30,6 +30,9 @@ _MIN_PARAGRAPH_WORDS = 8
 _LINK_LINE_MAX = 300
 """Longer lines are prose that happens to start like a link, and are kept."""
 _SENTENCE_END = tuple(".!?\"'”’»")
+_CARDS = "//p//span[.//img and .//a and not(.//span[.//img]) and not(text()[normalize-space()])]"
+"""A hover card inside a paragraph: a picture and links, no words of its own (a politician's
+name linking to a card of their latest headlines, which would run into the sentence)."""
 
 
 def is_related_link(line: str) -> bool:
@@ -81,6 +84,7 @@ def read_html(
         with_metadata=True,
         include_comments=False,
         include_tables=False,
+        prune_xpath=_CARDS,
         # no guessing from copyright years and the like: a wrong date skews every relative time
         date_extraction_params=set_date_params(extensive=False),
     )
