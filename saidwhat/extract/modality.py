@@ -443,10 +443,14 @@ def _planning(verb: Token) -> bool:
 
 
 def _forward(verb: Token, modals: frozenset[str] = FORWARD_MODALS) -> bool:
-    """A verb put forward by a modal ("would take") or an infinitive of its own ("to be deployed")."""
+    """A verb put forward by a modal ("would take") or an infinitive of its own ("to be deployed"),
+    not an ability lost ("could no longer rely on a handful of clinics": a state now; "will no
+    longer sell" still looks ahead)."""
     aux = _auxiliaries(verb)
     perfect = any(a.lemma_ == "have" for a in aux)
-    return not perfect and any(a.tag_ == "MD" and a.lower_ in modals or a.tag_ == "TO" for a in aux)
+    lost = any(c.lower_ == "longer" and c.dep_ == "advmod" for c in verb.children) and all(
+        a.lower_ in ("could", "can") for a in aux if a.tag_ == "MD")
+    return not perfect and not lost and any(a.tag_ == "MD" and a.lower_ in modals or a.tag_ == "TO" for a in aux)
 
 
 def _reports_future(main: Token) -> bool:
