@@ -141,17 +141,11 @@ def attributes(
     ahead = [w for w in beside if said_on is not None and w[0] > said_on]
     timing = [w for _, w in timed] + ahead
     main = _main(doc, content)
-    # an act dated well before is no longer pending, nor an infinitive by a time of its own
-    # ("decided to reopen the investigation in May", said in November; not "expects to report a
-    # loss for the year ended January 31")
-    infinitive = main is not None and main.tag_ == "VB" and _forward(main, frozenset())
-    infinitive = infinitive and _lemma(verb) not in EXPECTING
-    own = [  # a forecast of a past period ("expects to report a profit in the first quarter") is still ahead
-        w for t, w in timed if main is not None and infinitive and _hangs_from(doc, t, main)
-        and not NOT_THE_DAY.search(text, max(0, t.start - 8), t.start)  # "unchanged since 1978"
-    ]
+    # an act dated well before is no longer pending ("approved the acquisition last November")
     past = main is not None and (
-        _past(main) or main.pos_ == "NOUN" and _dated_before(windows, said_on) or _dated_before(own, said_on))
+        _past(main) or main.pos_ == "NOUN" and _dated_before(windows, said_on)
+        or _infinitive_dated_before(doc, main, verb, timed, said_on)
+    )
     if main is not None and past and _lemma(main) not in EXPECTING:
         # "the banks earlier this week notified Texaco they would not buy more": that week dates the
         # telling, and only a time of what was told can be due (a forecast's time is the forecast's:
@@ -233,6 +227,22 @@ def _dated_before(windows: list[tuple[date, date]], said_on: date | None) -> boo
     then it is not pending. A day of the week before may date the announcement itself ("announced
     the company's move on Wednesday")."""
     return bool(windows) and said_on is not None and all(last < said_on - RECENT for _, last in windows)
+
+
+def _infinitive_dated_before(
+    doc: Doc, main: Token, cue: Token, timed: list[tuple[TimeExpression, tuple[date, date]]], said_on: date | None
+) -> bool:
+    """An infinitive dated by a time of its own well before the statement ("decided to reopen the
+    investigation in May", said in November), unless it was forecast: "expects to report a profit
+    in the first quarter" is still ahead, and "unchanged since 1978" dates no act."""
+    if main.tag_ != "VB" or not _forward(main, frozenset()) or _lemma(cue) in EXPECTING:  # no modal: "to" only
+        return False
+    text = doc_text(doc)
+    own = [
+        w for t, w in timed
+        if _hangs_from(doc, t, main) and not NOT_THE_DAY.search(text, max(0, t.start - 8), t.start)
+    ]
+    return _dated_before(own, said_on)
 
 
 def _later(windows: list[tuple[date, date]], said_on: date | None) -> list[date]:
