@@ -66,6 +66,8 @@ def test_the_evidence_is_the_sentence_holding_most_of_the_claim() -> None:
     ("Last week, port ministers agreed to cut the fees unless shippers protested.", True, "", "happened"),
     ("The port eased fees last month by cutting its levy, and may go further next year.", False, "", "happened"),
     ("Last week the ministry said it will cut the fees.", True, "", "repeated"),
+    ("Traders said Norvale will retender on Monday for 12,000 tonnes.", True, "", "delayed"),
+    ("It bought 6,000 tonnes, traders said.", False, "Norvale retenders for olein", "delayed"),
 ])
 def test_relation(sentence: str, future: bool, headline: str, expected: str) -> None:
     assert relation(sentence, future, headline) == expected

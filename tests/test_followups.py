@@ -440,3 +440,54 @@ def test_a_story_names_an_actor_by_every_word_of_its_name(store: Store) -> None:
         "A Kestrel court heard the plea of Harlow Oil for relief from the bond.", court,
     )
     assert followed(store, [claim, written, other]) == ["plea-heard"]
+
+
+BUYER = {"Norvale": "GPE"}
+
+
+def olein(id_: str, day: int, title: str, text: str) -> Extraction:
+    """A story of April 1987 on Norvale's palm olein tender."""
+    return recognised(id_, date(1987, 4, day), title, text, BUYER)
+
+
+def tender_set() -> Extraction:
+    """Traders' word that Norvale will tender tomorrow, April 3."""
+    said = "Norvale will tender tomorrow for 12,000 tonnes of palm olein for May shipment"
+    return recognised(
+        "tender-set", date(1987, 4, 2), "Norvale to tender for palm olein", f"Traders said {said}.", BUYER,
+        said=said, due=date(1987, 4, 3),
+    )
+
+
+@pytest.mark.parametrize("order", ["as published", "follow-up first"])
+def test_a_claim_due_within_days_is_reported_on_within_days(store: Store, order: str) -> None:
+    """A tender "tomorrow" is news that week: a story the week after, on the next week's tender,
+    is not about it."""
+    claim = tender_set()
+    held = olein(
+        "tender-held", 4, "Norvale tender held",
+        "Norvale held its tender for 12,000 tonnes of palm olein for May shipment on Friday, traders said.",
+    )
+    next_week = olein(  # the next week's tender, a week after this one was due
+        "next-tender", 11, "Norvale tenders again",
+        "Norvale tendered on Friday for another 12,000 tonnes of palm olein for June shipment, traders said.",
+    )
+    assert followed(store, [claim, held, next_week], order) == ["tender-held"]
+
+
+@pytest.mark.parametrize("order", ["as published", "follow-up first"])
+@pytest.mark.parametrize("retold", [True, False])
+def test_a_claim_told_put_off_is_followed_past_its_date(store: Store, order: str, retold: bool) -> None:
+    """"Norvale retenders" tells the tender put off: the purchase two weeks after the first date
+    is news of the same claim, where without the retender it would be of another tender."""
+    claim = tender_set()
+    retender = olein(
+        "tender-repeated", 16, "Norvale retenders for palm olein",
+        "Norvale retenders today for 12,000 tonnes of palm olein for May shipment, traders said.",
+    )
+    bought = olein(
+        "olein-bought", 17, "Norvale buys palm olein",
+        "Norvale bought 6,000 tonnes of palm olein for May shipment at its tender, traders said.",
+    )
+    stories = [claim, retender, bought] if retold else [claim, bought]
+    assert followed(store, stories, order) == (["olein-bought", "tender-repeated"] if retold else [])

@@ -25,7 +25,8 @@ _CANCELLED = re.compile(
 )
 _DELAYED = re.compile(
     r"\b(postpon\w*|delay\w*|put(s|ting)? off|defer\w*|push(ed|es|ing)? back|reschedul\w*|adjourn\w*|"
-    r"later than (planned|expected|scheduled)|behind schedule|extend(ed|s)? the deadline|slipp?(ed)?)\b",
+    r"later than (planned|expected|scheduled)|behind schedule|extend(ed|s)? the deadline|slipp?(ed)?|"
+    r"re-?tender\w*)\b",  # a tender held again: the purchase was put off
     re.IGNORECASE,
 )
 _UPDATED = re.compile(
