@@ -134,6 +134,10 @@ def test_past_window_is_not_due(pipeline):
         "Mr Halloran said the governor had intended to hold today's news conference.",
         'Reviewers called it "an incredible feat when it decides to work."',  # a name given
         "The minister said the country could no longer rely on a handful of city clinics.",  # a state now
+        "The first step for a saver is to take stock of their debts, the adviser said.",  # a definition
+        '"It may sound shallow, but I write fast," the author said.',  # an appearance now
+        "The program is considered by many analysts to be the most ambitious in Africa.",  # a judgement now
+        "“He wanted to work with Nellie Wall, but then I showed up,” the actress said on Monday.",  # her own past
     ],
 )
 def test_past_facts_located_by_a_date_are_not_forward_looking(pipeline, text):
@@ -151,6 +155,7 @@ def test_past_facts_located_by_a_date_are_not_forward_looking(pipeline, text):
         "the plant should close next year",
         "the bank was likely to close the branch next year",  # a prospect told in the past
         "the bank would no longer open the branch next year",
+        "the plan is to close the plant next year",  # a plan, not a definition
     ],
 )
 def test_reported_future(pipeline, content):

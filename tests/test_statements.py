@@ -225,7 +225,7 @@ def test_colon_labels_in_transcripts_and_one_word_headlines(pipeline, text, sour
     assert (statement.source.text, statement.cue.text, statement.content.text.rstrip('"')) == (source, ":", content)
 
 
-@pytest.mark.parametrize("label", ["Correction", "Update", "Photo"])
+@pytest.mark.parametrize("label", ["Correction", "Update", "Photo", "Also", "Meanwhile"])
 def test_a_note_label_is_not_a_speaker(pipeline, label):
     assert extract(pipeline, f"{label}: The vote takes place on Monday\n\nIt was delayed.").statements == []
 
@@ -890,3 +890,18 @@ def test_whoever_is_quoted_as_saying_says_it(pipeline, text, content):
     assert found[0][1:3] == ("Detik.com", "quoted")
     saying = [s[1:] for s in found if s[2] == "saying"]
     assert saying == [("Jusman Djamal", "saying", content, "Jusman Djamal")]
+
+
+def test_a_relative_clause_that_speaks_has_its_noun_for_speaker(pipeline):
+    """ "a blog post that said ...": the post says it, not "that"."""
+    text = "The company published a blog post that said customers will get free music."
+    [statement] = [s for s in extract(pipeline, text).statements if s.cue.text == "said"]
+    assert statement.source.text == "a blog post"
+
+
+def test_an_expectation_in_an_aside_keeps_what_is_expected(pipeline):
+    """ "WeWork, which is expected to lay off thousands": the comma opens the clause the statement
+    is, not an aside to trim from it."""
+    text = "WeWork, which is expected to lay off thousands of employees, confirmed the talks."
+    [statement] = [s for s in extract(pipeline, text).statements if s.cue.text == "is expected"]
+    assert statement.content.text == "WeWork to lay off thousands of employees"

@@ -130,6 +130,8 @@ def test_must_haves(nlp, text, expected):
          [("Easter 2025", "DATE", "2025-04-20", None), ("April", "DATE", "2025-04", None)]),
         ("The market closes on New Year's Eve.", [("New Year's Eve", "DATE", "2024-12-31", None)]),
         ("The parade was held on Thanksgiving.", [("Thanksgiving", "DATE", "2024-11-28", None)]),
+        ("Stores open early on Black Friday and Cyber Monday.",
+         [("Black Friday", "DATE", "2024-11-29", None), ("Cyber Monday", "DATE", "2024-12-02", None)]),
         # time zones: the clock time as written, marked Z only when it is UTC
         ("The vote opens at 9 a.m. EST.", [("9 a.m. EST", "TIME", "2024-12-03T09:00", None)]),
         ("The plane landed at 6:40 p.m. (GMT+8).",

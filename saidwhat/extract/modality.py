@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Set
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
@@ -46,6 +47,14 @@ PENDING_ACTS = frozenset(
     "cut cuts purchase acquisition takeover merger sale update upgrade suspension closure plan move "
     "effort investment increase reduction launch deal offer bid layoffs redundancies".split()
 )
+# Nouns that an infinitive after "is" defines rather than plans: "the first step is to take
+# inventory", "the whole point is to raise awareness"; "the plan is to open the plant", "the
+# purpose [of the meeting] is to review the talks" look ahead.
+DEFINED = frozenset("step point key trick way answer solution secret rule lesson".split())
+# Verbs of appearance: after "may" or "would" they tell how a thing seems now ("it may sound
+# shallow", "it would seem odd"), not what will happen.
+APPEARING = frozenset("sound seem appear look feel".split())
+APPEARING_MODALS = frozenset("may might could can would".split())
 # Verbs whose object, when not in the past, is an event yet to come: "is planning a bond issue".
 PLANNING = frozenset("plan intend prepare schedule propose".split())
 # Of those, the ones whose past tense tells of a settled act: "he decided to leave".
@@ -78,7 +87,7 @@ AHEAD_INFINITIVE = INTENT | FUTURE_CUES | REFUSING | ANNOUNCING_CUES | frozenset
 )
 # Cues that, in the passive, report what is so ("is said to be against", "is believed to have left"),
 # not what is asked for ("was told to leave").
-REPORTED_STATE = frozenset("say report believe think know rumour rumor understand allege".split())
+REPORTED_STATE = frozenset("say report believe think know rumour rumor understand allege consider deem".split())
 # Adjectives of feeling: their infinitive tells what the feeling is about ("are so excited to have
 # you", "is happy to help", "were content to read a synopsis"), not an act ahead.
 FEELING = frozenset(
@@ -121,9 +130,11 @@ MATURITY = re.compile(
 
 
 def attributes(
-    doc: Doc, cue: list[int], content: set[int], times: list[TimeExpression], published: date | None
+    doc: Doc, cue: list[int], content: set[int], times: list[TimeExpression], published: date | None,
+    in_quote: Set[int] = frozenset(),
 ) -> dict:
-    """``said_on``, ``hedged``, ``negated``, ``future`` and ``due`` of one statement."""
+    """``said_on``, ``hedged``, ``negated``, ``future`` and ``due`` of one statement (``in_quote``:
+    the tokens inside quotation marks)."""
     verb = _cue_verb(doc, cue)
     words = [doc[i] for i in sorted(content)]
     on_cue = _on_cue(doc, verb.i, content, times)
@@ -143,7 +154,7 @@ def attributes(
     main = _main(doc, content)
     # an act dated well before is no longer pending ("approved the acquisition last November")
     past = main is not None and (
-        _past(main) or main.pos_ == "NOUN" and _dated_before(windows, said_on)
+        _past(main, main.i in in_quote) or main.pos_ == "NOUN" and _dated_before(windows, said_on)
         or _infinitive_dated_before(doc, main, verb, timed, said_on)
     )
     if main is not None and past and _lemma(main) not in EXPECTING:
@@ -327,13 +338,17 @@ def _over(cue: Token) -> bool:
     return _perfect(cue) or told and _lemma(cue) in PREDICTING
 
 
-def _past(main: Token) -> bool:
+def _past(main: Token, quoted: bool = False) -> bool:
     """A main verb in the past or perfect ("ended", "has been", "couldn't have waited"), unless
-    "would"/"will" puts it forward ("will have finished")."""
+    "would"/"will" puts it forward ("will have finished"). An intent in the past tense is one still
+    held, told in reported speech ("said it planned to open a plant"), but not in the speaker's own
+    words, which reported speech does not shift (“He wanted to work with Nellie Wall, but then I
+    showed up instead”)."""
     aux = _auxiliaries(main)
     if any(a.lower_ in FUTURE_WORDS or a.lower_ == "would" for a in aux) and not any(a.lower_ == "have" for a in aux):
         return False
-    if _lemma(main) in INTENT - DONE_INTENT and not _perfect(main) or any(a.tag_ == "TO" for a in aux):
+    held = _lemma(main) in INTENT - DONE_INTENT and not _perfect(main) and not (quoted and main.tag_ == "VBD")
+    if held or any(a.tag_ == "TO" for a in aux):
         return False  # "was expected this year", "were to be introduced this month"
     prospects = [c for c in main.children if c.dep_ == "acomp" and _lemma(c) in PROSPECTS]
     if main.lemma_ == "be" and not _perfect(main) and any(x.dep_ == "xcomp" for c in prospects for x in c.children):
@@ -373,8 +388,9 @@ def _future(verb: Token, main: Token | None, words: list[Token]) -> bool:
     if main.lemma_ == "be":  # "is likely to award", "is ready to sign"
         predicates = [c for c in main.children if c.dep_ == "acomp"]
         extraposed = any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in main.children)
-        if extraposed and any(_lemma(c) not in INTENT for c in predicates):  # "it is difficult to draw
-            complements = [c for c in complements if c.dep_ != "xcomp"]  # conclusions": its subject
+        defined = any(c.dep_ == "nsubj" and c.lemma_.lower() in DEFINED for c in main.children)
+        if defined or extraposed and any(_lemma(c) not in INTENT for c in predicates):  # "it is difficult
+            complements = [c for c in complements if c.dep_ != "xcomp"]  # to draw conclusions": its subject
         complements += [x for c in predicates if _lemma(c) in INTENT for x in c.children if x.dep_ == "xcomp"]
     return any(
         (_lemma(main) in INTENT or main.lemma_ == "be") and any(a.tag_ == "TO" for a in c.children)
@@ -455,12 +471,16 @@ def _planning(verb: Token) -> bool:
 def _forward(verb: Token, modals: frozenset[str] = FORWARD_MODALS) -> bool:
     """A verb put forward by a modal ("would take") or an infinitive of its own ("to be deployed"),
     not an ability lost ("could no longer rely on a handful of clinics": a state now; "will no
-    longer sell" still looks ahead)."""
+    longer sell" still looks ahead), nor an appearance now ("it may sound shallow")."""
     aux = _auxiliaries(verb)
     perfect = any(a.lemma_ == "have" for a in aux)
+    modal = [a.lower_ for a in aux if a.tag_ == "MD"]
     lost = any(c.lower_ == "longer" and c.dep_ == "advmod" for c in verb.children) and all(
-        a.lower_ in ("could", "can") for a in aux if a.tag_ == "MD")
-    return not perfect and not lost and any(a.tag_ == "MD" and a.lower_ in modals or a.tag_ == "TO" for a in aux)
+        m in ("could", "can") for m in modal)
+    seeming = _lemma(verb) in APPEARING and any(c.dep_ in ("acomp", "attr", "oprd") for c in verb.children) and all(
+        m in APPEARING_MODALS for m in modal)
+    return not (perfect or lost or seeming) and any(
+        a.tag_ == "MD" and a.lower_ in modals or a.tag_ == "TO" for a in aux)
 
 
 def _reports_future(main: Token) -> bool:

@@ -98,6 +98,8 @@ def _passive_subject(verb: Token) -> set[int]:
     start = subject.left_edge.i
     if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.i < subject.i:
         start = verb.head.left_edge.i
+        if verb.doc[subject.i - 1].text == ",":  # "WeWork, which is expected to ...": the name, not
+            return set(range(start, subject.i - 1))  # the comma that would make the clause an aside
     return set(range(start, subject.right_edge.i + 1))
 
 

@@ -112,6 +112,8 @@ def _speaker_label(token: Token) -> Candidate | None:
     label = token.doc[start : token.i]
     if not label or not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in label):
         return None
+    if len(label) == 1 and label[0].pos_ not in ("PROPN", "NOUN"):  # "Also: See our coverage"
+        return None
     # "Stealth Over Health: ..." or "Correction: ..." open a headline or a note, not a quote;
     # one capitalised word is a name or a speaking noun ("Sanders: ...", "Poll: ...").
     if label.root.lower_ in LABEL_WORDS or (label.root.pos_ != "PROPN" and len(label) > 1):

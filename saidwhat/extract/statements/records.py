@@ -14,7 +14,7 @@ from ...nlp import written_text
 from ..entities import EntityIndex
 from ..modality import attributes
 from .candidate import Candidate
-from .speakers import speaker_span, written_in
+from .speakers import noun_phrase, speaker_span, written_in
 
 
 def char_spans(doc: Doc, tokens: Iterable[int], trim: bool) -> list[tuple[int, int]]:
@@ -79,7 +79,7 @@ def statement_records(
         source = None
         if cand.speaker is not None:
             mention = doc[cand.speaker[0] : cand.speaker[1]]
-            src = _part(doc, list(range(*cand.speaker)))
+            src = _part(doc, list(range(*_shown(mention))))
             if src is not None:
                 source = Source(spans=src.spans, text=src.text, entity=_resolve(entities, mention, in_quote, recent))
                 recent = source.entity or recent
@@ -94,11 +94,21 @@ def statement_records(
                 cue=cue,
                 content=content,
                 via=via,
-                **attributes(doc, cand.cue, cand.content, times, published),
+                **attributes(doc, cand.cue, cand.content, times, published, in_quote),
             )
         )
         spans.append(cand.content)
     return statements
+
+
+def _shown(mention: Span) -> tuple[int, int]:
+    """Where the source is written: for a relative "that" ("a blog post that said"), the noun it
+    stands for, which a reader would not know "that" to be."""
+    root = mention.root
+    if len(mention) == 1 and root.lower_ == "that" and root.tag_ == "WDT" and root.head.dep_ == "relcl":
+        noun = root.head.head
+        return noun_phrase(noun)[0], noun.i + 1
+    return mention.start, mention.end
 
 
 def _resolve(entities: EntityIndex, mention: Span, in_quote: set[int], recent: str | None) -> str | None:

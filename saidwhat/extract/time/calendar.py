@@ -160,6 +160,8 @@ MOVABLE = {
     "easter monday": lambda y: easter(y) + timedelta(days=1),
     "good friday": lambda y: easter(y) - timedelta(days=2),
     "thanksgiving": thanksgiving, "thanksgiving day": thanksgiving,
+    "black friday": lambda y: thanksgiving(y) + timedelta(days=1),  # the US shopping days after it
+    "cyber monday": lambda y: thanksgiving(y) + timedelta(days=4),
     "labor day": lambda y: nth_weekday(y, 9, 0, 1),
     "memorial day": lambda y: nth_weekday(y, 5, 0, -1),
     "election day": lambda y: nth_weekday(y, 11, 0, 1) + timedelta(days=1),  # the US one

@@ -104,7 +104,8 @@ HOLIDAYS = {
     "new year's eve": (12, 31),
 }
 MOVABLE_HOLIDAYS = ("easter sunday", "easter monday", "easter", "good friday", "thanksgiving",
-                    "thanksgiving day", "labor day", "memorial day", "election day")
+                    "thanksgiving day", "labor day", "memorial day", "election day", "black friday",
+                    "cyber monday")
 # Hours east of UTC; "ET" and "IST" are left out as ambiguous.
 ZONE_OFFSETS = {
     "utc": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7,
