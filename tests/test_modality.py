@@ -138,6 +138,9 @@ def test_past_window_is_not_due(pipeline):
         '"It may sound shallow, but I write fast," the author said.',  # an appearance now
         "The program is considered by many analysts to be the most ambitious in Africa.",  # a judgement now
         "“He wanted to work with Nellie Wall, but then I showed up,” the actress said on Monday.",  # her own past
+        "“I was unable to stand without feeling like I was going to pass out,” the patient wrote.",  # her own past
+        "“I would like to emphasise that her account is credible,” the prosecutor said.",  # a remark made
+        '"It should be noted that artists do not need approval to perform," the statement said.',
     ],
 )
 def test_past_facts_located_by_a_date_are_not_forward_looking(pipeline, text):

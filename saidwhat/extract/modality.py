@@ -97,6 +97,12 @@ FEELING = frozenset(
 # Cues of liking, whose infinitive is ahead only as a wish ("would like to meet"): "likes to watch
 # football" is a habit.
 WISHING = frozenset("like love".split())
+# Verbs of remarking: "I would like to emphasise that ...", "It should be noted that ..." are the
+# remark itself, made as it is said, not one ahead.
+REMARKING = frozenset(
+    "emphasise emphasize stress note say thank add point remind reiterate underline congratulate apologise "
+    "apologize welcome express remember mention".split()
+)
 # Verbs that tell of a state going on, or of how things look, not of an act ahead.
 ONGOING = frozenset("continue seem appear remain keep tend".split())
 QUESTIONS = frozenset("if whether what when how why who which".split())
@@ -167,8 +173,8 @@ def attributes(
     later = _later(timing, said_on) or _later(windows, said_on)
     future = not _telling_nothing(verb, main, words) and (_foreseen(verb, main, bool(later)) or not _perceived(
         verb, main) and (
-        _going_to(words) or not past and (
-            _future(verb, main, words) or any(said_on is not None and first > said_on for first, _ in windows)
+        _going_to(words, in_quote) or not past and (
+            _future(verb, main) or any(said_on is not None and first > said_on for first, _ in windows)
         ) or main is not None and _reports_future(main) or (
             bool(later) and main is not None and _lemma(main) in EXPECTING and not _perfect(main)
         )
@@ -300,6 +306,8 @@ def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> boo
     named = [c for c in verb.children if c.dep_ in ("oprd", "dobj")]
     if cue == "call" and len(named) > 1:
         return True  # "called it an incredible feat": a name given (object and predicate), nothing ahead
+    if main is not None and _remark(main):
+        return True
     if main is not None and _lemma(main) in SAYING and any(c.dep_ == "neg" for c in main.children):
         return True  # "said she couldn't comment on the investigation", "would not disclose the terms"
     if cue in REFUSING:
@@ -313,6 +321,14 @@ def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> boo
         return first in ("if", "whether") and (refused or any(c.dep_ == "neg" for c in verb.children))
     unnamed = told and main is not None and any(c.dep_ == "auxpass" for c in main.children)
     return unnamed or first in QUESTIONS
+
+
+def _remark(main: Token) -> bool:
+    """ "I would like to emphasise that ...", "It should be noted that ...": a remark made as it is
+    said (``REMARKING``)."""
+    wished = [c for c in main.children if c.dep_ == "xcomp"] if _lemma(main) in WISHING and _modal(main) else []
+    noted = _lemma(main) in REMARKING and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in main.children)
+    return noted or any(_lemma(c) in REMARKING for c in wished)
 
 
 def _main(doc: Doc, content: set[int]) -> Token | None:
@@ -367,13 +383,13 @@ def _cue_verb(doc: Doc, cue: list[int]) -> Token:
     return (verbs or heads or [doc[cue[0]]])[0]
 
 
-def _future(verb: Token, main: Token | None, words: list[Token]) -> bool:
-    """Whether the content puts its main event after the moment it was said: a forward modal,
-    "going to", "is to", an infinitive of its own ("to be deployed"), a verb of intent with an
+def _future(verb: Token, main: Token | None) -> bool:
+    """Whether the content puts its main event after the moment it was said (besides "going to"):
+    a forward modal, "is to", an infinitive of its own ("to be deployed"), a verb of intent with an
     infinitive or clause ("plans to close", "expects the bank to cut"), a verb of planning with an
     object ("is planning a bond issue"), a cue that promises or predicts, or one that announces or
     asks for a pending act ("announced job cuts")."""
-    if _lemma(verb) in FUTURE_CUES and not _over(verb) or _going_to(words):
+    if _lemma(verb) in FUTURE_CUES and not _over(verb):
         return True
     if main is None:
         return False
@@ -522,11 +538,13 @@ def _negated(verb: Token, doc: Doc, content: set[int]) -> bool:
     return count % 2 == 1
 
 
-def _going_to(tokens: list[Token]) -> bool:
+def _going_to(tokens: list[Token], in_quote: Set[int] = frozenset()) -> bool:
     """ "is going to raise", "its going to be harder"; not "remembers going to get pizza", a trip
-    that completes another verb."""
+    that completes another verb, nor "I was going to pass out" in the speaker's own words (as
+    reported speech, "said the bank was going to close the branch" still looks ahead)."""
     return any(
         a.lower_ == "going" and b.lower_ == "to" and b.head.i == c.i and not _completes(a)
+        and not (a.i in in_quote and any(x.tag_ == "VBD" for x in _auxiliaries(a)))
         for a, b, c in zip(tokens, tokens[1:], tokens[2:])
     )
 
