@@ -573,3 +573,15 @@ def test_names_read_on_web_pages(pipeline):
     types = {e.name: e.type for e in found.entities}
     assert types.get("Big Machine Records") == "ORG" and types.get("Joan Tarrow") == "PERSON"
     assert not any(name.endswith(" for") for name in types)
+
+
+def test_the_name_after_a_wire_dateline_is_an_entity(pipeline):
+    """The recogniser misses "Bluecrest Air" after the dateline, and finds it in the sentence read
+    alone: "The airline" is then Bluecrest Air."""
+    text = (
+        "VARNO, Nov 3 (Meridian Press) - Bluecrest Air cancelled 120 flights on Monday as cabin crew walked out "
+        "over pay.\n\nThe airline said it regretted the disruption."
+    )
+    extraction = extract(pipeline, text)
+    assert entity(extraction, "Bluecrest Air").type == "ORG"
+    assert speakers(extraction) == [("The airline", "Bluecrest Air")]

@@ -46,6 +46,8 @@ def load(requested: str | None = None) -> Language:
         raise ModelNotFound(f"cannot load spaCy model {name!r}: {err}") from err
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("saidwhat_paragraphs", before="parser")
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("saidwhat_dateline_names", after="ner")
     use_attribute_table(nlp)
     use_lemma_table(nlp)
     nlp.tokenizer = ProseTokenizer(nlp.tokenizer)
