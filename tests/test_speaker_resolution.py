@@ -585,3 +585,12 @@ def test_the_name_after_a_wire_dateline_is_an_entity(pipeline):
     extraction = extract(pipeline, text)
     assert entity(extraction, "Bluecrest Air").type == "ORG"
     assert speakers(extraction) == [("The airline", "Bluecrest Air")]
+
+
+def test_a_kind_of_business_is_a_description_of_the_business_named(pipeline):
+    """ "The carmaker", "the retailer": descriptions of the company the story names."""
+    text = (
+        "Harwick Motors Inc will close its Dunmore plant next year, cutting 900 jobs.\n\n"
+        "The carmaker said demand for its diesel models had collapsed."
+    )
+    assert speakers(extract(pipeline, text)) == [("The carmaker", "Harwick Motors Inc")]

@@ -158,6 +158,9 @@ TITLE_WORDS = ROLE_NOUNS | PERSON_TITLES | OUTLET_WORDS
 GENERAL_ORG_DESCRIPTIONS = {
     "company", "firm", "group", "corporation", "concern", "utility", "airline", "carrier",
     "lender", "insurer", "broker", "brokerage", "union", "party", "partnership",
+    # kinds of business: "Harwick Motors will close its plant ... The carmaker said"
+    "carmaker", "automaker", "retailer", "manufacturer", "maker", "chipmaker", "drugmaker", "steelmaker",
+    "brewer", "publisher", "refiner", "miner", "supplier", "distributor", "developer", "operator",
 }
 OUTLET_DESCRIPTIONS = {"newspaper", "paper", "daily", "weekly", "magazine", "broadcaster"}
 ORG_DESCRIPTIONS = GENERAL_ORG_DESCRIPTIONS | OUTLET_DESCRIPTIONS | {
