@@ -62,7 +62,7 @@ class DatelineNames:
 
     def __init__(self, nlp: Language) -> None:
         # the components the recogniser needs: its own layers and any embedding it listens to
-        self._steps = [(n, pipe) for n, pipe in nlp.pipeline if n in ("tok2vec", "transformer", "ner")]
+        self._steps = [pipe for n, pipe in nlp.pipeline if n in ("tok2vec", "transformer", "ner")]
         self._vocab = nlp.vocab
 
     def __call__(self, doc: Doc) -> Doc:
@@ -71,7 +71,7 @@ class DatelineNames:
             return doc
         sentence = doc[first : doc[first].sent.end]
         alone = Doc(self._vocab, words=[t.text for t in sentence], spaces=[bool(t.whitespace_) for t in sentence])
-        for _, pipe in self._steps:
+        for pipe in self._steps:
             alone = pipe(alone)
         taken = {t.i for e in doc.ents for t in e}
         found = [

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...model import Part, Source, Statement, StatementKind, TimeExpression, part
 from ...nlp import written_text
@@ -101,12 +101,17 @@ def statement_records(
     return statements
 
 
+def _antecedent(mention: Span) -> Token | None:
+    """The noun a relative pronoun stands for: the one its clause modifies ("Ann Holt, who said")."""
+    root = mention.root
+    return root.head.head if root.lower_ in ("who", "which", "that") and root.head.dep_ == "relcl" else None
+
+
 def _shown(mention: Span) -> tuple[int, int]:
     """Where the source is written: for a relative "that" ("a blog post that said"), the noun it
     stands for, which a reader would not know "that" to be."""
-    root = mention.root
-    if len(mention) == 1 and root.lower_ == "that" and root.tag_ == "WDT" and root.head.dep_ == "relcl":
-        noun = root.head.head
+    noun = _antecedent(mention)
+    if noun is not None and len(mention) == 1 and mention.root.lower_ == "that" and mention.root.tag_ == "WDT":
         return noun_phrase(noun)[0], noun.i + 1
     return mention.start, mention.end
 
@@ -114,10 +119,10 @@ def _shown(mention: Span) -> tuple[int, int]:
 def _resolve(entities: EntityIndex, mention: Span, in_quote: set[int], recent: str | None) -> str | None:
     """Relative pronouns ("who said") stand for the noun their clause modifies, a letter or a
     statement for whoever wrote it."""
-    root = mention.root
-    if root.lower_ in ("who", "which", "that") and root.head.dep_ == "relcl":
-        noun = root.head.head
+    noun = _antecedent(mention)
+    if noun is not None:
         return entities.resolve(mention.doc[noun.i : noun.i + 1], in_quote, recent)
+    root = mention.root
     writer = speaker_span(root.head.head) if written_in(root) else None
     if writer is not None:  # "resigned in a letter stating ...": the letter speaks for its writer
         return entities.resolve(mention.doc[writer[0] : writer[1]], in_quote, recent)
