@@ -19,6 +19,9 @@ def test_an_acronym_is_a_short_form_in_capitals_without_its_dots_and_ands(writte
     ("Finance Ministry", {"fm", "mf"}),
     ("Bahrain Monetary Agency", {"bma"}),  # an agency is not written first
     ("Standard and Poor", {"sp"}),
+    ("Inter-American Development Bank", {"iadb"}),  # a hyphen or slash joins words with a letter each
+    ("Marlow/Hesketh Partners", {"mhp"}),
+    ("non-Aligned Movement", set()),
     ("parent bank commission", set()),  # a description has no initials
     ("Reuters", set()),
 ])

@@ -330,6 +330,14 @@ def test_a_short_form_the_ner_misses_once_is_still_its_organisation(pipeline):
     ] * 2
 
 
+def test_an_acronym_stands_for_a_hyphenated_name(pipeline):
+    text = (
+        "Kestrel-Dunmore Mining Corp Plc said it would close its copper smelter at Pellham.\n"
+        "    KDM said the closure would cost 300 jobs by the end of the year."
+    )
+    assert speakers(extract(pipeline, text))[1] == ("KDM", "Kestrel-Dunmore Mining Corp Plc")
+
+
 def test_a_surname_joins_a_name_with_a_generation_and_a_chair_is_a_person(pipeline):
     text = ("Patrick W. Tarvell Jr. was charged on Monday. Tarvell said he would plead not guilty. "
             "Costs will fall, said the company's new executive chair Marcela Orrin. "
@@ -594,3 +602,32 @@ def test_a_kind_of_business_is_a_description_of_the_business_named(pipeline):
         "The carmaker said demand for its diesel models had collapsed."
     )
     assert speakers(extract(pipeline, text)) == [("The carmaker", "Harwick Motors Inc")]
+
+
+def test_a_piece_without_a_verb_puts_no_distance_between_a_name_and_its_description(pipeline):
+    """A product name cut in two at its dot ("the QX. Space Tourer.") is no sentence: the
+    automaker of the paragraph is the one it just named, not the speaker further back."""
+    text = (
+        "New electric cars from Kessler Motors and Tamura Motors are on display at the Leeds Motor Show.\n\n"
+        "TAMURA ZEPHYR\n\n"
+        "Tamura Motors is hoping a sleek redesign of the Zephyr sedan will pull in more buyers. "
+        "The new version gets a bigger engine. It is built on new underpinnings.\n\n"
+        "KESSLER QX. TOURER\n\n"
+        "Kessler Motors is giving us a glimpse of the future with an electric wagon called the QX. Space Tourer.\n\n"
+        "The German automaker says the wagon will be able to go 300 miles on a single battery charge."
+    )
+    assert speakers(extract(pipeline, text))[-1] == ("The German automaker", "Kessler Motors")
+
+
+def test_they_after_an_unnamed_speaker_is_not_the_company_before(pipeline):
+    text = (
+        "Harwick Motors says its electric van will go on sale in May.\n\n"
+        "Analysts expect electric van sales to triple by 2028. "
+        "They say longer range will make the vans popular."
+    )
+    assert speakers(extract(pipeline, text))[-1] == ("They", None)
+    text = (
+        "Harwick Motors said on Monday it would raise its prices by five pct.\n\n"
+        "Dealers were angry about the increase. They said buyers would turn to imports."
+    )
+    assert speakers(extract(pipeline, text))[-1] == ("They", None)

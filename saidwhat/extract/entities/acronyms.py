@@ -4,11 +4,14 @@ actors of the whole store.
 A wire story writes one organisation three ways: "U.S. Agriculture Department", "USDA" (the
 initials of its official name, "U.S. Department of Agriculture"), and Reuters spells S&P out as
 "S and P". So an acronym is read with its dots and "and"s taken out, and a name gives its initials
-both in the order written and with a trailing institution word brought forward.
+both in the order written and with a trailing institution word brought forward. A hyphen or slash
+joins words that each give a letter: "RTZ" is "Rio Tinto-Zinc", "IADB" the "Inter-American
+Development Bank".
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .words import COUNTRY_PREFIXES
@@ -19,6 +22,8 @@ HEADS = {"department", "ministry", "bureau", "office"}
 """Institution words written last in "Agriculture Department" and first in its official name,
 "Department of Agriculture" (not "Agency" or "Commission": "Bahrain Monetary Agency" is written in
 that order only)."""
+_JOINED = re.compile(r"(?<=\w)[-/](?=\w)")
+"""A hyphen or slash inside a name, between the words it joins."""
 LONGEST = 6
 """The most letters an acronym has; a longer word in capitals is a name shouted ("CHRYSLER")."""
 
@@ -37,9 +42,9 @@ def acronym(name: str) -> str | None:
 
 def initialisms(words: Sequence[str]) -> set[str]:
     """The acronyms a name of these ``words`` is written as: "U.S. Agriculture Department" gives
-    "usad" and "usda"; none for fewer than two content words, or for a description written in
-    lower case ("parent bank commission")."""
-    content = [w for w in words if w.lower() not in CONNECTIVES]
+    "usad" and "usda", "Freeport-McMoran Gold" "fmg"; none for fewer than two content words, or
+    for a description written in lower case ("parent bank commission")."""
+    content = [part for word in words for part in _JOINED.split(word) if part.lower() not in CONNECTIVES]
     if len(content) < 2 or not all(w[0].isupper() or w[0].isdigit() for w in content):
         return set()
     content = [w.lower() for w in content]

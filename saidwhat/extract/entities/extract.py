@@ -19,6 +19,7 @@ from .roles import appositive_role
 from .words import ADDRESSED_VIA, ADDRESSING_VERBS, SUBJECT_DEPS
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
+VERBAL = {"VERB", "AUX"}
 
 
 def extract_entities(doc: Doc) -> EntityIndex:
@@ -113,5 +114,7 @@ def _index(doc: Doc, groups: list[Group]) -> EntityIndex:
         if _addressed(doc[start:end].root):
             index.addressees.add(start)
     if doc.has_annotation("SENT_START"):
-        index.sentence_starts = [s.start for s in doc.sents]
+        # a piece without a verb ("Space Vizzion Concept." cut off by "the ID.", a subheading) is
+        # no sentence of its own, so it puts no distance between a name and what refers to it
+        index.sentence_starts = [s.start for s in doc.sents if s.start == 0 or any(t.pos_ in VERBAL for t in s)]
     return index

@@ -172,8 +172,8 @@ def _acronym(short: str, name: str) -> bool:
     """ "NAR" for "National Association of Realtors", "USDA" for "U.S. Agriculture Department"."""
     capitalised = [w for w in name.split() if w[:1].isupper()]
     letters = initialisms(capitalised)  # "AIG" for "American International Group", and ...
-    while len(capitalised) > 2 and capitalised[-1].lower().rstrip(".") in CORPORATE_WORDS:
-        capitalised.pop()  # ... "S and P" for "Standard and Poor's Corp"
+    while capitalised and capitalised[-1].lower().rstrip(".") in CORPORATE_WORDS and initialisms(capitalised[:-1]):
+        capitalised.pop()  # ... "S and P" for "Standard and Poor's Corp", "AB" for "Anheuser-Busch Cos Inc"
     return acronym(short) in letters | initialisms(capitalised)
 
 

@@ -45,6 +45,7 @@ NOT_A_BUSINESS = {
 # Descriptions any organisation (or any place, for "the government") may answer to.
 ANY_ORGANISATION = GENERAL_ORG_DESCRIPTIONS | OUTLET_DESCRIPTIONS | {"government"}
 
+PLURAL_PRONOUNS = {"they", "them", "their"}
 SALIENCE_WINDOW = 3  # sentences back in which a pronoun looks for its antecedent by salience
 MentionRange = tuple[int, int, str]  # tokens [start, end) and the entity id
 
@@ -220,6 +221,8 @@ class EntityIndex:
         "it" looks for an organisation first and settles for a place only when there is none:
         companies and ministries speak far more often than countries do.
         """
+        if pronoun.lower_ in PLURAL_PRONOUNS and self._unnamed_plural_before(pronoun):
+            return None
         types = {e.id: e.type for e in self.records}
         allowed = {"PERSON": ("PERSON",), "ORG": ("ORG", "GPE"), None: ("PERSON", "ORG", "GPE")}[wanted]
         for accepted in ((allowed[0],), allowed) if wanted == "ORG" else (allowed,):
@@ -232,6 +235,16 @@ class EntityIndex:
             if found is not None:
                 return found
         return None
+
+    def _unnamed_plural_before(self, pronoun: Token) -> bool:
+        """Whether the sentence before is about people or things it names no one for ("Analysts
+        expect sales to triple. They say ..."): "they" are those, not a company further back."""
+        here = self._sentence(pronoun.i)
+        if here == 0:
+            return False
+        root = pronoun.doc[self.sentence_starts[here - 1]].sent.root
+        subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+        return subject is not None and subject.tag_ == "NNS" and subject.i not in self.token_entity
 
     def _described(self, noun: str, others: frozenset[str] = frozenset()) -> Callable[[str], bool]:
         """Which entities "the <noun>" may stand for: any organisation for "the company", an outlet
