@@ -377,6 +377,7 @@ def test_planning_a_thing_is_forward_looking_and_having_planned_it_is_not(pipeli
     ("The minister asked whether the bank would cut rates.", False),
     ("A trader, who asked not to be identified, said nothing.", False),
     ("Analysts do not know whether the service will make money.", False),
+    ("Vaughan began to wonder whether the cells might be involved.", False),
     ("Analysts do not know just how much disruption the streaming wars will cause.", False),
     ("The spokesman did not say the firm would not comment on the inquiry.", False),  # a refusal to tell
     ("The minister did not say whether the plant would close.", False),
@@ -391,7 +392,7 @@ def test_planning_a_thing_is_forward_looking_and_having_planned_it_is_not(pipeli
 def test_a_refusal_to_tell_a_question_or_a_state_is_not_forward_looking(pipeline, text, future):
     statements = pipeline.extract(Article(id="t", text=text, published=date(2019, 11, 19))).statements
     cued = [s for s in statements if s.cue.text.lower().startswith(
-        ("declined", "asked", "refused", "do not know", "continue", "were said", "did not say", "has yet"))]
+        ("declined", "asked", "refused", "do not know", "continue", "were said", "did not say", "has yet", "began"))]
     assert [s.future for s in cued] == [future]
 
 
@@ -469,3 +470,26 @@ def test_a_decision_told_in_the_past_dates_its_act_either_side_of_today(pipeline
     voted = pipeline.extract(Article(
         id="t", text="The board voted to close the plant in March.", published=date(2019, 11, 19)))
     assert [(s.future, s.due) for s in voted.statements] == [(True, date(2020, 3, 31))]
+
+
+@pytest.mark.parametrize(("text", "future"), [
+    ("The health agency recommends that everyone get a flu vaccine.", True),
+    ("Harwick Motors recommended that shareholders tender their shares.", True),
+    ("The growers asked that the crop be exempt from the new tariffs.", True),
+    ("Analysts suggest that sales are falling.", False),  # a state reported, not an act asked for
+    ("The report recommends that the two agencies are merged.", False),
+])
+def test_an_act_asked_for_in_a_clause_of_its_own_is_forward_looking(pipeline, text, future):
+    assert attributes(pipeline, text)[3] is future
+
+
+@pytest.mark.parametrize(("text", "future"), [
+    ("“How are you going to stop the tide,” Hale said.", False),
+    ("“Will the plant close?” the union asked.", False),
+    ("“When will they learn,” she said.", False),
+    ("“We will close the plant,” Hale said.", True),
+    ("“They will build two rockets a year,” “What do you think?” Hale said.", True),  # asked after
+    ("Hale said what the union will do next is up to its members.", False),
+])
+def test_a_question_in_the_speakers_words_is_not_forward_looking(pipeline, text, future):
+    assert attributes(pipeline, text)[3] is future

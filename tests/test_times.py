@@ -154,6 +154,9 @@ def test_must_haves(nlp, text, expected):
         ("The buyer will pay by June 10. If he has not paid by that time, the deal lapses.",
          [("June 10", "DATE", "2025-06-10", None), ("that time", "DATE", "2025-06-10", None)]),
         ("Apple unveiled iLife '11 and new laptops.", []),
+        # a model year before a make and model is no date; a year of a company's earnings is
+        ("Kessler unveiled the 2026 Audi Q9 Sportback in Leeds.", []),
+        ("Analysts cut their 2025 Kessler Motors earnings forecasts.", [("2025", "DATE", "2025", None)]),
         # "this" and a month with its day: the day, not the month
         ("The bonds will be repaid this June 9 at par.", [("June 9", "DATE", "2025-06-09", None)]),
     ],

@@ -47,6 +47,10 @@ PENDING_ACTS = frozenset(
     "cut cuts purchase acquisition takeover merger sale update upgrade suspension closure plan move "
     "effort investment increase reduction launch deal offer bid layoffs redundancies".split()
 )
+# Cues that ask for an act in a clause of its own, its verb in the bare form: "recommends that
+# everyone get a flu vaccine", "demanded that he resign" (not "suggest" or "insist", which also
+# report a state: "insisted that he is innocent").
+MANDATING = frozenset("recommend urge demand request ask propose order advise".split())
 # Nouns that an infinitive after "is" defines rather than plans: "the first step is to take
 # inventory", "the whole point is to raise awareness"; "the plan is to open the plant", "the
 # purpose [of the meeting] is to review the talks" look ahead.
@@ -296,7 +300,8 @@ def _verb_over(token: Token) -> Token:
 
 def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> bool:
     """A refusal to tell ("declined to name the Japanese company"), a question ("Asked if Chase
-    Manhattan would consider an acquisition in Italy", "do not know whether it will make money"), a
+    Manhattan would consider an acquisition in Italy", "do not know whether it will make money",
+    "began to wonder whether tuft cells might be involved"), a
     source's wish to stay unnamed ("asked not to be identified"), a name given ("called it an
     incredible feat when it decides to work"), or a state that goes on ("the authorities continue
     to pour fuel on the fire"): the content says nothing of what will happen,
@@ -314,13 +319,31 @@ def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> boo
         return told
     if cue in ONGOING:
         return main is not None and any(a.tag_ == "TO" for a in _auxiliaries(main))
+    if _question(words):
+        return True
     first = next((w.lower_ for w in words if not w.is_punct and w.tag_ != "RB"), "")  # "just how much"
-    if cue not in ASKING:  # "has yet to decide whether ..." is a decision ahead, "did not say when it
+    asking = cue in ASKING or any(c.dep_ == "xcomp" and _lemma(c) in ASKING for c in verb.children)
+    if not asking:  # "has yet to decide whether ..." is a decision ahead, "did not say when it
         # would reopen" still says it will: only "did not say whether", "declined to say if" tell nothing
         refused = verb.dep_ == "xcomp" and _lemma(verb.head) in REFUSING
         return first in ("if", "whether") and (refused or any(c.dep_ == "neg" for c in verb.children))
     unnamed = told and main is not None and any(c.dep_ == "auxpass" for c in main.children)
     return unnamed or first in QUESTIONS
+
+
+def _question(words: list[Token]) -> bool:
+    """A question put in the speaker's words ("“How are you going to stop the tide,” he said",
+    "“Will the plant close?”"): it asks, and says nothing will happen."""
+    said: list[Token] = []  # the first sentence or quotation, not a later one: "“... two rockets a
+    for w in words:  # year starting in 2024,” “What do you think?”" looks ahead
+        if said and (w.sent.start != said[0].sent.start or w.is_quote and w.is_right_punct):
+            break
+        if not (w.is_punct and w.text != "?") and not w.is_quote:
+            said.append(w)
+    if said and said[-1].text == "?":
+        return True
+    # a question word before its auxiliary, the subject after: "How are you", "When will they"
+    return len(said) > 2 and said[0].lower_ in QUESTIONS and said[0].dep_ != "nsubj" and said[1].pos_ == "AUX"
 
 
 def _remark(main: Token) -> bool:
@@ -395,7 +418,7 @@ def _future(verb: Token, main: Token | None) -> bool:
         return False
     if main.pos_ == "NOUN":
         return _lemma(verb) in ANNOUNCING_CUES and main.lower_ in PENDING_ACTS
-    if _forward(main) and not _chosen(verb, main) or _planning(main):
+    if _forward(main) and not _chosen(verb, main) or _planning(main) or _mandated(verb, main):
         return True
     # "expect three tankers to reinforce ...": the parser often hangs that infinitive as an adverbial
     # (after other verbs it is mostly one of purpose: "set the payout to allow holders to ...")
@@ -413,6 +436,14 @@ def _future(verb: Token, main: Token | None) -> bool:
         or (_lemma(main) in INTENT and c.tag_ == "VBG")
         for c in complements
     )
+
+
+def _mandated(cue: Token, main: Token) -> bool:
+    """An act asked for in a clause with a bare verb ("recommended that patients stay indoors"):
+    it lies after the asking ("asked it be exempt"; "asked for ... are higher" is no such clause)."""
+    bare = main.tag_ == "VB" or main.tag_ == "VBP" and main.lemma_ != "be"
+    clause = main.dep_ == "ccomp" and main.head.i == cue.i
+    return _lemma(cue) in MANDATING and clause and bare and not _auxiliaries(main)
 
 
 def _chosen(cue: Token, main: Token) -> bool:

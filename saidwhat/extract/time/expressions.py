@@ -37,6 +37,8 @@ SIDE = {"beginning": "START", "start": "START", "early": "START", "middle": "MID
         "mid-": "MID", "end": "END", "close": "END", "late": "END"}
 AMOUNT_MOD = {"more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
               "less than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS"}
+MAKERS = frozenset({"ORG", "PRODUCT"})
+"""Entity types of a make in a model's name."""
 WORD_BEFORE = re.compile(r"([\w']+)\W*$")
 # Words after which "over" is an amount ("for over a year"), not a preposition.
 OVER_CUES = frozenset("for in of after within to than last lasting lasted take took just slightly little well".split())
@@ -65,8 +67,14 @@ class _DocContext:
         return found.group(1).lower() if found else ""
 
     def is_year(self, start: int, end: int) -> bool:
-        """A bare four-digit number is a year when spaCy says DATE or a preposition leads in."""
+        """A bare four-digit number is a year when spaCy says DATE or a preposition leads in; not
+        a model year before a make and model ("the 2020 Audi e-tron Sportback", "a 1965 Ford
+        Mustang"; but "1990 BellSouth earnings", "the 2008 Beijing Olympic Games" and "the 1994
+        Freedom of Access to Clinic Entrances Act" are years)."""
         token = self.token(start)
+        if token.dep_ == "nummod" and token.head.pos_ == "PROPN" and token.head.ent_type_ not in ("EVENT", "LAW"):
+            if any(t.ent_type_ in MAKERS for t in self.doc[token.i + 1 : token.head.i]):
+                return False
         if token.ent_type_ == "DATE":
             return True
         following = self.token(end) if end < len(doc_text(self.doc)) else None
