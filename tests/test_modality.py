@@ -493,3 +493,12 @@ def test_an_act_asked_for_in_a_clause_of_its_own_is_forward_looking(pipeline, te
 ])
 def test_a_question_in_the_speakers_words_is_not_forward_looking(pipeline, text, future):
     assert attributes(pipeline, text)[3] is future
+
+
+@pytest.mark.parametrize("text", [
+    "No spokesman for either company was available to say why the merger would be delayed.",
+    "Officials were not immediately available to say when the talks would resume.",
+])
+def test_no_one_available_to_say_says_nothing_ahead(pipeline, text):
+    statements = pipeline.extract(Article(id="t", text=text, published=date(1987, 4, 1))).statements
+    assert statements and not any(s.future for s in statements)

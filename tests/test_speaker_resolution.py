@@ -631,3 +631,16 @@ def test_they_after_an_unnamed_speaker_is_not_the_company_before(pipeline):
         "Dealers were angry about the increase. They said buyers would turn to imports."
     )
     assert speakers(extract(pipeline, text))[-1] == ("They", None)
+
+
+def test_a_middle_initial_is_the_middle_name_it_stands_for(pipeline):
+    """ "Walter M. Harrow" and "Walter Milo Harrow" are one writer, and "Harrow" is he, beside a
+    relative who shares his surname."""
+    text = (
+        "The novel was written by the late author Walter M. Harrow.\n\n"
+        "In 1957 Walter Milo Harrow was born in Michigan, his sister Dale Harrow said. "
+        "Harrow said he liked writing plays."
+    )
+    found = extract(pipeline, text)
+    assert [e.name for e in found.entities if "Harrow" in e.name] == ["Walter Milo Harrow", "Dale Harrow"]
+    assert speakers(found)[-1] == ("Harrow", "Walter Milo Harrow")

@@ -313,6 +313,8 @@ def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> boo
         return True  # "called it an incredible feat": a name given (object and predicate), nothing ahead
     if main is not None and _remark(main):
         return True
+    if _unavailable(verb):
+        return True
     if main is not None and _lemma(main) in SAYING and any(c.dep_ == "neg" for c in main.children):
         return True  # "said she couldn't comment on the investigation", "would not disclose the terms"
     if cue in REFUSING:
@@ -329,6 +331,13 @@ def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> boo
         return first in ("if", "whether") and (refused or any(c.dep_ == "neg" for c in verb.children))
     unnamed = told and main is not None and any(c.dep_ == "auxpass" for c in main.children)
     return unnamed or first in QUESTIONS
+
+
+def _unavailable(verb: Token) -> bool:
+    """ "No spokesman was available to say why ...", "was not available to comment on whether
+    ...": no one said anything."""
+    around = [verb, verb.head, *(c for v in (verb, verb.head) for c in v.children if c.dep_ == "acomp")]
+    return any(t.lower_ in ("available", "unavailable") for t in around)
 
 
 def _question(words: list[Token]) -> bool:

@@ -80,7 +80,7 @@ def grouped(mentions: list[Mention]) -> list[Group]:
     by_key: dict[str, Group] = {}
     for mention in mentions:
         by_key.setdefault(name_key(mention.name), Group()).mentions.append(mention)
-    groups = _nicknames_joined(list(by_key.values()))
+    groups = _middles_joined(_nicknames_joined(list(by_key.values())))
     labels = {id(g): g.label for g in groups}
     words = {id(g): g.words for g in groups}
     fulls = sorted((g for g in groups if len(words[id(g)]) > 1), key=lambda g: -len(words[id(g)]))
@@ -107,6 +107,34 @@ def _nicknames_joined(groups: list[Group]) -> list[Group]:
             fits[0].mentions.extend(group.mentions)
             joined.add(id(group))
     return [g for g in groups if id(g) not in joined]
+
+
+def _middles_joined(groups: list[Group]) -> list[Group]:
+    """ "John M. Ford" and "John Milo Ford" are one person: the same given name and surname, and
+    middle names that agree wherever both are written, an initial standing for a name. People with
+    a given name and surname in common whose middle names disagree stay apart."""
+    people: dict[tuple[str, str], list[Group]] = {}
+    for group in groups:
+        words = [w.lower() for w in group.words]
+        if group.label == "PERSON" and len(words) > 2:
+            people.setdefault((words[0], words[-1]), []).append(group)
+    joined: set[int] = set()
+    for named in people.values():
+        middles = [[w.lower().rstrip(".") for w in g.words[1:-1]] for g in named]
+        if len(named) > 1 and all(_agree(a, b) for a in middles for b in middles):
+            keep = max(named, key=lambda g: (len(g.name), len(g.mentions)))
+            for group in named:
+                if group is not keep:
+                    keep.mentions.extend(group.mentions)
+                    joined.add(id(group))
+    return [g for g in groups if id(g) not in joined]
+
+
+def _agree(middle: list[str], other: list[str]) -> bool:
+    """Middle names written alike, or one an initial of the other: "m" and "milo"."""
+    return len(middle) == len(other) and all(
+        a == b or (len(a) == 1 or len(b) == 1) and a[0] == b[0] for a, b in zip(middle, other)
+    )
 
 
 def _full_form(
