@@ -145,6 +145,16 @@ CASES = {
     "a city's branch is not the institution its nickname names": (
         [Named("New York Fed", "ORG"), Named("Fed", "ORG")], ["New York Fed", "Federal Reserve"],
     ),
+    "a short name goes to the whole company, past the parts stored before it": (
+        [Named("Tamura", "ORG"), Named("Tamura", "ORG"), Named("Tamura Motor Sales", "ORG"),
+         Named("Tamura Motor Credit Corp", "ORG"), Named("Tamura Motor Corp", "ORG")],
+        ["Tamura Motor Corp"] * 3 + ["Tamura Motor Credit Corp", "Tamura Motor Corp"],
+    ),
+    "a short name stays apart from a name that shares its first word and is no part of it": (
+        [Named("Harwick", "ORG"), Named("Harwick", "ORG"), Named("Harwick Motor Sales", "ORG"),
+         Named("Harwick Steel Co", "ORG"), Named("Harwick Motor Corp", "ORG")],
+        ["Harwick"] * 3 + ["Harwick Steel Co", "Harwick Motor Corp"],
+    ),
     "acronym of one organisation": (
         [Named("Kestrel Aviation Systems", "ORG"), Named("KAS", "ORG")], ["Kestrel Aviation Systems"] * 2,
     ),

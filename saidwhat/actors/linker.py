@@ -27,7 +27,20 @@ from typing import Protocol
 from ..extract.entities.acronyms import acronym, initialisms
 from ..extract.entities.words import ORG_SUFFIXES
 from ..model import Extraction
-from .names import NICKNAMES, KeyKind, bare, clean, company, keys, name_key, probes, short_keys, words, written_core
+from .names import (
+    NICKNAMES,
+    KeyKind,
+    bare,
+    clean,
+    company,
+    core,
+    keys,
+    name_key,
+    probes,
+    short_keys,
+    words,
+    written_core,
+)
 
 LINKED_TYPES = {"PERSON", "ORG", "GPE"}
 _NOT_NAMES = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i"}
@@ -63,6 +76,9 @@ class ActorIndex(Protocol):
 
     def roles(self, actor: str) -> set[str]:
         """The role words (lower-case) the actor was given."""
+
+    def written(self, actor: str) -> set[str]:
+        """The names (aliases) the actor was written as."""
 
     def name(self, actor: str) -> str:
         """The actor's name as shown."""
@@ -185,7 +201,8 @@ def _adopt_short_forms(index: ActorIndex, entity: Mentioned) -> str | None:
     oldest of them ("Baker", a person, is not taken over by "Baker Hughes Inc")."""
     found: list[str] = []
     for kind, key in short_keys(entity.name, entity.type):
-        if index.find(kind, key):
+        sharing = index.find(kind, key)
+        if any(not _parts(index, a, entity) for a in sharing):
             continue  # another longer name shares the key: the short form stays apart
         found += [
             a
@@ -193,12 +210,23 @@ def _adopt_short_forms(index: ActorIndex, entity: Mentioned) -> str | None:
             # "IBM" or "S and P" stands for a name; "Fed" does not
             if (acronym(index.name(a)) == key if kind == "initials" else _one_word(index, a))
             if a not in found and not index.pinned(a) and index.type(a) == entity.type
+            and not (sharing and not _parts(index, a, entity))  # "Hyundai", once "Hyundai Corp", stays
         ]
     if not found:
         return None
     for other in found[1:]:
         index.merge(found[0], other)
     return found[0]
+
+
+def _parts(index: ActorIndex, actor: str, entity: Mentioned) -> bool:
+    """Whether every longer name an actor goes by is a part of the organisation ``entity`` names
+    ("Toyota Motor Credit Corp", "Toyota Motor Sales" of Toyota Motor Corp): such an actor leaves
+    the short form ("Toyota") to the whole; "House Agriculture" does not leave "House" to the
+    "House of Commons"."""
+    own = core(entity.name)
+    longer = [alias for alias in index.written(actor) if len(words(alias)) > 1]
+    return entity.type == "ORG" and len(own) > 1 and all(core(alias)[: len(own)] == own for alias in longer)
 
 
 def _one_word(index: ActorIndex, actor: str) -> bool:
@@ -262,6 +290,9 @@ class MemoryIndex:
 
     def roles(self, actor: str) -> set[str]:
         return self.actors[actor].roles
+
+    def written(self, actor: str) -> set[str]:
+        return set(self.actors[self.resolve(actor)].aliases)
 
     def resolve(self, actor: str) -> str:
         """Where an actor id now lives, after any merges."""

@@ -152,6 +152,12 @@ class StoreIndex:
         pending = {w for (a, role), _n in self.new_roles.items() if a == actor for w in role.lower().split()}
         return pending.union(*map(self._stored_roles, folded))
 
+    def written(self, actor: str) -> set[str]:
+        actor = self.resolve(actor)
+        folded = [int(a) for a in self.known if self.resolve(a) == actor and not a.startswith("n")]
+        stored: list[str] = list(self.conn.execute(_ALIASES, {"pks": folded}).scalars()) if folded else []
+        return {*stored, *(alias for (a, alias, _t) in self.aliases if a == actor)}
+
     def _stored_roles(self, actor: str) -> set[str]:
         known = self.known[actor]
         if known.roles is None:
@@ -234,6 +240,7 @@ _FIND_KEYS = (
 _DESCRIBE = select(actors.c.pk, actors.c.name, actors.c.type, actors.c.pinned).where(
     actors.c.pk.in_(bindparam("pks", expanding=True))
 )
+_ALIASES = select(actor_aliases.c.alias).where(actor_aliases.c.actor_pk.in_(bindparam("pks", expanding=True)))
 _ROLES = select(actor_roles.c.role).where(
     actor_roles.c.actor_pk.in_(bindparam("pks", expanding=True))
 )
