@@ -319,6 +319,8 @@ def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> boo
         return True  # "said she couldn't comment on the investigation", "would not disclose the terms"
     if cue in REFUSING:
         return told
+    if cue == "ask" and verb.tag_ == "VBN" and told:  # "Asked to comment on the deal, Azpurua said
+        return True  # only ...": a question put to the speaker
     if cue in ONGOING:
         return main is not None and any(a.tag_ == "TO" for a in _auxiliaries(main))
     if _question(words):
