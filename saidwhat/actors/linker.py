@@ -225,8 +225,10 @@ def _parts(index: ActorIndex, actor: str, entity: Mentioned) -> bool:
     the short form ("Toyota") to the whole; "House Agriculture" does not leave "House" to the
     "House of Commons"."""
     own = core(entity.name)
+    if entity.type != "ORG" or len(own) < 2:  # before the store is asked for the actor's names
+        return False
     longer = [alias for alias in index.written(actor) if len(words(alias)) > 1]
-    return entity.type == "ORG" and len(own) > 1 and all(core(alias)[: len(own)] == own for alias in longer)
+    return all(core(alias)[: len(own)] == own for alias in longer)
 
 
 def _one_word(index: ActorIndex, actor: str) -> bool:
