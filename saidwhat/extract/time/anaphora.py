@@ -174,10 +174,10 @@ def _narrative_weekday(item: Found, earlier: list[Found], ctx: Context) -> str |
     deadline or a schedule, a date on a noun dates only that event, and a weekday that ends a span
     ("from Sept. 14 to Thursday") reaches the present: none of them is the story's time."""
     weekday = WEEKDAYS[item.match.group("wd").lower()]
-    named = [f.value for f in earlier if f.rule == "weekday" and DAY_VALUE.fullmatch(f.value)
+    named = [(f.value, day) for f in earlier if f.rule == "weekday" and (day := DAY_VALUE.fullmatch(f.value))
              and WEEKDAYS[f.match.group("wd").lower()] == weekday]
-    if named:
-        return named[-1]  # a story that names a weekday again means the same day
+    if named and not _other_side(day_of(named[-1][1]), item, ctx):
+        return named[-1][0]  # a story that names a weekday again means the same day
     sentence = ctx.sentence(item.start)
     floor = sentence.doc[sentence.start - 1].sent.start_char if sentence.start else 0
     for previous in reversed(earlier):
@@ -195,6 +195,15 @@ def _narrative_weekday(item: Found, earlier: list[Found], ctx: Context) -> str |
                 return None
             return day_value(found)
     return None
+
+
+def _other_side(day: date, item: Found, ctx: Context) -> bool:
+    """Whether the tense of a weekday's own clause puts it on the other side of the publication
+    date from ``day``: "reported on Friday" is not the Friday of a meeting still to come."""
+    if ctx.dct is None or day == ctx.dct:
+        return False
+    tense = ctx.tense(item.start, item.end)
+    return tense == "past" and day > ctx.dct or tense == "future" and day < ctx.dct
 
 
 def _modifies_noun(item: Found, ctx: Context) -> bool:

@@ -77,6 +77,10 @@ def governing_tense(token: Token, end: int) -> Tense:
         return "future"  # "postponed until Tuesday": put off to a day still ahead
     if deadline and verb is not None and not through_noun and _verb_tense(_clause_of(verb)) == "future":
         return "future"  # "refuse to begin negotiations until May": a term still ahead
+    if verb is not None and through_noun and root.dep_ == "pobj" and not deadline and (
+            _verb_tense(_clause_of(verb)) == "future"):
+        return "future"  # "will command a mission in December": that event lies ahead too (not
+        # "to make the late-November trip", whose date names a known event)
     if verb is None or through_noun and not _audience(root, verb) or deadline:
         return None
     if any(c.dep_ == "mark" and c.lower_ in CONDITION for c in verb.children) and verb.head is not verb:
