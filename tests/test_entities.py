@@ -96,6 +96,12 @@ def test_an_organisation_short_form_joins_its_full_name_but_a_division_stays_apa
     assert names["Kessler Aircraft Systems"] == ["Kessler Aircraft Systems"]  # a part of Kessler, not Kessler
 
 
+def test_a_carmaker_short_form_joins_its_motor_company_name(nlp):
+    text = "Tamsin Motor Co said it will build a plant in Ohio. Tamsin said the plant will employ 500 workers."
+    names = {e[0]: e[3] for e in entities(nlp, text) if e[1] == "ORG"}
+    assert names["Tamsin Motor Co"] == ["Tamsin Motor Co", "Tamsin"]
+
+
 def test_a_company_and_its_suffix_read_apart_are_one_name(nlp):
     doc = nlp("Automobile maker Brannock LLC has said that it will close 80 dealerships.")
     doc.ents = [Span(doc, 2, 3, label="ORG"), Span(doc, 3, 4, label="ORG")]  # as spaCy reads some names
