@@ -537,8 +537,19 @@ def _forward(verb: Token, modals: frozenset[str] = FORWARD_MODALS) -> bool:
         m in ("could", "can") for m in modal)
     seeming = _lemma(verb) in APPEARING and any(c.dep_ in ("acomp", "attr", "oprd") for c in verb.children) and all(
         m in APPEARING_MODALS for m in modal)
-    return not (perfect or lost or seeming) and any(
+    stray = any(a.lower_ == "will" and _testament(a, verb) for a in aux)
+    return not (perfect or lost or seeming or stray) and any(
         a.tag_ == "MD" and a.lower_ in modals or a.tag_ == "TO" for a in aux)
+
+
+def _testament(will: Token, verb: Token) -> bool:
+    """Whether a "will" the parser took for a modal is someone's testament: right before a past
+    tense or a participle, and just after an owner ("Ford's unexecuted will specified that ...",
+    "his will named"). Either alone misleads: "Josten's will own" and "the network will
+    connected" (a typo) are modals."""
+    if will.i == 0 or will.i + 1 != verb.i or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    return any(t.tag_ in ("POS", "PRP$") for t in will.doc[max(0, will.i - 3):will.i])
 
 
 def _reports_future(main: Token) -> bool:
