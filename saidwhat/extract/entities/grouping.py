@@ -9,6 +9,7 @@ built on a role ("the Belarusian leader").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .acronyms import acronym, initialisms
 from .mentions import NAME_PARTICLES, Mention, name_key, name_words, without_generation
-from .nicknames import given_forms
+from .nicknames import given_forms, has_nicknames
 from .words import CORPORATE_WORDS, COUNTRY_PREFIXES, ORG_SUFFIXES, OUTLET_WORDS, PERSON_TITLES, ROLE_NOUNS
 
 KEPT_TYPES = {"PERSON", "ORG", "GPE"}
@@ -191,9 +192,30 @@ def _org_short_form(words: list[str], longer: list[str], short: Group, full: Gro
     extra = len(longer) - len(words)
     if longer[: len(words)] == words:
         return all(w.rstrip(".") in CORPORATE_WORDS for w in longer[len(words) :])
-    if longer[extra:] == words:  # "Treasury" for "U.S. Treasury", "the Post" for "Calder City Post"
-        return " ".join(longer[:extra]) in COUNTRY_PREFIXES or words == longer[-1:] and words[0] in OUTLET_WORDS
-    return _acronym(short.name, full.name)
+    if longer[extra:] == words and (  # "Treasury" for "U.S. Treasury", "the Post" for "Calder City Post"
+            " ".join(longer[:extra]) in COUNTRY_PREFIXES or words == longer[-1:] and words[0] in OUTLET_WORDS):
+        return True
+    return _founders_name(words, longer) or _acronym(short.name, full.name)
+
+
+INITIALS = re.compile(r"(?:[a-z]\.)+")
+LEADING_LEGAL_FORMS = frozenset({"nv", "ab", "banque"})
+
+
+def _founders_name(words: list[str], longer: list[str]) -> bool:
+    """ "Penney" for "J.C. Penney Co", "Lilly" for "Eli Lilly and Co", "Volvo" for "AB Volvo": the
+    last word of a company's name after its founder's initials or given name, or a legal form put
+    first. Not "House" for "White House", "Digital" for "Western Digital Corp", "Chemical" for
+    "Mobil Chemical Co": other words before it make it a part of a longer name."""
+    core = list(longer)
+    while len(core) > 1 and core[-1].rstrip(".") in CORPORATE_WORDS:
+        core.pop()
+    if len(words) != 1 or len(core) < 2 or core[-1] != words[0]:
+        return False
+    before = core[:-1]
+    first = before[0]
+    return all(INITIALS.fullmatch(w) for w in before) or len(before) == 1 and (
+        first.replace(".", "") in LEADING_LEGAL_FORMS or has_nicknames(first) or len(given_forms(first)) > 1)
 
 
 def _acronym(short: str, name: str) -> bool:
