@@ -347,6 +347,11 @@ def test_datetime_spec_cases(nlp, case):
         ("The German daily Morgenblatt reported the merger on Monday.",
          date(2026, 7, 22), [("Monday", "DATE", "2026-07-20", None)]),
         ("Officials told the German daily that talks would resume.", date(2026, 7, 22), []),
+        # A holiday that only says what kind of thing a noun is dates nothing; one that dates a
+        # time or an event around it does.
+        ("The deal will bring back poems, Christmas cards and letters.", date(2019, 11, 15), []),
+        ("Retailers expect strong Christmas sales.", date(2019, 11, 15),
+         [("Christmas", "DATE", "2019-12-25", None)]),
     ],
 )
 def test_issue_22_regressions(nlp, text, published, expected):

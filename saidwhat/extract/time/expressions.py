@@ -38,6 +38,11 @@ SIDE = {"beginning": "START", "start": "START", "early": "START", "middle": "MID
 AMOUNT_MOD = {"more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
               "less than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS"}
 MAKERS = frozenset({"ORG", "PRODUCT"})
+# Nouns a holiday before them dates: a time around it, or an event held then.
+DATED_NOUNS = frozenset(
+    "day eve season holiday week weekend period break rush sale shopping quarter recess vacation party dinner "
+    "morning night deadline trading market".split()
+)
 """Entity types of a make in a model's name."""
 WORD_BEFORE = re.compile(r"([\w']+)\W*$")
 # Words after which "over" is an amount ("for over a year"), not a preposition.
@@ -65,6 +70,14 @@ class _DocContext:
     def word_before(self, start: int) -> str:
         found = WORD_BEFORE.search(doc_text(self.doc), max(0, start - 20), start)
         return found.group(1).lower() if found else ""
+
+    def kind_of_thing(self, char: int) -> bool:
+        """Whether the word at ``char`` only says what kind of thing the noun after it is
+        ("Christmas cards", "Easter eggs"), unlike a time or an event it dates ("Christmas sales",
+        "the Thanksgiving weekend", "a Christmas party")."""
+        word = self.token(char)
+        head = word.head
+        return word.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() not in DATED_NOUNS
 
     def is_year(self, start: int, end: int) -> bool:
         """A bare four-digit number is a year when spaCy says DATE or a preposition leads in; not

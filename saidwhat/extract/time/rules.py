@@ -54,6 +54,8 @@ class Context(Protocol):
 
     def word_before(self, start: int) -> str: ...
 
+    def kind_of_thing(self, char: int) -> bool: ...
+
 
 Normaliser = Callable[[re.Match[str], Context], Timex | None]
 
@@ -443,7 +445,7 @@ def _the_day(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Timex | None:
-    if not _capitalised(m, "name"):
+    if not _capitalised(m, "name") or ctx.kind_of_thing(m.end("name") - 1):
         return None
     name = " ".join(m.group("name").lower().replace("’", "'").split())
     if m.group("y"):
