@@ -265,6 +265,9 @@ def test_a_promised_statement_tomorrow_is_forward_looking(pipeline):
          "shrug off the crisis.", date(1987, 4, 13), None),
         ("Analysts said the firm, which was founded in 1950, will open a plant in May.", date(1987, 4, 13),
          date(1987, 5, 31)),
+        # ... nor does one in a sentence in the perfect, a web page's curly apostrophe read as one
+        ("“You’ve beaten good teams this year. Good things are going to happen,” the coach said.",
+         date(2019, 11, 19), None),
         # the time of the main event, not of a thing it is about
         ("Traders said Norvale is to negotiate tomorrow with trade houses for sugar contracts to cover the "
          "next five years.", date(1987, 4, 9), date(1987, 4, 10)),

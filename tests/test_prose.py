@@ -111,6 +111,16 @@ def test_guillemets_read_as_curly_quotes(pipeline):
     assert said.content.text == "«This is a promise written on water,»"  # as written
 
 
+def test_an_apostrophe_inside_a_word_reads_straight_and_a_closing_quote_stays(pipeline):
+    """The model tags "it’s" as "it" and a verb "’s" of no known lemma; "’ll" is no "will" to it."""
+    text = "‘It’s over,’ she said. “We’ll close the plant,” the manager said."
+    assert as_prose(text) == "‘It's over,’ she said. “We'll close the plant,” the manager said."
+    doc = pipeline.nlp(text)
+    assert [t.lemma_ for t in doc if t.lower_ in ("'s", "'ll")] == ["be", "will"]
+    closing = pipeline.extract(Article(id="a", text=text, published="2025-09-03")).statements[-1]
+    assert closing.content.text == "“We’ll close the plant,”"  # as written
+
+
 def test_wire_copy_gives_whole_statements_and_named_speakers(pipeline):
     assert "\n" in STORY
     extraction = pipeline.extract(Article(id="w", text=STORY, published="1987-04-02"))

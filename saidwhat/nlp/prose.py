@@ -6,11 +6,12 @@ ends a sentence there ("Amgen Inc said it signed a\\nletter of intent" said only
 Reuters marks a company's name or ticker with angle brackets ("<Hughes Capital Corp> said",
 "Bristol-Myers Co <BMY> said"), which spaCy reads as punctuation and a speaker ">". So spaCy reads
 the text as prose (``as_prose``): each line break a wrapper made is a space, a bracketed name is
-plain, wrapped or not, a ticker is blank, and guillemets are curly quotes (the tagger reads a
-closing "»" as a name, the speaker of the quote it closes). The text keeps its length, so every
-offset into the article holds, and the records' texts are sliced from the text as written
-(``written_text``). A line break that was written (a headline, a table row, a line ending a
-sentence) stays.
+plain, wrapped or not, a ticker is blank, guillemets are curly quotes (the tagger reads a closing
+"»" as a name, the speaker of the quote it closes), and an apostrophe inside a word is a straight
+one (the model tags "it’s" as "it" and a verb "’s" of unknown lemma, and "we’ll" has no "will").
+The text keeps its length, so every offset into the article holds, and the records' texts are
+sliced from the text as written (``written_text``). A line break that was written (a headline, a
+table row, a line ending a sentence) stays.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ _ACRONYM_END = re.compile(r"(?<![\w.])(?:[\w-]*-)?(?:[A-Z]\.){2,}$")
 _TICKER = re.compile(r"<[A-Z0-9.]{1,12}>")
 _BRACKETED = re.compile(r"<(?=[A-Z0-9])(?:[^<>\n]|\n(?!\s*\n)){1,80}>")
 _GUILLEMETS = str.maketrans("«»", "“”")
+_CURLY_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")  # "we’ll", "Tom’s"; not a closing quote
 
 
 def wrap_width(text: str) -> int:
@@ -64,7 +66,7 @@ def as_prose(text: str) -> str:
     for name in _BRACKETED.finditer(text):  # and a line break inside it: "<Viva\nFilms International>"
         ends = (name.start(), name.end() - 1)
         blanks.extend(i for i in range(name.start(), name.end()) if i in ends or text[i] == "\n")
-    text = text.translate(_GUILLEMETS)
+    text = _CURLY_APOSTROPHE.sub("'", text.translate(_GUILLEMETS))
     if not blanks:
         return text
     chars = list(text)
