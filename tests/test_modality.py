@@ -142,6 +142,7 @@ def test_past_window_is_not_due(pipeline):
         "“I would like to emphasise that her account is credible,” the prosecutor said.",  # a remark made
         '"It should be noted that artists do not need approval to perform," the statement said.',
         "According to court papers, the widow's unsigned will left the house to a charity.",  # a testament
+        "“It’s a shame to see a comrade die this way,” the doctor said.",  # a judgement now
     ],
 )
 def test_past_facts_located_by_a_date_are_not_forward_looking(pipeline, text):

@@ -54,6 +54,9 @@ MANDATING = frozenset("recommend urge demand request ask propose order advise".s
 # Nouns that an infinitive after "is" defines rather than plans: "the first step is to take
 # inventory", "the whole point is to raise awareness"; "the plan is to open the plant", "the
 # purpose [of the meeting] is to review the talks" look ahead.
+# Nouns after "it is" that name a thing ahead ("it is time to act", "it is our intention to sell"),
+# unlike a judgement ("it is a shame to see a comrade die").
+PROSPECTS_NAMED = frozenset("time intention goal objective target aim plan hope wish".split())
 DEFINED = frozenset("step point key trick way answer solution secret rule lesson".split())
 # Verbs of appearance: after "may" or "would" they tell how a thing seems now ("it may sound
 # shallow", "it would seem odd"), not what will happen.
@@ -437,10 +440,11 @@ def _future(verb: Token, main: Token | None) -> bool:
     complements = [c for c in main.children if c.dep_ in ("xcomp", "ccomp") or objected and c.dep_ == "advcl"]
     if main.lemma_ == "be":  # "is likely to award", "is ready to sign"
         predicates = [c for c in main.children if c.dep_ == "acomp"]
+        judged = predicates + [c for c in main.children if c.dep_ == "attr" and _lemma(c) not in PROSPECTS_NAMED]
         extraposed = any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in main.children)
         defined = any(c.dep_ == "nsubj" and c.lemma_.lower() in DEFINED for c in main.children)
-        if defined or extraposed and any(_lemma(c) not in INTENT for c in predicates):  # "it is difficult
-            complements = [c for c in complements if c.dep_ != "xcomp"]  # to draw conclusions": its subject
+        if defined or extraposed and any(_lemma(c) not in INTENT for c in judged):  # "it is difficult (a
+            complements = [c for c in complements if c.dep_ != "xcomp"]  # shame) to see ...": its subject
         complements += [x for c in predicates if _lemma(c) in INTENT for x in c.children if x.dep_ == "xcomp"]
     return any(
         (_lemma(main) in INTENT or main.lemma_ == "be") and any(a.tag_ == "TO" for a in c.children)

@@ -83,7 +83,7 @@ CORPORATE_WORDS = set(
     """
     inc corp co ltd llc plc ag sa nv n.v bv gmbh spa lp limited company corporation group
     holdings incorporated cos & and systems industries international enterprises technologies
-    products motor motors
+    products
     """.split()
 )
 # A country before an institution's name: "Treasury" and "U.S. Treasury" are one.
