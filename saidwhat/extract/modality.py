@@ -54,10 +54,10 @@ MANDATING = frozenset("recommend urge demand request ask propose order advise".s
 # Nouns that an infinitive after "is" defines rather than plans: "the first step is to take
 # inventory", "the whole point is to raise awareness"; "the plan is to open the plant", "the
 # purpose [of the meeting] is to review the talks" look ahead.
+DEFINED = frozenset("step point key trick way answer solution secret rule lesson".split())
 # Nouns after "it is" that name a thing ahead ("it is time to act", "it is our intention to sell"),
 # unlike a judgement ("it is a shame to see a comrade die").
 PROSPECTS_NAMED = frozenset("time intention goal objective target aim plan hope wish".split())
-DEFINED = frozenset("step point key trick way answer solution secret rule lesson".split())
 # Verbs of appearance: after "may" or "would" they tell how a thing seems now ("it may sound
 # shallow", "it would seem odd"), not what will happen.
 APPEARING = frozenset("sound seem appear look feel".split())

@@ -38,12 +38,12 @@ SIDE = {"beginning": "START", "start": "START", "early": "START", "middle": "MID
 AMOUNT_MOD = {"more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
               "less than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS"}
 MAKERS = frozenset({"ORG", "PRODUCT"})
+"""Entity types of a make in a model's name."""
 # Nouns a holiday before them dates: a time around it, or an event held then.
 DATED_NOUNS = frozenset(
     "day eve season holiday week weekend period break rush sale shopping quarter recess vacation party dinner "
     "morning night deadline trading market".split()
 )
-"""Entity types of a make in a model's name."""
 WORD_BEFORE = re.compile(r"([\w']+)\W*$")
 # Words after which "over" is an amount ("for over a year"), not a preposition.
 OVER_CUES = frozenset("for in of after within to than last lasting lasted take took just slightly little well".split())
