@@ -424,6 +424,20 @@ def test_issue_22_regressions(nlp, text, published, expected):
         # wire copy spells the day; "this" with a day is the coming one
         ("The offer will expire April One unless extended.", date(1987, 3, 5), [("April One", "1987-04-01")]),
         ("Sales slipped in April. One buyer left.", date(1987, 5, 5), [("April", "1987-04")]),
+        # ... and in lower case, a day under ten, unless the number counts what follows it
+        ("The dividend is payable to holders of record April six.", date(1987, 3, 31),
+         [("April six", "1987-04-06")]),
+        ("Holders will vote on the merger at its May six meeting.", date(1987, 3, 31), [("May six", "1987-05-06")]),
+        ("In March two companies closed their plants.", date(1987, 5, 5), [("March", "1987-03")]),
+        ("In March three of the mills shut.", date(1987, 5, 5), [("March", "1987-03")]),
+        # the next century is a date; the next decade, when a part of it is meant
+        ("By early in the next century, synthetic fuels will matter.", date(1987, 3, 31),
+         [("early in the next century", "20")]),
+        ("The plant will close by the end of the next decade.", date(1987, 3, 31),
+         [("the end of the next decade", "199")]),
+        ("Prices will rise over the next decade.", date(1987, 3, 31), [("the next decade", "P10Y")]),
+        ("Fuels will matter in the next century. I think that time is coming.", date(1987, 3, 31),
+         [("the next century", "20"), ("that time", "PAST_REF")]),
         ("The rest will be redeemed at par this August 18.", date(1987, 3, 5), [("August 18", "1987-08-18")]),
         # a deadline a day gone is not a year ahead
         ("The agency ruled that the boy must be returned to Cuba by Jan. 14.", date(2000, 1, 15),

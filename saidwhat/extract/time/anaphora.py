@@ -83,8 +83,10 @@ def resolve(found: list[Found], ctx: Context) -> None:
 
 
 def _specific(item: Found) -> bool:
-    """A date or time with a known year (a fiscal year included)."""
-    return item.type in ("DATE", "TIME") and item.value.removeprefix("FY")[:4].isdigit()
+    """A date or time with a known year (a fiscal year included) or decade; not a century ("by
+    early in the next century ... that time is coming")."""
+    value = item.value.removeprefix("FY")
+    return item.type in ("DATE", "TIME") and len(value) >= 3 and value[:3].isdigit()
 
 
 def _narrative_shift(item: Found, earlier: list[Found]) -> str | None:

@@ -126,8 +126,8 @@ def _full_date(m: re.Match[str], ctx: Context) -> Timex | None:
     month_text = m.group("mon")
     month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower().rstrip("."))
     spoken = m.groupdict().get("sd")
-    if spoken and (not spoken[0].isupper() or "." in m.string[m.end("mon"): m.start("sd")]):
-        return None  # "in March two companies", "in April. One of ..."; wire copy has "April One"
+    if spoken and ("." in m.string[m.end("mon"): m.start("sd")] or not _spoken_day(m, ctx)):
+        return None  # "in April. One of ..."
     day = int(number(spoken) or 0) if spoken else int(m.group("d"))
     if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
@@ -146,6 +146,27 @@ def _full_date(m: re.Match[str], ctx: Context) -> Timex | None:
     this = ctx.word_before(m.start()) == "this"  # "repaid this June 9": the coming one
     found = cal.day_year(ctx.dct, month, day, "future" if this else ctx.tense(m.start(), m.end()))
     return ("DATE", day_value(found)) if found else None
+
+
+_COUNTED = re.compile(r"\s*(?:of|more|other|others)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d]\w*|\d")
+
+
+def _spoken_day(m: re.Match[str], ctx: Context) -> bool:
+    """Whether a month's spoken number is its day: capitalised ("April One"), or, as wire copy
+    writes days under ten ("holders of record April six", "its May six meeting"), one that counts
+    nothing after it: not "in March two new companies", "in May three of them", "in May one
+    analyst"."""
+    spoken, end = m.group("sd"), m.end("sd")
+    if spoken[0].isupper():
+        return True
+    if m.group("y") or _COUNTED.match(m.string, end):
+        return bool(m.group("y"))
+    for word in _WORD.finditer(m.string, end, end + 40):  # the noun it would count, after adjectives
+        tag = ctx.tag(word.start())
+        if not tag.startswith("JJ"):
+            return not (tag in ("NNS", "NNPS", "CD") or spoken.lower() == "one" and tag.startswith("NN"))
+    return True
 
 
 def _named_year(m: re.Match[str]) -> int | None:
@@ -282,6 +303,20 @@ def _relative(m: re.Match[str], ctx: Context) -> Timex | None:
     return "DATE", cal.shift(ctx.dct, code, REL_SHIFT[rel])
 
 
+AHEAD = re.compile(r"the\s+(?:next|coming)\s", re.IGNORECASE)
+PART_OF = re.compile(r"\b(?:beginning|start|middle|end|close)\s+of\s+$|\b(?:early|mid|late)\s+in\s+$", re.IGNORECASE)
+
+
+def _decade_ahead(m: re.Match[str], scale: int) -> bool:
+    """Whether "the next century" or "the next decade" is the coming one, a date: a century always
+    ("by early in the next century": the 2000s), a decade when a part of it is meant ("by the end
+    of the next decade"); "over the next decade" is ten years, as the corpora value "the past
+    decade"."""
+    if scale < 10 or m.group("num") or not AHEAD.match(m.group(0)):
+        return False
+    return scale == 100 or bool(PART_OF.search(m.string, max(0, m.start() - 20), m.start()))
+
+
 def _duration(m: re.Match[str], ctx: Context) -> Timex | None:
     unit = m.group("unit").lower()
     raw = m.group("num").lower()
@@ -294,6 +329,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Timex | None:
     if unit == "quarter" and not m.group("fill") and FRACTION.match(m.string, m.end()):
         return None  # a fraction: "a quarter of its dealers"
     code, scale = UNITS[unit]
+    if ctx.dct is not None and _decade_ahead(m, scale):
+        return "DATE", str(ctx.dct.year // scale + 1)
     if m.group("ago"):
         if count is None or ctx.dct is None:
             return "DATE", "PAST_REF" if "from" not in m.group("ago") else "FUTURE_REF"

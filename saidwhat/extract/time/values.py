@@ -91,4 +91,6 @@ def _window(value: str) -> tuple[date, date] | None:
         return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
     if m := re.match(r"^(\d{3})$", value):
         return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 9, 12, 31)
+    if m := re.match(r"^(\d{2})$", value):  # a century: 20 is the 2000s
+        return date(max(int(m[1]) * 100, 1), 1, 1), date(int(m[1]) * 100 + 99, 12, 31)
     return None
