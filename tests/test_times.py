@@ -157,6 +157,10 @@ def test_must_haves(nlp, text, expected):
         # a model year before a make and model is no date; a year of a company's earnings is
         ("Kessler unveiled the 2026 Audi Q9 Sportback in Leeds.", []),
         ("Analysts cut their 2025 Kessler Motors earnings forecasts.", [("2025", "DATE", "2025", None)]),
+        # nor is one before "model", but for "model year"; an aircraft's model number is no decade
+        ("Dealers cut prices on 2025 model cars.", []),
+        ("The car was restyled for the 2027 model year.", [("2027", "DATE", "2027", None)]),
+        ("Regulators ordered checks of all 400 DC-10s in service.", []),
         # "this" and a month with its day: the day, not the month
         ("The bonds will be repaid this June 9 at par.", [("June 9", "DATE", "2025-06-09", None)]),
     ],

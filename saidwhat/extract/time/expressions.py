@@ -83,11 +83,15 @@ class _DocContext:
         """A bare four-digit number is a year when spaCy says DATE or a preposition leads in; not
         a model year before a make and model ("the 2020 Audi e-tron Sportback", "a 1965 Ford
         Mustang"; but "1990 BellSouth earnings", "the 2008 Beijing Olympic Games" and "the 1994
-        Freedom of Access to Clinic Entrances Act" are years)."""
+        Freedom of Access to Clinic Entrances Act" are years), nor before "model" ("1987 model
+        cars", but "the 2008 model year")."""
         token = self.token(start)
         if token.dep_ == "nummod" and token.head.pos_ == "PROPN" and token.head.ent_type_ not in ("EVENT", "LAW"):
             if any(t.ent_type_ in MAKERS for t in self.doc[token.i + 1 : token.head.i]):
                 return False
+        after = self.doc[token.i + 1 : token.i + 3]
+        if after[:1].text.lower() in ("model", "models") and after[1:].text.lower() != "year":
+            return False
         if token.ent_type_ == "DATE":
             return True
         following = self.token(end) if end < len(doc_text(self.doc)) else None

@@ -565,7 +565,7 @@ RULES = (
           _spoken_year),
     _rule("year", r"(?:\b(?P<fy>FY\s?|fiscal\s+(?:year\s+)?)?\b(?P<y>(?:1[6-9]|20)\d\d)\b"
                   r"(?![-–/]\d|,\d|\.\d|\s*%)|['’](?P<yy>\d\d)\b(?!['’]?s))", _year),
-    _rule("decade", r"\b(?:the\s+)?(?:(?P<c>1[6-9]|20)(?P<d>\d)0|['’]?(?P<d2>\d)0)['’]?s\b",
+    _rule("decade", r"\b(?:the\s+)?(?:(?P<c>1[6-9]|20)(?P<d>\d)0|(?<![\w-])['’]?(?P<d2>\d)0)['’]?s\b",
           _decade),
     _rule("quarter", rf"\b(?:{PERIOD_DET}\s+(?!\w+-quarter\b))?(?:{PERIOD_YEAR}\s+)?"
                      r"(?:(?:fiscal|financial)[\s-]+)?"
