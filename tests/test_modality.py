@@ -508,3 +508,21 @@ def test_a_question_in_the_speakers_words_is_not_forward_looking(pipeline, text,
 def test_no_one_available_to_say_says_nothing_ahead(pipeline, text):
     statements = pipeline.extract(Article(id="t", text=text, published=date(1987, 4, 1))).statements
     assert statements and not any(s.future for s in statements)
+
+
+@pytest.mark.parametrize("text, future", [
+    ("Arden said the acquisition brings its ownership in Lumen to over 94 pct and it intends to acquire "
+     "the remaining interests by June.", True),
+    ("Arden said profits fell last year and the company will cut 200 jobs.", True),
+    ("Arden said profits fell last year and the company cut 200 jobs.", False),
+    ("A dealer said, \"It's tight, but overall I would say it's fairly priced.\"", False),
+])
+def test_a_joined_clause_may_look_ahead(pipeline, text, future):
+    assert attributes(pipeline, text, cue="said")[3] is future
+
+
+def test_someone_else_available_may_say_something_ahead(pipeline):
+    text = ("Adjusted import figures were not available but the department said they will be "
+            "included in next month's data.")
+    statements = pipeline.extract(Article(id="t", text=text, published=date(1987, 3, 30))).statements
+    assert [s.future for s in statements] == [True]

@@ -161,6 +161,8 @@ def test_must_haves(nlp, text, expected):
         ("Dealers cut prices on 2025 model cars.", []),
         ("The car was restyled for the 2027 model year.", [("2027", "DATE", "2027", None)]),
         ("Regulators ordered checks of all 400 DC-10s in service.", []),
+        # a part of the day capitalised after a lower-case word is a name
+        ("Vanderbilt raised its stake in Morning to 94 pct.", []),
         # "this" and a month with its day: the day, not the month
         ("The bonds will be repaid this June 9 at par.", [("June 9", "DATE", "2025-06-09", None)]),
     ],

@@ -182,7 +182,7 @@ def attributes(
         verb, main) and (
         _going_to(words, in_quote) or not past and (
             _future(verb, main) or any(said_on is not None and first > said_on for first, _ in windows)
-        ) or main is not None and _reports_future(main) or (
+        ) or main is not None and _reports_future(main) or _joined_ahead(verb, main, content) or (
             bool(later) and main is not None and _lemma(main) in EXPECTING and not _perfect(main)
         )
     ))
@@ -340,8 +340,10 @@ def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> boo
 
 def _unavailable(verb: Token) -> bool:
     """ "No spokesman was available to say why ...", "was not available to comment on whether
-    ...": no one said anything."""
-    around = [verb, verb.head, *(c for v in (verb, verb.head) for c in v.children if c.dep_ == "acomp")]
+    ...": no one said anything; but in "figures were not available but the department said they
+    will be included", someone did."""
+    over = [verb] if verb.dep_ in ("conj", "ccomp", "parataxis") else [verb, verb.head]
+    around = [*over, *(c for v in over for c in v.children if c.dep_ == "acomp")]
     return any(t.lower_ in ("available", "unavailable") for t in around)
 
 
@@ -450,6 +452,25 @@ def _future(verb: Token, main: Token | None) -> bool:
         (_lemma(main) in INTENT or main.lemma_ == "be") and any(a.tag_ == "TO" for a in c.children)
         or (_lemma(main) in INTENT and c.tag_ == "VBG")
         for c in complements
+    )
+
+
+def _joined_ahead(cue: Token, main: Token | None, content: set[int]) -> bool:
+    """A clause of its own joined to the main one that looks ahead: "the acquisition brings its
+    ownership to 94 pct and it intends to acquire the rest before mid year"; not a way of saying
+    ("It's tight, but overall I would say it's fairly priced")."""
+    if main is None:
+        return False
+    joined = [
+        c for c in main.children
+        if c.dep_ == "conj" and c.i in content and c.pos_ in ("VERB", "AUX") and any(
+            s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+    ]
+    telling = SAYING | REMARKING
+    return any(
+        not _past(c) and _future(cue, c) and _lemma(c) not in telling
+        and not any(x.dep_ == "xcomp" and _lemma(x) in telling for x in c.children)
+        for c in joined
     )
 
 
