@@ -143,6 +143,7 @@ def test_past_window_is_not_due(pipeline):
         '"It should be noted that artists do not need approval to perform," the statement said.',
         "According to court papers, the widow's unsigned will left the house to a charity.",  # a testament
         "“It’s a shame to see a comrade die this way,” the doctor said.",  # a judgement now
+        '"The political will is not there on the part of buyers to make pacts work," the envoy said.',  # where
     ],
 )
 def test_past_facts_located_by_a_date_are_not_forward_looking(pipeline, text):
@@ -161,6 +162,7 @@ def test_past_facts_located_by_a_date_are_not_forward_looking(pipeline, text):
         "the bank was likely to close the branch next year",  # a prospect told in the past
         "the bank would no longer open the branch next year",
         "the plan is to close the plant next year",  # a plan, not a definition
+        "there is to be a vote on the plant next year",
     ],
 )
 def test_reported_future(pipeline, content):

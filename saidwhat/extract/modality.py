@@ -445,8 +445,11 @@ def _future(verb: Token, main: Token | None) -> bool:
         judged = predicates + [c for c in main.children if c.dep_ == "attr" and _lemma(c) not in PROSPECTS_NAMED]
         extraposed = any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in main.children)
         defined = any(c.dep_ == "nsubj" and c.lemma_.lower() in DEFINED for c in main.children)
-        if defined or extraposed and any(_lemma(c) not in INTENT for c in judged):  # "it is difficult (a
-            complements = [c for c in complements if c.dep_ != "xcomp"]  # shame) to see ...": its subject
+        # where a thing is is no plan: "the political will is not there ... to make agreements work"
+        # ("there is to be a vote" still is one)
+        located = any(c.lower_ in ("there", "here") and c.i > main.i for c in main.children)
+        if defined or located or extraposed and any(_lemma(c) not in INTENT for c in judged):  # "it is
+            complements = [c for c in complements if c.dep_ != "xcomp"]  # difficult (a shame) to see ..."
         complements += [x for c in predicates if _lemma(c) in INTENT for x in c.children if x.dep_ == "xcomp"]
     return any(
         (_lemma(main) in INTENT or main.lemma_ == "be") and any(a.tag_ == "TO" for a in c.children)
