@@ -518,6 +518,11 @@ def test_no_one_available_to_say_says_nothing_ahead(pipeline, text):
     ("Arden said profits fell last year and the company will cut 200 jobs.", True),
     ("Arden said profits fell last year and the company cut 200 jobs.", False),
     ("A dealer said, \"It's tight, but overall I would say it's fairly priced.\"", False),
+    ("Arden said it has acquired Pine Island Clinic and will merge the clinic into its Dover unit.", True),
+    ("Arden said it has acquired Pine Island Clinic and merged the clinic into its Dover unit.", False),
+    # a belief in what will be
+    ("The central bank said it is confident that the good cooperation with the Fed will continue.", True),
+    ("The central bank said it is confident that the cooperation with the Fed worked well.", False),
 ])
 def test_a_joined_clause_may_look_ahead(pipeline, text, future):
     assert attributes(pipeline, text, cue="said")[3] is future

@@ -451,6 +451,10 @@ def _future(verb: Token, main: Token | None) -> bool:
         if defined or located or extraposed and any(_lemma(c) not in INTENT for c in judged):  # "it is
             complements = [c for c in complements if c.dep_ != "xcomp"]  # difficult (a shame) to see ..."
         complements += [x for c in predicates if _lemma(c) in INTENT for x in c.children if x.dep_ == "xcomp"]
+        # a belief in what will be: "is confident that the cooperation will continue", "I am sure
+        # the reaction will be favourable"
+        if any(x.dep_ == "ccomp" and _forward(x, FUTURE_MODALS) for c in predicates for x in c.children):
+            return True
     return any(
         (_lemma(main) in INTENT or main.lemma_ == "be") and any(a.tag_ == "TO" for a in c.children)
         or (_lemma(main) in INTENT and c.tag_ == "VBG")
@@ -459,22 +463,25 @@ def _future(verb: Token, main: Token | None) -> bool:
 
 
 def _joined_ahead(cue: Token, main: Token | None, content: set[int]) -> bool:
-    """A clause of its own joined to the main one that looks ahead: "the acquisition brings its
-    ownership to 94 pct and it intends to acquire the rest before mid year"; not a way of saying
-    ("It's tight, but overall I would say it's fairly priced")."""
+    """A clause joined to the main one that looks ahead: "the acquisition brings its ownership to 94
+    pct and it intends to acquire the rest before mid year", "has acquired the centre and will
+    incorporate it"; not a way of saying ("It's tight, but overall I would say it's fairly
+    priced")."""
     if main is None:
         return False
-    joined = [
-        c for c in main.children
-        if c.dep_ == "conj" and c.i in content and c.pos_ in ("VERB", "AUX") and any(
-            s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
-    ]
+    joined = [c for c in main.children if c.dep_ == "conj" and c.i in content and c.pos_ in ("VERB", "AUX")]
     telling = SAYING | REMARKING
-    return any(
-        not _past(c) and _future(cue, c) and _lemma(c) not in telling
-        and not any(x.dep_ == "xcomp" and _lemma(x) in telling for x in c.children)
-        for c in joined
-    )
+
+    def ahead(clause: Token) -> bool:
+        if not any(s.dep_ in ("nsubj", "nsubjpass") for s in clause.children):  # "has acquired the
+            # centre and will incorporate it into ...": its own "will"; "had been merged ... and
+            # would cease looking" tells what followed in the past
+            will = any(a.tag_ == "MD" and a.lower_ in FUTURE_WORDS for a in _auxiliaries(clause))
+            return will and _forward(clause, FUTURE_WORDS)
+        return not _past(clause) and _future(cue, clause) and _lemma(clause) not in telling and not any(
+            x.dep_ == "xcomp" and _lemma(x) in telling for x in clause.children)
+
+    return any(ahead(c) for c in joined)
 
 
 def _mandated(cue: Token, main: Token) -> bool:
