@@ -520,12 +520,20 @@ def test_no_one_available_to_say_says_nothing_ahead(pipeline, text):
     ("A dealer said, \"It's tight, but overall I would say it's fairly priced.\"", False),
     ("Arden said it has acquired Pine Island Clinic and will merge the clinic into its Dover unit.", True),
     ("Arden said it has acquired Pine Island Clinic and merged the clinic into its Dover unit.", False),
-    # a belief in what will be
+    # a belief in what will be, or may happen
+    ("Arden said it believes the merged company may see short-term pressure on margins.", True),
+    ("Arden said it thinks the market may be overvalued.", False),
+    ("Arden said it has bought 129,000 shares of Lumen and may try to influence the company.", True),
     ("The central bank said it is confident that the good cooperation with the Fed will continue.", True),
     ("The central bank said it is confident that the cooperation with the Fed worked well.", False),
 ])
 def test_a_joined_clause_may_look_ahead(pipeline, text, future):
     assert attributes(pipeline, text, cue="said")[3] is future
+
+
+def test_a_deadline_beside_the_cue_is_no_day_of_speaking(pipeline):
+    text = "Turning to 1986 results, Seipp said by year end there had been strong growth in business."
+    assert attributes(pipeline, text, published=date(1987, 3, 30))[0] == date(1987, 3, 30)
 
 
 def test_someone_else_available_may_say_something_ahead(pipeline):

@@ -161,6 +161,11 @@ def test_must_haves(nlp, text, expected):
         ("Dealers cut prices on 2025 model cars.", []),
         ("The car was restyled for the 2027 model year.", [("2027", "DATE", "2027", None)]),
         ("Regulators ordered checks of all 400 DC-10s in service.", []),
+        # the year's end: this one's, or the last one's when looked back on; not a kind of thing
+        ("The bank expects to complete the sale by year-end.", [("year-end", "DATE", "2024-12-31", None)]),
+        ("The index has risen 10% since year-end.", [("year-end", "DATE", "2023-12-31", None)]),
+        ("Year-end bonuses were cut.", []),
+        ("Payments will resume by the fiscal year-end on October 31.", [("October 31", "DATE", "2025-10-31", None)]),
         # a part of the day capitalised after a lower-case word is a name
         ("Vanderbilt raised its stake in Morning to 94 pct.", []),
         # "this" and a month with its day: the day, not the month

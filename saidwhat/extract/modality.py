@@ -30,6 +30,9 @@ FORWARD_MODALS = frozenset("will shall 'll wo would could may might should must"
 # Those that report a future in a past clause ("decided it would sell"); the others there tell of
 # a duty or a possibility ("ruled the clause should apply").
 FUTURE_MODALS = FUTURE_WORDS | {"would"}
+# Modals of a possibility, and the verbs of believing that make one a forecast.
+POSSIBLE = frozenset("may might could".split())
+BELIEVING = frozenset("believe think fear suspect expect anticipate predict forecast hope".split())
 FUTURE_CUES = frozenset("promise vow pledge threaten predict forecast plan expect intend".split())
 # Words whose infinitive or clause is something yet to happen: "plans to close", "expects sales to
 # exceed", "is set to", "is due to", "is considering using".
@@ -126,8 +129,9 @@ VAGUE = re.compile(r"\b(?:coming|next|few|several|upcoming)\s+(?:few\s+)?(?:days
 EXPECTING = frozenset("expect anticipate forecast predict project aim target plan intend".split())
 PREDICTING = frozenset("expect anticipate forecast predict project".split())
 RECENT = timedelta(days=7)
-# Words before a day that make it no day of speaking: "said after April 3 the price will return".
-NOT_THE_DAY = re.compile(r"\b(?:effective|after|before|until|till|since|from)\s+$", re.IGNORECASE)
+# Words before a day that make it no day of speaking: "said after April 3 the price will return",
+# "said by year end there had been a strong growth".
+NOT_THE_DAY = re.compile(r"\b(?:effective|after|before|until|till|since|from|by)\s+$", re.IGNORECASE)
 # Which third of its window an "early", "mid" or "late" expression names (TIMEX3 ``mod``).
 THIRDS = {"START": 0, "MID": 1, "END": 2}
 # "the week of March 16": the day names its week.
@@ -474,10 +478,11 @@ def _joined_ahead(cue: Token, main: Token | None, content: set[int]) -> bool:
 
     def ahead(clause: Token) -> bool:
         if not any(s.dep_ in ("nsubj", "nsubjpass") for s in clause.children):  # "has acquired the
-            # centre and will incorporate it into ...": its own "will"; "had been merged ... and
-            # would cease looking" tells what followed in the past
-            will = any(a.tag_ == "MD" and a.lower_ in FUTURE_WORDS for a in _auxiliaries(clause))
-            return will and _forward(clause, FUTURE_WORDS)
+            # centre and will incorporate it into ...": its own "will" or "may"; "had been merged ...
+            # and would cease looking" tells what followed in the past
+            modals = {a.lower_ for a in _auxiliaries(clause) if a.tag_ == "MD"}
+            may = bool(modals & {"may", "might"}) and _eventive(clause)  # "... and may increase its stake"
+            return bool(modals & FUTURE_WORDS or may) and _forward(clause)
         return not _past(clause) and _future(cue, clause) and _lemma(clause) not in telling and not any(
             x.dep_ == "xcomp" and _lemma(x) in telling for x in clause.children)
 
@@ -591,11 +596,20 @@ def _reports_future(main: Token) -> bool:
     """A main verb whose clause tells of a future ("decided it would sell the unit", "hopes the swap
     will pave the way"), by a modal, not by an infinitive ("cause you to grow"); not one in the past
     perfect ("had indicated he would"), nor a duty or a possibility ("ruled that the clause should
-    apply")."""
+    apply"), unless a belief holds the possibility of an event ("believes the merged company may
+    experience pressure on margins"; not a state, "thinks the market may be overvalued")."""
+    believed = _lemma(main) in BELIEVING
     return not _perfect(main) and any(
-        _forward(c, FUTURE_MODALS) and _modal(c) and not _asks(c)
+        (_forward(c, FUTURE_MODALS) or believed and _forward(c, POSSIBLE) and _eventive(c)) and _modal(c)
+        and not _asks(c)
         for c in main.children if c.dep_ == "ccomp"
     )
+
+
+def _eventive(verb: Token) -> bool:
+    """A verb of something happening, not of being or seeming ("may be overvalued", "could seem")."""
+    return verb.lemma_ != "be" and _lemma(verb) not in APPEARING and not any(
+        a.lemma_ == "be" for a in _auxiliaries(verb))
 
 
 def _asks(clause: Token) -> bool:

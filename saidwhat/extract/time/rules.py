@@ -476,6 +476,21 @@ def _fuzzy(m: re.Match[str], ctx: Context) -> Timex | None:
     return "DATE", FUZZY.get(text, "PAST_REF")
 
 
+def _year_end(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "By year-end", "since year end": the last day of this year, or of the last one when the
+    clause looks back; not a kind of thing ("year-end net", "the year-end bonus"), nor a fiscal
+    year's end ("by the banks' fiscal year-end on October 31")."""
+    if ctx.word_before(m.start()) in ("fiscal", "financial"):
+        return None
+    following = _WORD.search(m.string, m.end(), m.end() + 20)
+    if following and following.start() == m.end() + 1 and ctx.tag(following.start()).startswith("NN"):
+        return None
+    if ctx.dct is None:
+        return "DATE", "XXXX-12-31"
+    back = ctx.word_before(m.start()) == "since" or ctx.tense(m.start(), m.end()) == "past"
+    return "DATE", f"{ctx.dct.year - back:04d}-12-31"
+
+
 def _the_day(m: re.Match[str], ctx: Context) -> Timex | None:
     """ "The same day" is the day last named; ``extract_times`` re-anchors it, here the DCT."""
     return "DATE", _day(ctx)
@@ -638,6 +653,7 @@ RULES = (
                       rf"(?:and|to|or)\s+(?:\d+|{SPELLED})[\s-]+{UNIT}\b(?![\s-]old))", _duration),
     _rule("fuzzy", r"\brecent\s+(?:[A-Z][\w.]*\s+)?history\b"
                    rf"|\b(?:{alternation(FUZZY)})\b(?!-)", _fuzzy),
+    _rule("year_end", r"\b(?:the\s+)?year[\s-]end\b(?![-'’])", _year_end),
     _rule("the_day", r"\b(?:the\s+same|that)\s+day\b|(?:(?<=end )|(?<=for )|(?<=ending )"
                      r"|(?<=ended )|(?<=finish )|(?<=start of )|(?<=late in )|(?<=early in )"
                      r"|(?<=later in )|(?<=earlier in ))the\s+day\b", _the_day),
