@@ -520,6 +520,11 @@ def test_no_one_available_to_say_says_nothing_ahead(pipeline, text):
     ("A dealer said, \"It's tight, but overall I would say it's fairly priced.\"", False),
     ("Arden said it has acquired Pine Island Clinic and will merge the clinic into its Dover unit.", True),
     ("Arden said it has acquired Pine Island Clinic and merged the clinic into its Dover unit.", False),
+    # "will" hung from "be" by the parser; a future perfect; a clause the parser hung on the cue
+    ("Arden said the buyback offer will be co-managed by Merrill Lynch and Salomon Brothers.", True),
+    ("Arden said the market value will have risen to five billion dlrs by 1992.", True),
+    ("Arden said, \"But I think if there's any sign of a dip, it will be bought\nback up again pretty "
+     "quickly.\"", True),
     # a belief in what will be, or may happen
     ("Arden said it believes the merged company may see short-term pressure on margins.", True),
     ("Arden said it thinks the market may be overvalued.", False),

@@ -406,6 +406,8 @@ def _past(main: Token, quoted: bool = False) -> bool:
     aux = _auxiliaries(main)
     if any(a.lower_ in FUTURE_WORDS or a.lower_ == "would" for a in aux) and not any(a.lower_ == "have" for a in aux):
         return False
+    if any(a.lower_ in FUTURE_WORDS and a.tag_ == "MD" for a in aux):
+        return False  # a future perfect: "will have risen to five billion dlrs by 1992"
     held = _lemma(main) in INTENT - DONE_INTENT and not _perfect(main) and not (quoted and main.tag_ == "VBD")
     if held or any(a.tag_ == "TO" for a in aux):
         return False  # "was expected this year", "were to be introduced this month"
@@ -473,16 +475,23 @@ def _joined_ahead(cue: Token, main: Token | None, content: set[int]) -> bool:
     priced")."""
     if main is None:
         return False
+    doc = main.doc
     joined = [c for c in main.children if c.dep_ == "conj" and c.i in content and c.pos_ in ("VERB", "AUX")]
+    joined += [  # a clause the parser hung on the cue: "I think if there's any sign of a dip, it will be
+        doc[i] for i in content  # bought back up again" with "bought" under "added"
+        if doc[i].head.i not in content and doc[i] != main and doc[i].pos_ in ("VERB", "AUX")
+        and doc[i].dep_ in ("ccomp", "conj") and _modal(doc[i])  # not "bound ... to unload arms"
+    ]
     telling = SAYING | REMARKING
 
     def ahead(clause: Token) -> bool:
+        modals = {a.lower_ for a in _auxiliaries(clause) if a.tag_ == "MD"}
+        if modals and modals <= POSSIBLE | {"can"} and (clause.lemma_ == "be" or _lemma(clause) in APPEARING):
+            return False  # a possibility now: "it might be an aspect of ...", "you may be able to ..."
         if not any(s.dep_ in ("nsubj", "nsubjpass") for s in clause.children):  # "has acquired the
             # centre and will incorporate it into ...": its own "will" or "may"; "had been merged ...
             # and would cease looking" tells what followed in the past
-            modals = {a.lower_ for a in _auxiliaries(clause) if a.tag_ == "MD"}
-            may = bool(modals & {"may", "might"}) and _eventive(clause)  # "... and may increase its stake"
-            return bool(modals & FUTURE_WORDS or may) and _forward(clause)
+            return bool(modals & (FUTURE_WORDS | {"may", "might"})) and _forward(clause)
         return not _past(clause) and _future(cue, clause) and _lemma(clause) not in telling and not any(
             x.dep_ == "xcomp" and _lemma(x) in telling for x in clause.children)
 
@@ -549,7 +558,9 @@ _MENDED = {form: "hope" for form in ("hope", "hopes", "hoped", "hoping")}
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    """The verb's auxiliaries, and theirs: in "will be co-managed" the parser hangs "will" from "be"."""
+    direct = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return direct + [c for a in direct for c in a.children if c.dep_ in ("aux", "auxpass")]
 
 
 def _modal(verb: Token) -> bool:
@@ -571,8 +582,9 @@ def _forward(verb: Token, modals: frozenset[str] = FORWARD_MODALS) -> bool:
     not an ability lost ("could no longer rely on a handful of clinics": a state now; "will no
     longer sell" still looks ahead), nor an appearance now ("it may sound shallow")."""
     aux = _auxiliaries(verb)
-    perfect = any(a.lemma_ == "have" for a in aux)
     modal = [a.lower_ for a in aux if a.tag_ == "MD"]
+    # "could have waited" looks back; "will have risen" ahead
+    perfect = any(a.lemma_ == "have" for a in aux) and not FUTURE_WORDS.intersection(modal)
     lost = any(c.lower_ == "longer" and c.dep_ == "advmod" for c in verb.children) and all(
         m in ("could", "can") for m in modal)
     seeming = _lemma(verb) in APPEARING and any(c.dep_ in ("acomp", "attr", "oprd") for c in verb.children) and all(
