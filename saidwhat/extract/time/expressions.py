@@ -20,7 +20,7 @@ from ...nlp import doc_text, written_text
 from ...nlp.dateline import opening_end
 from .anaphora import Found, ranges, resolve
 from .calendar import Tense
-from .lexicon import YEAR_CUES
+from .lexicon import WORD_BEFORE, YEAR_CUES
 from .rules import RULES, Rule
 from .tense import governing_tense
 from .values import DAY_VALUE, day_of
@@ -44,7 +44,6 @@ DATED_NOUNS = frozenset(
     "day eve season holiday week weekend period break rush sale shopping quarter recess vacation party dinner "
     "morning night deadline trading market".split()
 )
-WORD_BEFORE = re.compile(r"([\w']+)\W*$")
 # Words after which "over" is an amount ("for over a year"), not a preposition.
 OVER_CUES = frozenset("for in of after within to than last lasting lasted take took just slightly little well".split())
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 MONTHS = {
@@ -136,3 +137,6 @@ def number(word: str) -> float | None:
     if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
         return NUMBERS[parts[0]] + NUMBERS[parts[1]]
     return None
+
+# The word before a position: search the text up to it.
+WORD_BEFORE = re.compile(r"([\w']+)\W*$")

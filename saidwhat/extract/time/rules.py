@@ -31,6 +31,7 @@ from .lexicon import (
     UNITS,
     VAGUE_NUMBERS,
     WEEKDAYS,
+    WORD_BEFORE,
     YEAR_CUES,
     ZONE_OFFSETS,
     alternation,
@@ -534,15 +535,12 @@ def _weekends(m: re.Match[str], ctx: Context) -> Timex | None:
     return "SET", "XXXX-WXX-WE"
 
 
-LAST_WORD = re.compile(r"(\S+)\s+$")
-
-
 def _part_alone(m: re.Match[str], ctx: Context) -> Timex | None:
     """ "In the morning": a part of the day last named (``extract_times`` re-anchors it); not a
     name ("its ownership in Morning", the Morning Star mine, capitalised after a lower-case word)."""
     if ctx.word_before(m.start()) not in ("in", "during", "early", "late", "by"):
         return None
-    before = LAST_WORD.search(m.string, max(0, m.start() - 20), m.start())
+    before = WORD_BEFORE.search(m.string, max(0, m.start() - 20), m.start())
     if m.group("part")[0].isupper() and before and before.group(1)[0].islower():
         return None
     return "TIME", _day(ctx) + PARTS_OF_DAY[m.group("part").lower()]
