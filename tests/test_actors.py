@@ -155,6 +155,16 @@ CASES = {
          Named("Harwick Steel Co", "ORG"), Named("Harwick Motor Corp", "ORG")],
         ["Harwick"] * 3 + ["Harwick Steel Co", "Harwick Motor Corp"],
     ),
+    "a company by the last word of its name, which is no English word": (
+        [Named("Orlav Vesnik Co", "ORG"), Named("Vesnik", "ORG"), Named("Tarnova", "ORG"),
+         Named("Ebbing Tarnova Inc", "ORG"), Named("Knox Timber Co", "ORG"), Named("Timber", "ORG")],
+        ["Orlav Vesnik Co"] * 2 + ["Ebbing Tarnova Inc"] * 2 + ["Knox Timber Co", "Timber"],
+    ),
+    "a last word that begins other names, or two companies run together, is no company's own": (
+        [Named("Halvor Land Co", "ORG"), Named("Halvor Bank", "ORG"), Named("Halvor", "ORG"),
+         Named("Brandholm Halvor Ltd", "ORG"), Named("Quessel", "ORG"), Named("Dravo Inc and Quessel Ltd", "ORG")],
+        ["Halvor Land Co", "Halvor Bank", "Halvor", "Brandholm Halvor Ltd", "Quessel", "Dravo Inc and Quessel Ltd"],
+    ),
     "acronym of one organisation": (
         [Named("Kestrel Aviation Systems", "ORG"), Named("KAS", "ORG")], ["Kestrel Aviation Systems"] * 2,
     ),

@@ -100,6 +100,13 @@ def test_surname_alone_is_a_mention_even_when_the_ner_misses_it(nlp):
          {"R.T. Halloway Co Inc": ["R.T. Halloway Co Inc", "Halloway"],
           "Ada Brennick Corp": ["Ada Brennick Corp", "Brennick"],
           "Western Digital Corp": ["Western Digital Corp"]}),
+        # a last word that is a name of its own, no English word, stands for the company
+        ("Orlav Vesnik Co said it will cut 3,000 jobs. Vesnik said the cuts will save money. "
+         "Knox Timber Co said prices rose. Timber said it will hire.",
+         {"Orlav Vesnik Co": ["Orlav Vesnik Co", "Vesnik"], "Knox Timber Co": ["Knox Timber Co"]}),
+        # ... but not after "and", where it may be a name of its own
+        ("Shares of Tarrow and Braskel NV rose 3 pct, the company said. Braskel said it agreed to the bid.",
+         {"Tarrow and Braskel NV": ["Tarrow and Braskel NV"]}),
     ],
 )
 def test_an_organisation_short_form_joins_its_full_name_but_a_division_stays_apart(nlp, text, expected):

@@ -164,6 +164,7 @@ def _short_form(index: ActorIndex, entity: Mentioned) -> str | None:
             if a not in index.find("name", name_key(entity.name)) and _places(index.type(a), entity.type)
             and not _described_otherwise(index.name(a), entity.roles)
             and not (company(entity.name) and index.type(a) == "PERSON" and len(words(index.name(a))) > 1)
+            and not (kind == "own" and _named_otherwise(index, key))
             # "Anna Britt Holm" is not the "Anna Holm" whose full name is "Anna Lise Holm"
             and (kind != "name" or name_key(index.name(a)) == key)
         ))
@@ -181,6 +182,12 @@ def _described_otherwise(name: str, roles: tuple[str, ...]) -> bool:
     kinds = {role.lower().split()[-1] for role in roles if role.split()} & ORG_SUFFIXES
     named = {bare(w).lower() for w in words(name)}
     return bool(kinds) and not kinds & named and bool(named & ORG_SUFFIXES)
+
+
+def _named_otherwise(index: ActorIndex, key: str) -> bool:
+    """Whether a place goes by this word, or other names begin with it: then it is no company's
+    own name where one ends in it ("Equiticorp Hongkong Ltd" beside "Hongkong Land Co Ltd")."""
+    return bool(index.find("first", key)) or any(index.type(a) == "GPE" for a in index.find("name", key))
 
 
 def _places(one: str, other: str) -> bool:
@@ -201,6 +208,8 @@ def _adopt_short_forms(index: ActorIndex, entity: Mentioned) -> str | None:
     oldest of them ("Baker", a person, is not taken over by "Baker Hughes Inc")."""
     found: list[str] = []
     for kind, key in short_keys(entity.name, entity.type):
+        if kind == "own" and _named_otherwise(index, key):
+            continue
         sharing = index.find(kind, key)
         if any(not _parts(index, a, entity) for a in sharing):
             continue  # another longer name shares the key: the short form stays apart

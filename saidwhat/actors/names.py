@@ -3,7 +3,8 @@
 Actors are found by key, never by scanning: every alias an actor has is stored under a few keys
 (the whole name; for a person the surname, the name without middle names and with its given name
 in full and as a nickname; for an organisation its core without "Inc" or "Corp", also written the
-other way round for a department, its first and last word and its initials), and a new name is
+other way round for a department, its first word, its last after a country's name ("U.S.
+Treasury") or when it is a name of its own ("Eastman Kodak Co"), and its initials), and a new name is
 looked up by the keys its own form allows. Keys are lower-case and whitespace-normalised, so
 "George\\nShultz" and "George Shultz" meet.
 """
@@ -18,11 +19,12 @@ from ..extract.entities.acronyms import acronym, initialisms
 from ..extract.entities.mentions import without_generation
 from ..extract.entities.nicknames import given_forms, has_nicknames
 from ..extract.entities.words import BUSINESS_WORDS, COUNTRY_PREFIXES
+from ..nlp.lexicon import common_word
 
 # Heads of a government body's name that also come last: "Department of Energy", "Energy Department".
 DEPARTMENTS = frozenset({"department", "ministry", "bureau", "office"})
 
-KeyKind = Literal["name", "surname", "given", "nick", "core", "first", "last", "initials"]
+KeyKind = Literal["name", "surname", "given", "nick", "core", "first", "last", "own", "initials"]
 
 # Words that say what kind of company it is, not which one.
 CORPORATE = {
@@ -33,6 +35,7 @@ CORPORATE = {
     "co",
     "company",
     "cos",
+    "cie",
     "ltd",
     "limited",
     "plc",
@@ -180,14 +183,27 @@ def keys(name: str, type_: str) -> tuple[tuple[KeyKind, str], ...]:
                 found.append(("first", org[0]))
             if " ".join(org[:-1]) in COUNTRY_PREFIXES:  # "U.S. Treasury", not "New York Fed"
                 found.append(("last", org[-1]))
-            found = [(k, v) for k, v in found if k not in ("first", "last") or v not in GENERIC]
+            elif _own_last_word(name, org):
+                found.append(("own", org[-1]))
+            found = [(k, v) for k, v in found if k not in ("first", "last", "own") or v not in GENERIC]
             found += [("initials", short) for short in sorted(initialisms(written_core(name)))]
     return tuple(found)
 
 
+def _own_last_word(name: str, org: list[str]) -> bool:
+    """Whether a company's name ends in a name of its own, which can stand for it alone: "Kodak"
+    for "Eastman Kodak Co", "Saint-Gobain" for "Cie de Saint-Gobain SA"; not an English word
+    ("Knox Lumber Co", "Union Carbide Corp"), nor the last word of a name that does not end as a
+    company's does ("Pratt and Whitney", "Bank of Pensacola"), nor a name
+    joined to another ("Babcock and Wilcox Co", "Owens-Illinois Inc and Inco Ltd")."""
+    ends_legal = words(name)[-1].rstrip(".") in CORPORATE
+    joined = any(word.rstrip(".") in CORPORATE or word in ("and", "&") for word in org[1:-1])
+    return ends_legal and not joined and not common_word(org[-1])
+
+
 def short_keys(name: str, type_: str) -> list[tuple[KeyKind, str]]:
     """The keys of a longer name under which a one-word form of it would be looked up."""
-    return [(k, v) for k, v in keys(name, type_) if k in ("surname", "first", "last", "initials")]
+    return [(k, v) for k, v in keys(name, type_) if k in ("surname", "first", "last", "own", "initials")]
 
 
 def probes(name: str, type_: str) -> list[tuple[KeyKind, str]]:
@@ -212,7 +228,7 @@ def probes(name: str, type_: str) -> list[tuple[KeyKind, str]]:
     found = [("core", word), ("surname", word)]
     if letters:
         found.append(("initials", letters))
-    return found + [("first", word), ("last", word)]
+    return found + [("first", word), ("last", word), ("own", word)]
 
 
 def company(name: str) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from ...nlp.lexicon import common_word
 from .acronyms import acronym, initialisms
 from .mentions import NAME_PARTICLES, Mention, name_key, name_words, without_generation
 from .nicknames import given_forms, has_nicknames
@@ -195,7 +196,19 @@ def _org_short_form(words: list[str], longer: list[str], short: Group, full: Gro
     if longer[extra:] == words and (  # "Treasury" for "U.S. Treasury", "the Post" for "Calder City Post"
             " ".join(longer[:extra]) in COUNTRY_PREFIXES or words == longer[-1:] and words[0] in OUTLET_WORDS):
         return True
-    return _founders_name(words, longer) or _acronym(short.name, full.name)
+    return _founders_name(words, longer) or _own_name(words, longer) or _acronym(short.name, full.name)
+
+
+def _own_name(words: list[str], longer: list[str]) -> bool:
+    """ "Kodak" for "Eastman Kodak Co": the last word of a company's name before its legal form, when
+    it is no English word (``lexicon``) and so a name of its own, and no "and" joins two names before
+    it; "Carbide" for "Union Carbide Corp" is a word any company may use."""
+    core = list(longer)
+    while len(core) > 1 and core[-1].rstrip(".") in CORPORATE_WORDS:
+        core.pop()
+    joined = {"and", "&"} & set(core)  # "Heineken" for "... Gloeilampenfabrieken and Heineken NV"
+    return len(words) == 1 and 1 < len(core) < len(longer) and core[-1] == words[0] and not joined and not common_word(
+        words[0])
 
 
 INITIALS = re.compile(r"(?:[a-z]\.)+")
