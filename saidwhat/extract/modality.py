@@ -355,10 +355,12 @@ def _question(words: list[Token]) -> bool:
     """A question put in the speaker's words ("“How are you going to stop the tide,” he said",
     "“Will the plant close?”"): it asks, and says nothing will happen."""
     said: list[Token] = []  # the first sentence or quotation, not a later one: "“... two rockets a
-    for w in words:  # year starting in 2024,” “What do you think?”" looks ahead
-        if said and (w.sent.start != said[0].sent.start or w.is_quote and w.is_right_punct):
+    end = 0  # year starting in 2024,” “What do you think?”" looks ahead
+    for w in words:
+        if said and (w.i >= end or w.is_quote and w.is_right_punct):
             break
         if not (w.is_punct and w.text != "?") and not w.is_quote:
+            end = end or w.sent.end  # (a token's sentence is found by a walk: once)
             said.append(w)
     if said and said[-1].text == "?":
         return True

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -105,13 +106,40 @@ class _DocContext:
 
 def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str], Rule]]:
     """Every match of every rule, longest first (ties: rule order, then position)."""
+    lowered = text.lower()
+    same_length = len(lowered) == len(text)  # else offsets would not carry over
     found = [
         (_start(m), m.end(), priority, m, rule)
-        for priority, rule in enumerate(RULES)
-        for m in rule.pattern.finditer(text)
+        for priority, (rule, caseless) in enumerate(zip(RULES, _CASELESS))
+        for m in (_matches(rule, caseless, text, lowered) if same_length else rule.pattern.finditer(text))
         if m.end() > m.start()
     ]
     return sorted(found, key=lambda c: (c[0] - c[1], c[2], c[0]))
+
+
+def _matches(rule: Rule, caseless: re.Pattern[str] | None, text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """A rule's matches, as ``finditer`` gives them: found in the lower-cased text by the pattern
+    without its case-folding (case-folding every comparison takes most of the time), then matched
+    again where each starts, in the text as written, for the match the rule reads."""
+    if caseless is None:
+        yield from rule.pattern.finditer(text)
+        return
+    for m in caseless.finditer(lowered):
+        again = rule.pattern.match(text, m.start())
+        if again is not None:
+            yield again
+
+
+def _without_case(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The pattern without ``IGNORECASE``, for lower-cased text; None when it names a capital
+    letter ("FY1987", "Q3", a capitalised word), which lower-cased text never holds."""
+    if not pattern.flags & re.IGNORECASE:
+        return None
+    letters = re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", "", pattern.pattern)  # escapes and group names
+    return None if re.search("[A-Z]", letters) else re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+_CASELESS = [_without_case(rule.pattern) for rule in RULES]
 
 
 def _start(m: re.Match[str]) -> int:
