@@ -166,6 +166,9 @@ def test_must_haves(nlp, text, expected):
         ("The index has risen 10% since year-end.", [("year-end", "DATE", "2023-12-31", None)]),
         ("Year-end bonuses were cut.", []),
         ("Payments will resume by the fiscal year-end on October 31.", [("October 31", "DATE", "2025-10-31", None)]),
+        # the day a year ends on is that year's, or the later one's of two written as one
+        ("Profit will rise in fiscal 2025/26 ending March 31.", [("March 31", "DATE", "2026-03-31", None)]),
+        ("Sales fell in the 1999/00 year to June 30.", [("June 30", "DATE", "2000-06-30", None)]),
         # a part of the day capitalised after a lower-case word is a name
         ("Vanderbilt raised its stake in Morning to 94 pct.", []),
         # "this" and a month with its day: the day, not the month

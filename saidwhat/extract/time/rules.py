@@ -75,7 +75,7 @@ SEASON = alternation(SEASONS)
 UNIT = rf"(?P<unit>{alternation(UNITS)})s?"
 SPELLED = alternation(k for k in NUMBERS if k not in ("a", "an"))
 NUM = (
-    rf"(?P<num>\d+(?:\.\d+)?|(?:{TENS})\s+(?:{ONES})\b"
+    rf"(?P<num>(?<!/)\d+(?:\.\d+)?|(?:{TENS})\s+(?:{ONES})\b"
     rf"|(?:{SPELLED})(?:-(?:{SPELLED}))?|an?|{alternation(VAGUE_NUMBERS)})"
 )
 REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "this past": -1, "this": 0, "current": 0,
@@ -142,6 +142,15 @@ def _full_date(m: re.Match[str], ctx: Context) -> Timex | None:
             return "DATE", day_value(date(year, month, day))
         except ValueError:
             return None
+    ending = _ENDING.search(m.string, max(0, m.start() - 40), m.start())
+    if ending:  # "fiscal 1987/88 ending March 31" (a fiscal year of one name may end in the next:
+        first, second = ending.group("y"), ending.group("y2")  # Japan's fiscal 1986 ends in 1987)
+        year = int(first[: 4 - len(second)] + second)
+        year += 100 if year < int(first) else 0  # "1999/00"
+        try:
+            return "DATE", day_value(date(year, month, day))
+        except ValueError:
+            return None
     if ctx.dct is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
     this = ctx.word_before(m.start()) == "this"  # "repaid this June 9": the coming one
@@ -149,6 +158,11 @@ def _full_date(m: re.Match[str], ctx: Context) -> Timex | None:
     return ("DATE", day_value(found)) if found else None
 
 
+_ENDING = re.compile(  # two years written as one ("1987/88"), and the day the second ends on
+    r"\b(?P<y>(?:1[6-9]|20)\d\d)[/-](?P<y2>\d\d|(?:1[6-9]|20)\d\d)[^\S\n]+(?:year[^\S\n]+)?"
+    r"(?:ending|ended|to|through)[^\S\n]+(?:on[^\S\n]+)?$",
+    re.IGNORECASE,
+)
 _COUNTED = re.compile(r"\s*(?:of|more|other|others)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d]\w*|\d")
 
