@@ -541,3 +541,35 @@ def test_an_actor_is_named_by_its_fullest_form_only(aliases, type_, name) -> Non
 def test_an_actors_type_is_voted_by_its_names(aliases: dict[str, str], voted: str) -> None:
     types = Counter(aliases.values())
     assert vote(types, Counter(aliases)) == voted
+
+
+def story(n: int, text: str, *named: tuple[str, str]) -> Extraction:
+    """Article ``body-n``: each named entity at every place its name is written."""
+    found = [
+        Entity(id=f"e{i}", name=name, type=kind, mentions=[m.span() for m in re.finditer(re.escape(name), text)])
+        for i, (name, kind) in enumerate(named)
+    ]
+    return Extraction(id=f"body-{n}", text=text, entities=found)
+
+
+def test_a_ministry_named_without_its_country_is_the_one_of_the_country_named_before_it_or_in_the_story():
+    stories = [
+        story(0, "The Swiss National Bank kept rates.", ("Swiss National Bank", "ORG")),
+        story(1, "Japan's Finance Ministry said rates will fall.", ("Japan", "GPE"), ("Finance Ministry", "ORG")),
+        story(2, "The Finance Ministry said Brazil will cut its deficit. Brazil's exports rose, Brazil's imports fell.",
+              ("Finance Ministry", "ORG"), ("Brazil", "GPE")),
+        story(3, "The Finance Ministry said exports rose in Japan.", ("Finance Ministry", "ORG"), ("Japan", "GPE")),
+        story(4, "The Finance Ministry said prices rose.", ("Finance Ministry", "ORG")),
+        # the wire names U.S. departments so in any story: a department takes only a country written before it
+        story(5, "The Commerce Department said Japan's exports rose. Japan's imports fell.",
+              ("Commerce Department", "ORG"), ("Japan", "GPE")),
+        story(6, "Switzerland's economy grew, the National Bank said.",
+              ("Switzerland", "GPE"), ("National Bank", "ORG")),
+    ]
+    index = MemoryIndex()
+    linked = [link_article(index, x) for x in stories]
+    orgs = [index.resolve(ids[e.id]) for x, ids in zip(stories, linked) for e in x.entities if e.type == "ORG"]
+    name = [index.name(actor) for actor in orgs]
+    assert name == ["Swiss National Bank", "Japanese Finance Ministry", "Brazilian Finance Ministry",
+                    "Japanese Finance Ministry", "Finance Ministry", "Commerce Department", "Swiss National Bank"]
+    assert orgs[1] == orgs[3] and len(set(orgs[1:5])) == 3 and orgs[0] == orgs[6]

@@ -27,6 +27,7 @@ from typing import Protocol
 from ..extract.entities.acronyms import acronym, initialisms
 from ..extract.entities.words import ORG_SUFFIXES
 from ..model import Extraction
+from .bodies import abroad, body_names, story_country
 from .names import (
     NICKNAMES,
     KeyKind,
@@ -114,12 +115,19 @@ def written_forms(extraction: Extraction, name: str, entity_mentions: Iterable[t
 
 
 def mentioned(extraction: Extraction) -> dict[str, Mentioned]:
-    """The linkable entities of an article, by local id."""
-    return {
-        e.id: _mentioned(_name(e.name), e.type, tuple(e.roles), written_forms(extraction, e.name, e.mentions))
-        for e in extraction.entities
-        if e.type in LINKED_TYPES and any(ch.isupper() for ch in e.name)
-    }
+    """The linkable entities of an article, by local id; a government body named without its
+    country goes by the name with it, and a ministry's or bank's by none of its bare forms
+    (``bodies``)."""
+    home = story_country(extraction)
+    found = {}
+    for e in extraction.entities:
+        if e.type in LINKED_TYPES and any(ch.isupper() for ch in e.name):
+            body = body_names(extraction, e, home) if e.type == "ORG" else ()
+            forms = written_forms(extraction, e.name, e.mentions)
+            if body:
+                forms = body[1:] if abroad(e.name) else (*body[1:], *forms)
+            found[e.id] = _mentioned(body[0] if body else _name(e.name), e.type, tuple(e.roles), forms)
+    return found
 
 
 def _mentioned(name: str, type_: str, roles: tuple[str, ...], forms: tuple[str, ...]) -> Mentioned:

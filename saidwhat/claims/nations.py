@@ -24,6 +24,7 @@ _MORE_FORMS = {
     "Saudi Arabia": ("Saudi",),
     "United States": ("U.S.", "America"),
     "United Kingdom": ("U.K.", "Britain"),
+    "Germany": ("West Germany", "West German"),
 }
 """Forms the data lacks: a country of the time, or a short form the news uses."""
 
@@ -84,3 +85,34 @@ def names_country(country: str, text: str) -> bool:
     if country not in _countries():
         return re.search(rf"\b{re.escape(country)}\b", text) is not None
     return _naming(country).search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _country_of_form() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for name, (_, forms) in _countries().items():
+        for form in forms:
+            found.setdefault(form.lower(), name)
+    return found
+
+
+def country_named(form: str) -> str | None:
+    """The country a name or nationality stands for ("Japan", "Japanese", "U.S."), or None."""
+    return _country_of_form().get(form.lower())
+
+
+_PREFIXES = {"United States": "U.S.", "Soviet Union": "Soviet"}
+
+
+def possessive(country: str) -> str:
+    """The country as it is put before a body's name: "U.S." for the United States, else its
+    name in the possessive ("Japan's", "Philippines'"): a nationality names people ("New
+    Zealander")."""
+    return _PREFIXES.get(country) or country + ("'" if country.endswith("s") else "'s")
+
+
+def nationality(country: str) -> str | None:
+    """The country's nationality as countryinfo gives it first ("Swiss"), if it gives one."""
+    info = CountryInfo.all().get(country.lower())
+    demonyms = (info.get("demonym") if info else None) or ""
+    return demonyms.split(",")[0].strip() or None
