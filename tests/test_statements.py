@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from saidwhat.extract.statements import Candidate, attach_quotes, cue_candidate, cue_candidates, quotations
+from saidwhat.extract.statements.candidates import _in_a_name
 from saidwhat.model import Article
 
 PUBLISHED = date(2024, 12, 3)  # a Tuesday
@@ -905,3 +906,14 @@ def test_an_expectation_in_an_aside_keeps_what_is_expected(pipeline):
     text = "WeWork, which is expected to lay off thousands of employees, confirmed the talks."
     [statement] = [s for s in extract(pipeline, text).statements if s.cue.text == "is expected"]
     assert statement.content.text == "WeWork to lay off thousands of employees"
+
+
+def test_a_foreign_word_inside_a_name_is_no_cue_but_a_misspelt_verb_is(pipeline):
+    # spaCy takes "und" for a verb only in some names ("BBC AG Brown Boveri und Cie"): the rule is
+    # checked on the words themselves
+    doc = pipeline.nlp("Karl Ebner, chairman of Holzwerk Brandt und Cie, said the report asssessed the impact.")
+    word = {t.text: t for t in doc}
+    assert _in_a_name(word["und"])
+    assert not _in_a_name(word["asssessed"]) and not _in_a_name(word["said"])
+    misspelt = extract(pipeline, "The ministry's report asssessed the impact of the proposed acreage program.")
+    assert [s.cue.text for s in misspelt.statements] == ["asssessed"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ...nlp.lexicon import common_word
 from .candidate import NOUN_KINDS, Candidate, Judged, words
 from .content import adjective_content, noun_content, verb_content, without_aside
 from .cue_model import CueModel, features, nesting
@@ -40,6 +41,8 @@ def cue_candidate(token: Token, in_quote: set[int]) -> Judged | None:
     """Any verb, noun or adjective read as a cue, with the cue model's features and whether the rules alone
     approve it; None when nothing reads as its content."""
     if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+        if _in_a_name(token):
+            return None
         found = verb_content(token)
     elif token.pos_ == "NOUN":
         found = noun_content(token)
@@ -68,3 +71,13 @@ def cue_candidate(token: Token, in_quote: set[int]) -> Judged | None:
     if kind not in NOUN_KINDS:
         cue = with_modifiers(token, with_carrier(token, cue, content), content, in_quote)
     return Judged(Candidate(cue=cue, speaker=speaker, content=content, anchor=token.i), feats, found.approved)
+
+
+def _in_a_name(token: Token) -> bool:
+    """A word of another language between the capitalised words of a name, taken for a verb:
+    "BBC AG Brown Boveri und Cie" ("asssessed", a misspelt English verb, still reports)."""
+    doc = token.doc
+    if not 0 < token.i < len(doc) - 1 or not token.is_lower:
+        return False
+    named = doc[token.i - 1].text[:1].isupper() and doc[token.i + 1].text[:1].isupper()
+    return named and not common_word(token.lemma_.lower())
