@@ -546,3 +546,14 @@ def test_someone_else_available_may_say_something_ahead(pipeline):
             "included in next month's data.")
     statements = pipeline.extract(Article(id="t", text=text, published=date(1987, 3, 30))).statements
     assert [s.future for s in statements] == [True]
+
+
+@pytest.mark.parametrize(("text", "future"), [
+    # a quotation of two sentences looks ahead by its second
+    ('"It is more than a rumour," Greta Halvorsen, an analyst at Nordbank, said. "It shows that something big '
+     'will happen."', True),
+    ('"It is more than a rumour," Greta Halvorsen, an analyst at Nordbank, said. "It shows how weak the market '
+     'was."', False),
+])
+def test_a_quotation_looks_ahead_by_any_of_its_sentences(pipeline, text, future):
+    assert attributes(pipeline, text)[3] is future

@@ -151,7 +151,35 @@ def attributes(
     in_quote: Set[int] = frozenset(),
 ) -> dict:
     """``said_on``, ``hedged``, ``negated``, ``future`` and ``due`` of one statement (``in_quote``:
-    the tokens inside quotation marks)."""
+    the tokens inside quotation marks). A quotation of several sentences looks ahead when one of
+    them does ("We have no intention of increasing the offer. We believe it is adequate and will
+    be accepted."), and its flags and due date are then that sentence's; else the first's."""
+    found = _judged(doc, cue, content, times, published, in_quote)
+    for sentence in [] if found["future"] else _quoted_sentences(doc, content, in_quote)[1:]:
+        judged = _judged(doc, cue, sentence, times, published, in_quote)
+        if judged["future"]:
+            return judged
+    return found
+
+
+def _quoted_sentences(doc: Doc, content: set[int], in_quote: Set[int]) -> list[set[int]]:
+    """The content's sentences, when it is all quoted words (an indirect content that runs on is
+    one clause the parser broke)."""
+    if not content <= in_quote | {i for i in content if doc[i].is_punct}:
+        return []
+    sentences: list[set[int]] = []
+    for i in sorted(content):
+        if doc[i].is_sent_start or not sentences:
+            sentences.append(set())
+        sentences[-1].add(i)
+    return sentences
+
+
+def _judged(
+    doc: Doc, cue: list[int], content: set[int], times: list[TimeExpression], published: date | None,
+    in_quote: Set[int],
+) -> dict:
+    """The attributes of one statement's content as the sentence or clause it mostly is."""
     verb = _cue_verb(doc, cue)
     words = [doc[i] for i in sorted(content)]
     on_cue = _on_cue(doc, verb.i, content, times)
