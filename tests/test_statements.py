@@ -917,3 +917,15 @@ def test_a_foreign_word_inside_a_name_is_no_cue_but_a_misspelt_verb_is(pipeline)
     assert not _in_a_name(word["asssessed"]) and not _in_a_name(word["said"])
     misspelt = extract(pipeline, "The ministry's report asssessed the impact of the proposed acreage program.")
     assert [s.cue.text for s in misspelt.statements] == ["asssessed"]
+
+
+@pytest.mark.parametrize(("text", "cues"), [
+    ("Forest fires in the north are threatening settlements, officials said.", ["said"]),
+    ("Excellent weather, with alternating periods of sunshine and rain, has encouraged growth.", []),
+    ("Severe drought threatens to reduce the country's tea crop.", []),
+    ("The dockers' union threatened to strike.", ["threatened"]),
+    ("Sugar traders threaten to boycott the tender.", ["threaten"]),
+    ("The EC, which has threatened to retaliate, met on Monday.", ["has threatened"]),
+])
+def test_a_cue_that_things_do_too_reports_only_what_someone_does(pipeline, text, cues):
+    assert [s.cue.text for s in extract(pipeline, text).statements] == cues
