@@ -19,7 +19,7 @@ from test_actor_totals import check_totals, linked_entities
 from typer.testing import CliRunner
 
 from saidwhat.actors import link_extractions
-from saidwhat.actors.linker import MemoryIndex, canonical_name, link_article, vote
+from saidwhat.actors.linker import MemoryIndex, canonical_name, link_article, mentioned, vote
 from saidwhat.cli import app
 from saidwhat.model import Entity, Extraction, Source, Statement, part
 from saidwhat.store import SpeakerRow, Store
@@ -573,3 +573,14 @@ def test_a_ministry_named_without_its_country_is_the_one_of_the_country_named_be
     assert name == ["Swiss National Bank", "Japanese Finance Ministry", "Brazilian Finance Ministry",
                     "Japanese Finance Ministry", "Finance Ministry", "Commerce Department", "Swiss National Bank"]
     assert orgs[1] == orgs[3] and len(set(orgs[1:5])) == 3 and orgs[0] == orgs[6]
+
+
+def test_a_contraction_of_a_one_word_name_is_one_of_its_forms_and_dotted_initials_are_not():
+    text = "Brannwerk AG said it will cut jobs. BW said so. Freeman-Owings Inc rose. F.A. fell."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Brannwerk AG", "BW", "Freeman-Owings Inc", "F.A.")]
+    x = Extraction(id="s", text=text, entities=[
+        Entity(id="e0", name="Brannwerk AG", type="ORG", mentions=spans[:2]),
+        Entity(id="e1", name="Freeman-Owings Inc", type="ORG", mentions=spans[2:]),
+    ])
+    forms = {m.name: m.forms for m in mentioned(x).values()}
+    assert forms == {"Brannwerk AG": ("Brannwerk AG", "BW"), "Freeman-Owings Inc": ("Freeman-Owings Inc",)}

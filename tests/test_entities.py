@@ -104,6 +104,9 @@ def test_surname_alone_is_a_mention_even_when_the_ner_misses_it(nlp):
         ("Orlav Vesnik Co said it will cut 3,000 jobs. Vesnik said the cuts will save money. "
          "Knox Timber Co said prices rose. Timber said it will hire.",
          {"Orlav Vesnik Co": ["Orlav Vesnik Co", "Vesnik"], "Knox Timber Co": ["Knox Timber Co"]}),
+        # a contraction of a one-word name that is no English word joins it
+        ("Brannwerk AG expects sales to fall, a board member said.\n    He said BW was uncertain about its plans.",
+         {"Brannwerk AG": ["Brannwerk AG", "BW"]}),
         # ... but not after "and", where it may be a name of its own
         ("Shares of Tarrow and Braskel NV rose 3 pct, the company said. Braskel said it agreed to the bid.",
          {"Tarrow and Braskel NV": ["Tarrow and Braskel NV"]}),

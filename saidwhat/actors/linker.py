@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Protocol
 
-from ..extract.entities.acronyms import acronym, initialisms
+from ..extract.entities.acronyms import acronym, contraction, initialisms
 from ..extract.entities.words import ORG_SUFFIXES
 from ..model import Extraction
 from .bodies import abroad, body_names, story_country
@@ -109,7 +109,7 @@ def written_forms(extraction: Extraction, name: str, entity_mentions: Iterable[t
         parts = [bare(w) for w in words(form)]
         if not parts or form.lower() in _NOT_NAMES or not form.split()[-1][0].isupper():
             continue
-        if set(parts) <= full or acronym(form) in letters:
+        if set(parts) <= full or acronym(form) in letters or contraction(form, written_core(name)):
             found.append(form)
     return tuple(dict.fromkeys(found))
 

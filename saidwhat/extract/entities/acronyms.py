@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ...nlp.lexicon import common_word
 from .words import COUNTRY_PREFIXES
 
 CONNECTIVES = {"of", "and", "the", "for", "&", "de"}
@@ -58,3 +59,21 @@ def initialisms(words: Sequence[str]) -> set[str]:
 def _letters(words: Sequence[str]) -> str:
     """The first letter of each word; every letter of a dotted abbreviation ("u.s." gives "us")."""
     return "".join(w.replace(".", "") if "." in w.strip(".") else w[0] for w in words if w[0].isalnum())
+
+
+CONTRACTED = 8
+"""The fewest letters of a one-word name that an acronym may contract ("VW" for "Volkswagen")."""
+
+
+def contraction(written: str, words: Sequence[str]) -> bool:
+    """Whether an acronym written without dots contracts a name of one word, no English word, that
+    begins with its first letter and holds the others in order: "VW" for "Volkswagen" (the letters
+    of the parts of a compound), not "TX" for "Texaco", nor "F.A." (initials) for "Freeman-Owings"."""
+    letters = acronym(written) if "." not in written else None
+    if letters is None:
+        return False
+    if len(words) != 1 or len(words[0]) < CONTRACTED or not words[0].isalpha() or not 2 <= len(letters) <= 3:
+        return False  # "Freeman-Owings" is two names
+    word = words[0].lower()
+    rest = iter(word[1:])
+    return word[0] == letters[0] and all(letter in rest for letter in letters[1:]) and not common_word(word)

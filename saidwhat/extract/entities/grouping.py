@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ...nlp.lexicon import common_word
-from .acronyms import acronym, initialisms
+from .acronyms import acronym, contraction, initialisms
 from .mentions import NAME_PARTICLES, Mention, name_key, name_words, without_generation
 from .nicknames import given_forms, has_nicknames
 from .words import CORPORATE_WORDS, COUNTRY_PREFIXES, ORG_SUFFIXES, OUTLET_WORDS, PERSON_TITLES, ROLE_NOUNS
@@ -237,7 +237,9 @@ def _acronym(short: str, name: str) -> bool:
     letters = initialisms(capitalised)  # "AIG" for "American International Group", and ...
     while capitalised and capitalised[-1].lower().rstrip(".") in CORPORATE_WORDS and initialisms(capitalised[:-1]):
         capitalised.pop()  # ... "S and P" for "Standard and Poor's Corp", "AB" for "Anheuser-Busch Cos Inc"
-    return acronym(short) in letters | initialisms(capitalised)
+    found = acronym(short)
+    own = [w for w in capitalised if w.lower().rstrip(".") not in CORPORATE_WORDS]  # "VW" for "Volkswagen AG"
+    return found in letters | initialisms(capitalised) or contraction(short, own)
 
 
 def _surname(words: list[str]) -> str:
