@@ -27,7 +27,7 @@ from typing import Protocol
 from ..extract.entities.acronyms import acronym, contraction, initialisms
 from ..extract.entities.words import ORG_SUFFIXES
 from ..model import Extraction
-from .bodies import abroad, body_names, story_country
+from .bodies import abroad, body_names, national_body, story_country
 from .names import (
     NICKNAMES,
     KeyKind,
@@ -118,7 +118,8 @@ def mentioned(extraction: Extraction) -> dict[str, Mentioned]:
     """The linkable entities of an article, by local id; a government body named without its
     country goes by the name with it, and a ministry's or bank's by none of its bare forms
     (``bodies``)."""
-    home = story_country(extraction)
+    bodies = any(e.type == "ORG" and national_body(e.name) for e in extraction.entities)
+    home = story_country(extraction) if bodies else None  # most stories name no bare body
     found = {}
     for e in extraction.entities:
         if e.type in LINKED_TYPES and any(ch.isupper() for ch in e.name):
