@@ -201,6 +201,11 @@ CASES = {
     "a company's name is no person's": (  # "Saxon Co" beside "Saxon", a short form of Bill Saxon
         [Named("Bill Saxon"), Named("Saxon"), Named("Saxon Co", "ORG")], ["Bill Saxon", "Bill Saxon", "Saxon Co"],
     ),
+    "one body spelt the British and the American way": (
+        [Named("International Jute Organisation", "ORG"), Named("International Jute Organization", "ORG"),
+         Named("Council for Economic Co-operation", "ORG"), Named("Council for Economic Cooperation", "ORG")],
+        ["International Jute Organisation"] * 2 + ["Council for Economic Co-operation"] * 2,
+    ),
     "an acronym the article calls another kind of organisation": (  # "The pilots' association, VPA,"
         [Named("Valmora Port Authority", "ORG"), Named("VPA", "ORG", ("The pilots' association",))],
         ["Valmora Port Authority", "VPA"],

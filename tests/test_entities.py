@@ -147,3 +147,12 @@ def test_an_acronym_of_the_official_name_joins_the_name_written_the_other_way_ro
     text = "The U.S. Fisheries Department said catches fell. USDF said quotas would be cut."
     names = {e[0]: e[3] for e in entities(nlp, text) if e[1] == "ORG"}
     assert names == {"U.S. Fisheries Department": ["U.S. Fisheries Department", "USDF"]}
+
+
+def test_a_name_run_into_the_bracket_of_its_acronym_ends_before_it(nlp):
+    text = "The International Jute Organisation (IJO) said its council will meet in May. IJO members disagreed."
+    doc = nlp(text)
+    start = next(i for i, t in enumerate(doc) if t.text == "International")
+    doc.ents = [Span(doc, start, start + 5, label="ORG")]  # "International Jute Organisation (IJO", as spaCy reads it
+    (jute,) = extract_entities(doc).records
+    assert jute.name == "International Jute Organisation"

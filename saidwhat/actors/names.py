@@ -116,8 +116,17 @@ def clean(name: str) -> str:
 
 @lru_cache(maxsize=65536)
 def words(name: str) -> tuple[str, ...]:
-    """Lower-case words, stripped of surrounding punctuation other than a word's inner dots."""
-    return tuple(word.lower() for word in written_words(name))
+    """Lower-case words, stripped of surrounding punctuation other than a word's inner dots, each
+    in one spelling (``spelling``)."""
+    return tuple(spelling(word.lower()) for word in written_words(name))
+
+
+def spelling(word: str) -> str:
+    """One spelling of a lower-case word that British and American news write two ways in names:
+    the International Coffee Organisation is the International Coffee Organization, and the
+    Organisation for Economic Co-operation the one for Economic Cooperation."""
+    word = word.replace("isation", "ization")
+    return "coop" + word.removeprefix("co-op") if word.startswith("co-op") else word
 
 
 def written_words(name: str) -> tuple[str, ...]:

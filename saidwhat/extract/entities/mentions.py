@@ -124,6 +124,7 @@ def mention_of(ent: Span) -> Mention | None:
             mention.gender, mention.honorific = HONORIFIC_GENDER[tokens[0].lower_.rstrip(".")], True
             mention.person = 1
         tokens = tokens[1:]
+    tokens = _unbracketed(tokens)
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].is_space or _dangling(tokens)):
         tokens = tokens[:-1]
     possessive = [k for k, t in enumerate(tokens[:-1]) if t.tag_ == "POS"]
@@ -154,6 +155,15 @@ def mention_of(ent: Span) -> Mention | None:
         mention.roles.append(role)
     _weigh(mention, role)
     return mention if mention.name else None
+
+
+def _unbracketed(tokens: list[Token]) -> list[Token]:
+    """A name without the bracket the NER ran it into, which it did not close: "the International
+    Coffee Organization (ICO" is the organisation, and the acronym is a mention of its own."""
+    opened = [k for k, t in enumerate(tokens) if t.text == "("]
+    if opened and opened[-1] > 0 and not any(t.text == ")" for t in tokens[opened[-1]:]):
+        return tokens[: opened[-1]]
+    return tokens
 
 
 def joined_names(doc: Doc) -> list[Span]:
