@@ -206,6 +206,12 @@ CASES = {
          Named("Council for Economic Co-operation", "ORG"), Named("Council for Economic Cooperation", "ORG")],
         ["International Jute Organisation"] * 2 + ["Council for Economic Co-operation"] * 2,
     ),
+    "a company's trade in the plural or not": (
+        [Named("Ostrava Motors Co", "ORG"), Named("Ostrava Motor Company", "ORG")], ["Ostrava Motor Company"] * 2,
+    ),
+    "a trade that begins a name keeps its number": (
+        [Named("Chemical Bank", "ORG"), Named("Chemicals", "ORG")], ["Chemical Bank", "Chemicals"],
+    ),
     "an acronym the article calls another kind of organisation": (  # "The pilots' association, VPA,"
         [Named("Valmora Port Authority", "ORG"), Named("VPA", "ORG", ("The pilots' association",))],
         ["Valmora Port Authority", "VPA"],

@@ -156,3 +156,21 @@ def test_a_name_run_into_the_bracket_of_its_acronym_ends_before_it(nlp):
     doc.ents = [Span(doc, start, start + 5, label="ORG")]  # "International Jute Organisation (IJO", as spaCy reads it
     (jute,) = extract_entities(doc).records
     assert jute.name == "International Jute Organisation"
+
+
+def test_a_company_is_its_name_before_its_trade_and_legal_form_not_its_unit(nlp):
+    text = (
+        "Varna Southern Petroleum Ltd said it will drill. Varna Southern said the well is deep. "
+        "Kelso Corp and Kelso Steel Co said talks went on. Kelso said a deal was near."
+    )
+    doc = nlp(text)
+    starts = [text.index(n) for n in ("Varna Southern Petroleum Ltd", "Varna Southern said", "Kelso Corp")]
+    starts += [text.index(n) for n in ("Kelso Steel Co", "Kelso said")]
+    lengths = [28, 14, 10, 14, 5]
+    doc.ents = [doc.char_span(a, a + n, label="ORG") for a, n in zip(starts, lengths)]
+    found = {e.name: [text[s:t] for s, t in e.mentions] for e in extract_entities(doc).records}
+    assert found == {
+        "Varna Southern Petroleum Ltd": ["Varna Southern Petroleum Ltd", "Varna Southern"],
+        "Kelso Corp": ["Kelso Corp", "Kelso"],
+        "Kelso Steel Co": ["Kelso Steel Co"],
+    }

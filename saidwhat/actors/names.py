@@ -118,13 +118,25 @@ def clean(name: str) -> str:
 def words(name: str) -> tuple[str, ...]:
     """Lower-case words, stripped of surrounding punctuation other than a word's inner dots, each
     in one spelling (``spelling``)."""
-    return tuple(spelling(word.lower()) for word in written_words(name))
+    return tuple(spelling(word.lower(), i > 0) for i, word in enumerate(written_words(name)))
 
 
-def spelling(word: str) -> str:
-    """One spelling of a lower-case word that British and American news write two ways in names:
-    the International Coffee Organisation is the International Coffee Organization, and the
-    Organisation for Economic Co-operation the one for Economic Cooperation."""
+# Words of a company's trade that its name has in the plural or not: "Ford Motors Co." is Ford
+# Motor Company, "Wyle Laboratory" Wyle Laboratories.
+_SINGULAR = {
+    "motors": "motor", "industries": "industry", "airlines": "airline", "laboratories": "laboratory",
+    "products": "product", "systems": "system", "communications": "communication",
+    "technologies": "technology", "chemicals": "chemical", "pharmaceuticals": "pharmaceutical",
+}
+
+
+def spelling(word: str, after_first: bool = True) -> str:
+    """One spelling of a lower-case word that news write two ways in names: British and American
+    (the International Coffee Organisation is the International Coffee Organization, and the
+    Organisation for Economic Co-operation the one for Economic Cooperation), and a trade in the
+    plural or not (``_SINGULAR``) ``after_first`` word of a name: "Chemical Bank" is no
+    "Chemicals Inc"."""
+    word = _SINGULAR.get(word, word) if after_first else word
     word = word.replace("isation", "ization")
     return "coop" + word.removeprefix("co-op") if word.startswith("co-op") else word
 
@@ -146,7 +158,7 @@ def bare(word: str) -> str:
 
 def core(name: str) -> list[str]:
     """An organisation's distinctive words: no leading "the", no trailing "Inc", "Corp" or "Co"."""
-    return [word.lower() for word in written_core(name)]
+    return [spelling(word.lower(), i > 0) for i, word in enumerate(written_core(name))]
 
 
 def written_core(name: str) -> list[str]:

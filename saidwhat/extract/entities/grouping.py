@@ -19,7 +19,16 @@ from ...nlp.lexicon import common_word
 from .acronyms import acronym, contraction, initialisms
 from .mentions import NAME_PARTICLES, Mention, name_key, name_words, without_generation
 from .nicknames import given_forms, has_nicknames
-from .words import CORPORATE_WORDS, COUNTRY_PREFIXES, ORG_SUFFIXES, OUTLET_WORDS, PERSON_TITLES, ROLE_NOUNS
+from .words import (
+    BUSINESS_WORDS,
+    CORPORATE_WORDS,
+    COUNTRY_PREFIXES,
+    LEGAL_FORMS,
+    ORG_SUFFIXES,
+    OUTLET_WORDS,
+    PERSON_TITLES,
+    ROLE_NOUNS,
+)
 
 KEPT_TYPES = {"PERSON", "ORG", "GPE"}
 SHORT_FORM_LABELS = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}  # labels a short form may carry
@@ -162,6 +171,9 @@ def _full_form(
         elif full_label == "ORG" and label in ("ORG", "PERSON", "PRODUCT"):
             if _org_short_form(words, longer, short, full):
                 fits["ORG"].append(full)
+    # a company's own name before its legal form goes to that company, not to its unit named for a
+    # trade: "LTV" is LTV Corp beside LTV Steel Co
+    fits["ORG"] = [f for f in fits["ORG"] if _legal_form_after(words, all_words[id(f)])] or fits["ORG"]
     # a name read as a person's goes to a person first: "Jobs" to "Steve Jobs", not "U.S. Jobs"; one
     # read as a company's that is in a company's name is no person's: "Ford" beside "Ford Motor Co."
     # and "William Clay Ford Jr.", "Heinz" beside "H.J. Heinz Co" and "Henry Heinz II"
@@ -187,16 +199,24 @@ def _within(words: list[str], longer: list[str]) -> bool:
 
 
 def _org_short_form(words: list[str], longer: list[str], short: Group, full: Group) -> bool:
-    """ "Sorg" for "Sorg Inc", "Treasury" for "U.S. Treasury", "Post" for "Calder City Post" (a
-    newspaper by its last word), "NAR" for "National Association of Realtors"; not "Boeing" for
-    "Boeing Commercial Airplanes", a part of it."""
+    """ "Sorg" for "Sorg Inc", "Canada Southern" for "Canada Southern Petroleum Ltd" (the words of a
+    company's trade before its legal form), "Treasury" for "U.S. Treasury", "Post" for "Calder City
+    Post" (a newspaper by its last word), "NAR" for "National Association of Realtors"; not "Boeing"
+    for "Boeing Commercial Airplanes", nor "Kessler" for "Kessler Aircraft Systems", parts of it."""
     extra = len(longer) - len(words)
     if longer[: len(words)] == words:
-        return all(w.rstrip(".") in CORPORATE_WORDS for w in longer[len(words) :])
+        rest = [w.rstrip(".") for w in longer[len(words) :]]
+        return all(w in CORPORATE_WORDS for w in rest) or rest[-1] in LEGAL_FORMS and all(
+            w in CORPORATE_WORDS or w in BUSINESS_WORDS for w in rest)
     if longer[extra:] == words and (  # "Treasury" for "U.S. Treasury", "the Post" for "Calder City Post"
             " ".join(longer[:extra]) in COUNTRY_PREFIXES or words == longer[-1:] and words[0] in OUTLET_WORDS):
         return True
     return _founders_name(words, longer) or _own_name(words, longer) or _acronym(short.name, full.name)
+
+
+def _legal_form_after(words: list[str], longer: list[str]) -> bool:
+    """Whether ``longer`` is ``words`` and a legal form only ("Sorg Inc")."""
+    return longer[: len(words)] == words and all(w.rstrip(".") in CORPORATE_WORDS for w in longer[len(words) :])
 
 
 def _own_name(words: list[str], longer: list[str]) -> bool:

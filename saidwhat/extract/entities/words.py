@@ -86,6 +86,8 @@ CORPORATE_WORDS = set(
     products
     """.split()
 )
+# The words of ``CORPORATE_WORDS`` that end a company's name as its legal form.
+LEGAL_FORMS = CORPORATE_WORDS - BUSINESS_WORDS - {"&", "and", "international", "enterprises", "systems", "technologies"}
 # A country before an institution's name: "Treasury" and "U.S. Treasury" are one.
 COUNTRY_PREFIXES = {"united states", "the u.s.", "west german"} | set(
     """
