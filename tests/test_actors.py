@@ -126,8 +126,12 @@ CASES = {
     "two given names that are no nicknames of each other": (
         [Named("James Orrin"), Named("John Orrin")], ["James Orrin", "John Orrin"],
     ),
-    "a middle initial is not left out": (  # a son named for his father
-        [Named("Harald Q. Senn"), Named("Harald Senn")], ["Harald Q. Senn", "Harald Senn"],
+    "a middle initial left out": (
+        [Named("Harald Q. Senn"), Named("Harald Senn")], ["Harald Q. Senn"] * 2,
+    ),
+    "two middle initials the short name could mean": (  # a son named for his father
+        [Named("Harald Q. Senn"), Named("Harald T. Senn"), Named("Harald Senn")],
+        ["Harald Q. Senn", "Harald T. Senn", "Harald Senn"],
     ),
     "two middle names the short name could mean": (
         [Named("Anna Lise Holm"), Named("Anna Britt Holm"), Named("Anna Holm")],
@@ -272,9 +276,9 @@ def test_a_full_name_keeps_the_id_of_its_short_form(store: Store) -> None:
 
 @pytest.fixture
 def curated(store: Store) -> Store:
-    """Kessler (linked to Marta Kessler by rule), Petra Alm and Petra J. Alm (apart by rule), and a
+    """Kessler (linked to Marta Kessler by rule), Petra Alm and Petra Alm-Lind (apart by rule), and a
     bystander, over four articles."""
-    for n, who in enumerate([MINISTER, Named("Kessler"), Named("Petra Alm"), Named("Petra J. Alm")]):
+    for n, who in enumerate([MINISTER, Named("Kessler"), Named("Petra Alm"), Named("Petra Alm-Lind")]):
         store.add(article(n, who, Named("Ivo Lask", roles=("Harbour master",)), published=date(2024, 1, 1 + n)))
     return store
 
@@ -296,7 +300,7 @@ def test_merge_split_and_rename_survive_a_rebuild(curated: Store) -> None:
                 for a in (kessler, split, petra, lask) if (d := curated.actor(a)) is not None}
 
     expected = {
-        kessler: ("Marta Kessler-Ruud", 1, 1), split: ("Kessler", 1, 1), petra: ("Petra J. Alm", 2, 2),
+        kessler: ("Marta Kessler-Ruud", 1, 1), split: ("Kessler", 1, 1), petra: ("Petra Alm-Lind", 2, 2),
         lask: ("Ivo Lask", 4, 4),
     }
     assert state() == expected
@@ -385,7 +389,7 @@ def run(db: Path, *args: str) -> tuple[int, str, str]:
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "news.db"
     with Store.open(path) as store:
-        for n, who in enumerate([MINISTER, Named("Kessler"), Named("Petra Alm"), Named("Petra J. Alm")]):
+        for n, who in enumerate([MINISTER, Named("Kessler"), Named("Petra Alm"), Named("Petra Alm-Lind")]):
             store.add(article(n, who, published=date(2024, 1, 1 + n)))
     return path
 
@@ -398,7 +402,7 @@ def listed(db: Path, *args: str) -> list[dict]:
 
 def test_actors_on_the_command_line(db: Path, tmp_path: Path) -> None:
     assert [(r["id"], r["name"], r["statements"]) for r in listed(db)] == [
-        ("a1", "Marta Kessler", 2), ("a2", "Petra Alm", 1), ("a3", "Petra J. Alm", 1)
+        ("a1", "Marta Kessler", 2), ("a2", "Petra Alm", 1), ("a3", "Petra Alm-Lind", 1)
     ]
     assert [r["id"] for r in listed(db, "alm")] == ["a2", "a3"]
     code, stdout, _ = run(db, "actors", "show", "a1")
@@ -420,7 +424,7 @@ def test_actors_on_the_command_line(db: Path, tmp_path: Path) -> None:
     ]
     authority = tmp_path / "authority.csv"
     authority.write_text(
-        "id,name,type,aliases,wikidata\nnw-7,Petra Alm,PERSON,Petra J. Alm,Q99000007\n", encoding="utf-8"
+        "id,name,type,aliases,wikidata\nnw-7,Petra Alm,PERSON,Petra Alm-Lind,Q99000007\n", encoding="utf-8"
     )
     assert run(db, "actors", "load", str(authority)) == (0, "", f"1 authority rows loaded into {db}\n")
     assert [(r["id"], r["wikidata"]) for r in listed(db, "Petra")] == [("nw-7", "Q99000007")]

@@ -291,15 +291,13 @@ def _nick_keys(person: tuple[str, ...]) -> list[str]:
 
 
 def _given_and_surname(parts: tuple[str, ...]) -> str | None:
-    """A person's first and last names (and generation), with any middle names left out, so that
-    "Owen Dempsey" and "Owen John Dempsey" meet (two middle names stay two people); a middle initial
-    is not left out ("George W. Bush" is not "George Bush", his father), unless a generation says
-    which of them it is ("Patrick W. Carlineo Jr." is "Patrick Carlineo Jr.")."""
+    """A person's first and last names (and generation), with any middle names or initials left
+    out, so that "Owen Dempsey" and "Owen John Dempsey" meet, and "Martin Sosnoff" and "Martin T.
+    Sosnoff"; two middle names or initials stay two people ("George Bush" beside "George H.W. Bush"
+    and "George W. Bush" is neither), and a generation stays ("Patrick Carlineo Jr.")."""
     person = without_generation(parts)
     generation = parts[len(person):]
     if not (_distinctive(person[0]) and _distinctive(person[-1])):
-        return None
-    if not generation and any(len(bare(word).rstrip(".")) < 2 for word in person[1:-1]):
         return None
     return " ".join((person[0], bare(person[-1]), *generation))
 
