@@ -129,6 +129,9 @@ CASES = {
     "a middle initial left out": (
         [Named("Harald Q. Senn"), Named("Harald Senn")], ["Harald Q. Senn"] * 2,
     ),
+    "a first initial before the name a person goes by": (
+        [Named("T. Orvo Lindahl"), Named("Orvo Lindahl")], ["T. Orvo Lindahl"] * 2,
+    ),
     "two middle initials the short name could mean": (  # a son named for his father
         [Named("Harald Q. Senn"), Named("Harald T. Senn"), Named("Harald Senn")],
         ["Harald Q. Senn", "Harald T. Senn", "Harald Senn"],

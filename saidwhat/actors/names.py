@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..extract.entities.acronyms import acronym, initialisms
+from ..extract.entities.grouping import INITIALS
 from ..extract.entities.mentions import without_generation
 from ..extract.entities.nicknames import given_forms, has_nicknames
 from ..extract.entities.words import BUSINESS_WORDS, COUNTRY_PREFIXES
@@ -297,6 +298,8 @@ def _given_and_surname(parts: tuple[str, ...]) -> str | None:
     and "George W. Bush" is neither), and a generation stays ("Patrick Carlineo Jr.")."""
     person = without_generation(parts)
     generation = parts[len(person):]
+    if len(person) > 2 and INITIALS.fullmatch(person[0]):  # "L. William Seidman" goes by William
+        person = person[1:]
     if not (_distinctive(person[0]) and _distinctive(person[-1])):
         return None
     return " ".join((person[0], bare(person[-1]), *generation))
