@@ -235,6 +235,12 @@ def test_who_a_statement_is_made_to_does_not_speak_next(pipeline):
         "It said it may buy more.",
     )
     assert speakers(found)[1:] == [("The group", None), ("Marden Corp", "Marden Corp"), ("It", "Marden Corp")]
+    spoken_to = extract(  # the parser hangs "to Reuters" on "pricing"
+        pipeline,
+        "Shares of the retailer rose 3 pct on Tuesday. A spokesperson declined to comment on the pricing "
+        "to Reuters. The company's decision to float in Hong Kong is seen as a vote of confidence.",
+    )
+    assert ("The company's", None) in speakers(spoken_to)
 
 
 def test_an_unnamed_group_brought_in_before_is_what_the_group_names(pipeline):
@@ -644,3 +650,4 @@ def test_a_middle_initial_is_the_middle_name_it_stands_for(pipeline):
     found = extract(pipeline, text)
     assert [e.name for e in found.entities if "Harrow" in e.name] == ["Walter Milo Harrow", "Dale Harrow"]
     assert speakers(found)[-1] == ("Harrow", "Walter Milo Harrow")
+

@@ -76,7 +76,10 @@ def _addressed(root: Token) -> bool:
         return head.lemma_.lower() in ADDRESSED_VIA["with"]
     via = ADDRESSED_VIA.get(head.lower_, set())
     before = root.doc[head.i - 1] if head.i else head  # the parser may hang "with" on the verb
-    return root.dep_ == "pobj" and (head.head.lemma_.lower() in via or before.lemma_.lower() in via)
+    governor = head.head  # or on a noun after it: "to comment on the pricing to Reuters"
+    while governor.lemma_.lower() not in via and governor.dep_ in ("pobj", "prep") and governor.head is not governor:
+        governor = governor.head
+    return root.dep_ == "pobj" and (governor.lemma_.lower() in via or before.lemma_.lower() in via)
 
 
 def _finite(verb: Token) -> bool:

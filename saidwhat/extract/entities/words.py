@@ -213,4 +213,8 @@ GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
 # Who a statement is made to: the object of "told" or "informed", what one files with ("filed with
 # the Securities and Exchange Commission", "in a filing with ...") or writes to ("a letter to").
 ADDRESSING_VERBS = {"tell", "inform", "notify", "advise", "assure", "brief", "petition", "urge", "ask"}
-ADDRESSED_VIA = {"with": {"file", "filing", "register"}, "to": {"letter", "filing", "submission", "testimony"}}
+ADDRESSED_VIA = {
+    "with": {"file", "filing", "register"},
+    # "declined to comment on the pricing to Reuters": the next "the company" is not Reuters
+    "to": {"letter", "filing", "submission", "testimony", "say", "speak", "talk", "comment", "explain", "complain"},
+}
