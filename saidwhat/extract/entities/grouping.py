@@ -206,7 +206,7 @@ def _org_short_form(words: list[str], longer: list[str], short: Group, full: Gro
     extra = len(longer) - len(words)
     if longer[: len(words)] == words:
         rest = [w.rstrip(".") for w in longer[len(words) :]]
-        return all(w in CORPORATE_WORDS for w in rest) or rest[-1] in LEGAL_FORMS and all(
+        return _legal_form_after(words, longer) or rest[-1] in LEGAL_FORMS and all(
             w in CORPORATE_WORDS or w in BUSINESS_WORDS for w in rest)
     if longer[extra:] == words and (  # "Treasury" for "U.S. Treasury", "the Post" for "Calder City Post"
             " ".join(longer[:extra]) in COUNTRY_PREFIXES or words == longer[-1:] and words[0] in OUTLET_WORDS):
