@@ -162,6 +162,17 @@ CASES = {
          Named("Harwick Steel Co", "ORG"), Named("Harwick Motor Corp", "ORG")],
         ["Harwick"] * 3 + ["Harwick Steel Co", "Harwick Motor Corp"],
     ),
+    "a bare name is the company whose name the others it begins extend": (
+        [Named("Kelvar Motor Co", "ORG"), Named("Kelvar Motor Credit Co", "ORG"), Named("Kelvar Europe", "ORG"),
+         Named("Kelvar Canada", "ORG"), Named("Kelvar Motor Co of Canada Ltd", "ORG"), Named("Kelvar", "ORG")],
+        ["Kelvar Motor Co", "Kelvar Motor Credit Co", "Kelvar Europe", "Kelvar Canada",
+         "Kelvar Motor Co of Canada Ltd", "Kelvar Motor Co"],
+    ),
+    "a bare name two companies begin, neither extending the other, or a plural noun, stays apart": (
+        [Named("Brisco Steel Co", "ORG"), Named("Brisco Mining Corp", "ORG"), Named("Brisco", "ORG"),
+         Named("Traders Credit Co", "ORG"), Named("Traders Credit Bank Ltd", "ORG"), Named("Traders", "ORG")],
+        ["Brisco Steel Co", "Brisco Mining Corp", "Brisco", "Traders Credit Co", "Traders Credit Bank Ltd", "Traders"],
+    ),
     "a company by the last word of its name, which is no English word": (
         [Named("Orlav Vesnik Co", "ORG"), Named("Vesnik", "ORG"), Named("Tarnova", "ORG"),
          Named("Ebbing Tarnova Inc", "ORG"), Named("Knox Timber Co", "ORG"), Named("Timber", "ORG")],

@@ -24,9 +24,11 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Protocol
 
+from ..claims.nations import country_named
 from ..extract.entities.acronyms import acronym, contraction, initialisms
 from ..extract.entities.words import ORG_SUFFIXES
 from ..model import Extraction
+from ..nlp.lexicon import common_word
 from .bodies import abroad, body_names, national_body, story_country
 from .names import (
     NICKNAMES,
@@ -178,6 +180,8 @@ def _short_form(index: ActorIndex, entity: Mentioned) -> str | None:
             and (kind != "name" or name_key(index.name(a)) == key)
         ))
         chosen = _one(index, found, entity)
+        if chosen is None and kind == "first" and entity.type == "ORG" and not _plural_noun(entity.name):
+            chosen = _parent(index, found)
         if chosen is not None:
             return chosen
         if found:  # ambiguous: a weaker key must not pick one of them either
@@ -210,6 +214,38 @@ def _one(index: ActorIndex, found: list[str], entity: Mentioned) -> str | None:
     roles = {w for role in entity.roles for w in role.lower().split()}
     sharing = [a for a in found if roles & index.roles(a)]
     return sharing[0] if len(sharing) == 1 else None
+
+
+def _parent(index: ActorIndex, found: list[str]) -> str | None:
+    """Of the organisations a bare name begins, the company whose name the others extend or add
+    a region to: "Ford" is Ford Motor Co beside Ford Motor Credit Co, Ford Motor Co of Canada Ltd
+    and Ford Europe; "Union" beside Union Carbide Corp and Union Pacific Corp, or "Halvor" beside
+    Halvor Land Co and Halvor Bank, stays apart."""
+    companies = sorted(
+        (core(index.name(a)), a) for a in found
+        if index.type(a) == "ORG" and company(index.name(a)) and not {"of", "and", "&"} & set(words(index.name(a)))
+    )
+    if not companies:
+        return None
+    parent, actor = companies[0]
+    others = (core(index.name(a)) for a in found if a != actor)
+    return actor if all(other[: len(parent)] == parent or _region(other[1:]) for other in others) else None
+
+
+def _plural_noun(name: str) -> bool:
+    """Whether a one-word name is an English noun in the plural: "Bankers said" is no short form
+    of Bankers Trust Co, though the recogniser may take it for a name."""
+    word = name.lower()
+    return word.endswith("s") and common_word(word[:-1])
+
+
+_REGIONS = {"europe", "asia", "africa", "america", "pacific"}
+
+
+def _region(rest: list[str]) -> bool:
+    """Whether these words name a country or a continent, as in "Ford Canada" or "Ford Europe"."""
+    name = " ".join(rest)
+    return name in _REGIONS or country_named(name) is not None
 
 
 def _adopt_short_forms(index: ActorIndex, entity: Mentioned) -> str | None:
