@@ -388,11 +388,23 @@ def test_correction_note_is_not_a_statement(pipeline):
     assert extract(pipeline, text).statements == []
 
 
+def test_that_said_opening_a_sentence_is_no_statement(pipeline):
+    """ "That said," is a concession, as "still" would be; "That, Ruiz said, ..." is a statement."""
+    text = (
+        "Saving early is hard. That said, early retirement comes in many shapes and what it looks like "
+        "will decide what you need. That, Mayor Ana Ruiz said, will change next year."
+    )
+    assert [(s.source.text if s.source else None, s.content.text) for s in extract(pipeline, text).statements] == [
+        ("Mayor Ana Ruiz", "That will change next year")
+    ]
+
+
 @pytest.mark.parametrize("text", [
     "Net excludes gains on insurance recovery of 54,000 crowns vs 91,000 crowns in quarter.",
     "Current year net excludes tax credits of 54,000 crowns in quarter and 945,000 crowns in year.",
     "The 2019 figures exclude the recently acquired Tarno Air Lines.",
     "Republicans failed to appear at a drafting session called by the committee chairman.",
+    "The Steelers spent Monday trying to distance themselves from Thursday night's fight that led to suspensions.",
 ])
 def test_a_verb_of_holding_or_dealing_is_no_cue(pipeline, text):
     """A results table's notes say what a figure holds; nobody says anything in them."""

@@ -38,7 +38,7 @@ def verb_content(verb: Token) -> Content | None:
     a poll"), the clause it stands beside ("“...,” she said") or a passive subject ("the plan was
     backed by X"); with its speaker and whether a listed verb takes it so."""
     lemma = verb.lemma_.lower()
-    if lemma in NOT_ATTRIBUTING:
+    if lemma in NOT_ATTRIBUTING or _concessive(verb):
         return None
     if lemma in RAISING:
         return _impression(verb)
@@ -83,6 +83,17 @@ def verb_content(verb: Token) -> Content | None:
         content |= _passive_subject(verb)
     approved = listed and not infinitive and (kind in ("clause", "beside") or lemma in OBJECT_CONTENT)
     return Content(kind, content, speaker_span(verb), approved)
+
+
+def _concessive(verb: Token) -> bool:
+    """ "That said, early retirement comes in various shapes": a sentence opened as with "still",
+    where no one says anything."""
+    doc, i = verb.doc, verb.i
+    opener = doc[i - 1] if i else None
+    return (
+        verb.lower_ == "said" and opener is not None and bool(opener.is_sent_start)
+        and opener.lower_ in ("that", "this") and i + 1 < len(doc) and doc[i + 1].text == ","
+    )
 
 
 def _passive_subject(verb: Token) -> set[int]:
