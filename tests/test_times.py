@@ -453,6 +453,10 @@ def test_issue_22_regressions(nlp, text, published, expected):
         ("Fuels will matter in the next century. I think that time is coming.", date(1987, 3, 31),
          [("the next century", "20"), ("that time", "PAST_REF")]),
         ("The rest will be redeemed at par this August 18.", date(1987, 3, 5), [("August 18", "1987-08-18")]),
+        # the month just ended is not a year ahead in a future clause: its figures are still to come
+        ("The inflation rate is expected to show an improvement in February.", date(1987, 3, 2),
+         [("February", "1987-02")]),
+        ("The plant will open in January.", date(1987, 3, 2), [("January", "1988-01")]),
         # a deadline a day gone is not a year ahead
         ("The agency ruled that the boy must be returned to Cuba by Jan. 14.", date(2000, 1, 15),
          [("Jan. 14", "2000-01-14")]),

@@ -62,11 +62,16 @@ def weekday_date(anchor: date, weekday: int, tense: Tense) -> date:
 
 def month_year(anchor: date, month: int, tense: Tense) -> int:
     """The year of a bare month name: the anchor's own month counts for either tense; without a
-    tense, the anchor's year unless the month lies well over half a year away in it."""
+    tense, the anchor's year unless the month lies well over half a year away in it. The month just
+    ended stays in the past in a future clause too: "is expected to show an improvement in
+    February", said in March, tells of February's figures, not of next year's."""
     candidates = [(date(anchor.year + k, month, 1), anchor.year + k) for k in (-1, 0, 1)]
     start = anchor.replace(day=1)
     if tense is None and abs(month - anchor.month) <= CURRENT_YEAR_MONTHS:
         return anchor.year
+    year, last = add_months(anchor.year, anchor.month, -1)
+    if tense == "future" and month == last:
+        return year
     return _pick(candidates, start, tense)
 
 
