@@ -226,7 +226,7 @@ def test_colon_labels_in_transcripts_and_one_word_headlines(pipeline, text, sour
     assert (statement.source.text, statement.cue.text, statement.content.text.rstrip('"')) == (source, ":", content)
 
 
-@pytest.mark.parametrize("label", ["Correction", "Update", "Photo", "Also", "Meanwhile"])
+@pytest.mark.parametrize("label", ["Correction", "Update", "Photo", "Also", "Meanwhile", "Disclosure"])
 def test_a_note_label_is_not_a_speaker(pipeline, label):
     assert extract(pipeline, f"{label}: The vote takes place on Monday\n\nIt was delayed.").statements == []
 

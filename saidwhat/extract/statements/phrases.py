@@ -15,7 +15,7 @@ SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 LABEL_WORDS = {
     "correction", "update", "editor", "note", "watch", "video", "photos", "related", "breaking",
     "analysis", "opinion", "exclusive", "photo", "credit", "caption", "read", "see", "tags",
-    "topics", "share", "advertisement", "subscribe", "warning", "contact", "email",
+    "topics", "share", "advertisement", "subscribe", "warning", "contact", "email", "disclosure", "disclaimer",
 }
 POLLS = {"poll", "survey"}
 SPEAKING_NOUNS = {"poll", "survey", "study", "report", "source", "sources", "official", "officials"}
