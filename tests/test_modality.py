@@ -414,6 +414,10 @@ def test_a_refusal_to_tell_a_question_or_a_state_is_not_forward_looking(pipeline
     ("The minister said he hopes the swap will pave the way for talks.", "said", True),  # a clause ahead
     ("Coaches say setbacks cause you to grow as a person.", "say", False),  # an infinitive is no modal
     ("The study found that sales would fall next year.", "found", True),  # a modal of its own
+    # what tests showed possible then ("could", the past of "can"), unless a time lies ahead
+    ("Breathing tests showed that his lungs could not hold as much air as normal.", "showed", False),
+    ("Earlier studies indicated private investment could sustain two pct growth.", "indicated", False),
+    ("A poll showed that the party could win the election in December.", "showed", True),
     ("Halden, who likes to sail and play chess, backed the bid.", "likes", False),  # a habit
     ("Norvale would like to buy the Tarno plant.", "would like", True),  # a wish
     ("Tarno News tried to find out about the bid.", "tried", False),  # an attempt over

@@ -87,6 +87,8 @@ ASKING = frozenset("ask wonder question know".split())
 # Cues of perceiving: what one saw or found is going on or done ("saw people trying to recruit"),
 # unless a modal puts it forward ("found that sales would fall").
 PERCEIVING = frozenset("see hear watch notice observe witness find discover".split())
+# Cues of what evidence showed: told in the past with "could", they report a possibility then.
+EVIDENTIAL = frozenset("show find reveal demonstrate prove indicate discover".split())
 # Cues whose infinitive is an act ahead ("plans to close", "told them to leave", "is looking to
 # double", "the decision to float in Hong Kong"); after another cue it is a choice made, an
 # attempt or a feeling ("chose to receive bids", "attempted to address", "was shocked to find").
@@ -210,7 +212,7 @@ def _judged(
         windows = [w for t, w in covered if not _hangs_from(doc, t, main)]
         timing = [w for _, w in timed] + ahead
     later = _later(timing, said_on) or _later(windows, said_on)
-    future = not _telling_nothing(verb, main, words) and (_foreseen(verb, main, bool(later)) or not _perceived(
+    future = not _telling_nothing(verb, main, words) and not (_observed(verb, main) and not later) and (_foreseen(verb, main, bool(later)) or not _perceived(
         verb, main) and (
         _going_to(words, in_quote) or not past and (
             _future(verb, main) or any(said_on is not None and first > said_on for first, _ in windows)
@@ -571,6 +573,17 @@ def _foreseen(cue: Token, main: Token | None, ahead: bool) -> bool:
     changing = main is not None and main.tag_ == "VBG" and main.head == cue and main.dep_ == "ccomp"
     figure = any(t.tag_ == "CD" for c in cue.children if c.dep_ == "dobj" for t in c.subtree)  # not "first hand"
     return changing or figure or ahead
+
+
+def _observed(cue: Token, main: Token | None) -> bool:
+    """What a test or a study showed to be possible then, told in the past with "could", the past
+    of "can": "Breathing tests showed that his lungs could not hold as much air", "showed that taste
+    receptors could be found in the small intestine" (with a time ahead it is a forecast still:
+    "polls showed the party could win in November")."""
+    if main is None or _lemma(cue) not in EVIDENTIAL or not _told_as_past(cue):
+        return False
+    modals = {a.lower_ for a in _auxiliaries(main) if a.tag_ == "MD"}
+    return modals == {"could"}
 
 
 def _perceived(cue: Token, main: Token | None) -> bool:
