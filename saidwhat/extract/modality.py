@@ -212,8 +212,9 @@ def _judged(
         windows = [w for t, w in covered if not _hangs_from(doc, t, main)]
         timing = [w for _, w in timed] + ahead
     later = _later(timing, said_on) or _later(windows, said_on)
-    future = not _telling_nothing(verb, main, words) and not (_observed(verb, main) and not later) and (_foreseen(verb, main, bool(later)) or not _perceived(
-        verb, main) and (
+    possible_then = _observed(verb, main) and not later
+    future = not _telling_nothing(verb, main, words) and not possible_then and (
+        _foreseen(verb, main, bool(later)) or not _perceived(verb, main) and (
         _going_to(words, in_quote) or not past and (
             _future(verb, main) or any(said_on is not None and first > said_on for first, _ in windows)
         ) or main is not None and _reports_future(main) or _joined_ahead(verb, main, content) or (
