@@ -491,3 +491,33 @@ def test_a_claim_told_put_off_is_followed_past_its_date(store: Store, order: str
     )
     stories = [claim, retender, bought] if retold else [claim, bought]
     assert followed(store, stories, order) == (["olein-bought", "tender-repeated"] if retold else [])
+
+
+@pytest.mark.parametrize("order", ["as published", "follow-up first"])
+def test_a_rare_topic_both_headlines_name_finds_a_later_story(store: Store, order: str) -> None:
+    """"NORVALE CONSIDERING BUYING SUPERCOMPUTER" and, weeks later, "NORVALE TO BUY SUPERCOMPUTERS":
+    the story shares one uncommon word with the claim, a word three stories of six hundred hold,
+    which is too common to find it alone; both headlines name it, so it is the claim's topic. A story
+    whose headline names it but not the claim's does not follow the claim that way."""
+    firm = {"Norvale": "ORG"}
+    said = "its trade ministry is considering buying a supercomputer for its research institutes"
+    claim = recognised(
+        "computer-considered", date(1987, 4, 7), "NORVALE CONSIDERING BUYING SUPERCOMPUTER",
+        f"Norvale said {said}.", firm, said=said,
+    )
+    later = recognised(
+        "computer-bought", date(1987, 6, 2), "NORVALE TO BUY SUPERCOMPUTERS",
+        "Norvale plans to buy two supercomputers, its trade ministry said.", firm,
+    )
+    other = recognised(  # the topic in its headline, but not in the claim's
+        "computer-sales", date(1987, 5, 4), "SUPERCOMPUTER SALES RISE",
+        "Supercomputer sales rose, Halden said.", {"Halden": "ORG"},
+    )
+    for n in range(600):  # the ministry, research and buying are everyday news; the rest is rare
+        text = f"Norvale's trade ministry said company {n} is buying equipment for its research institutes."
+        store.add(Extraction(id=f"ministry-{n}", text=text, published=date(1987, 3, 1)))
+    stories = [claim, other, later]
+    for story in stories if order == "as published" else stories[::-1]:
+        store.add(story)
+    [record] = store.claim_records(date(1987, 12, 1))
+    assert [f.article_id for f in record.followups] == ["computer-bought"]

@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 Span = tuple[int, int]
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|\d+(?:[.,]\d+)*")
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|\d+(?:[.,]\d+)*")
 _REPORTING = {"said", "say", "says", "saying", "told", "tell", "added", "according", "reuters", "spokesman"}
 _IGNORED = STOP_WORDS | _REPORTING
 _STEMMER = snowballstemmer.stemmer("english")
@@ -39,7 +39,7 @@ def _term(written: str) -> str | None:
 
 def terms(text: str) -> list[str]:
     """The stems of the content words of ``text`` and its numbers, in order, repeats kept."""
-    return [term for written in _WORD.findall(text) if (term := _term(written)) is not None]
+    return [term for written in WORD.findall(text) if (term := _term(written)) is not None]
 
 
 @lru_cache(maxsize=2048)

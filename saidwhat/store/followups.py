@@ -38,7 +38,7 @@ from sqlalchemy import Connection, bindparam, case, delete, func, insert, or_, s
 from ..claims.matching import Evidence, best_sentence, story_score
 from ..claims.nations import names_country, nations
 from ..claims.relations import may_tell_late, relation
-from ..claims.terms import counted_terms, sentences, terms
+from ..claims.terms import WORD, counted_terms, sentences, terms
 from ..model import Entity, Extraction, Relation, Statement
 from .schema import (
     article_stories,
@@ -408,15 +408,31 @@ def _same_headline(words: AbstractSet[str], story_words: AbstractSet[str], rarit
     )
 
 
+def _topic(rarity: Rarity, headline: str | None, body: str) -> set[str]:
+    """The words of a headline that name its topic on their own: nouns the story also writes in
+    lower case, rare in the store (``words.TOPICAL``), "JAPAN CONSIDERING BUYING U.S.
+    SUPERCOMPUTERS"; a name, however rare, heads stories on every matter of its owner ("BP",
+    "CAESARS")."""
+    lower = {word for word in WORD.findall(body) if word.islower()}
+    return rarity.topical(terms(" ".join(w for w in WORD.findall(headline or "") if w.lower() in lower)))
+
+
 def _follow_earlier(
     conn: Connection, article_pk: int, extraction: Extraction, published: date, counts: Counter[str], rarity: Rarity
 ) -> None:
     """Link this article to the earlier claims it reports on."""
     words = rarity.distinctive(counts)  # a common word's postings are long and say little
-    candidates = conn.execute(_EARLIER, {
-        "words": sorted(words), "very_rare": sorted(rarity.very_rare(words)), "published": published,
-        "since": published - WINDOW, "article": article_pk,
-    }).all()
+    window = {"published": published, "since": published - WINDOW, "article": article_pk}
+    candidates = list(conn.execute(_EARLIER, {
+        "words": sorted(words), "very_rare": sorted(rarity.very_rare(words)), **window
+    }))
+    topic = _topic(rarity, extraction.title, extraction.text)
+    if topic:  # the claims whose headline names this one's topic too, by one of their rarest words
+        seen = {row.pk for row in candidates}
+        candidates += [
+            row for row in conn.execute(_EARLIER, {"words": sorted(topic), "very_rare": sorted(topic), **window})
+            if row.pk not in seen and topic & _words(row.title or "")
+        ]
     late = {row.pk for row in candidates if _late(row.said_on, row.due, published, row.relation == "delayed")}
     if late and not may_tell_late(f"{extraction.title or ''}\n{extraction.text}"):
         # a claim long past due only by a story telling of things put off or called off
@@ -477,15 +493,16 @@ def _follow_later(conn: Connection, claim: NewClaim, rarity: Rarity, windows: di
     if not searchable:
         return
     found = search_articles(conn, searchable, (low, claim.article_pk), (first, last), CANDIDATES)
+    headline = _words(claim.headline)
     sharing = sorted(  # the words first, then one look-up of the actors of the stories that hold them
         (
             (row.published, row.pk, row.text, row.title, counts) for row in found
-            if len(shared := rare & (counts := counted_terms(row.text)).keys()) >= SHARED or shared & very_rare
+            if len(shared := rare & (counts := counted_terms(row.text)).keys()) >= SHARED
+            or shared & very_rare or rare & headline & _topic(rarity, row.title, row.text)
         ),
         key=lambda story: story[:2],  # oldest first, as if stored in order: a delay told leaves the date open
     )
     named = named_actors(conn, [pk for _, pk, *_ in sharing])
-    headline = _words(claim.headline)
     sought = _Sought(claim.pk, claim.weights, claim.nations, claim.said_on, claim.due)
     for published, pk, body, title, counts in sharing:
         if _late(claim.said_on, claim.due, published, sought.put_off) and not may_tell_late(f"{title or ''}\n{body}"):

@@ -66,6 +66,9 @@ COMMON_FLOOR = 50
 VERY_RARE = 0.001
 """A word in at most this share of the stored articles (or in two of them) names the matter on
 its own, as a company's or a person's name does: one such word shared finds a claim."""
+TOPICAL = 0.005
+"""A word of a headline in at most this share of the stored articles, written in lower case in its
+story, names its topic."""
 
 
 class Rarity:
@@ -103,6 +106,10 @@ class Rarity:
     def very_rare(self, words: Iterable[str]) -> set[str]:
         """The words that are very rare in the store (see ``VERY_RARE``)."""
         return self._at_most(words, max(VERY_RARE * self._counts[_ARTICLES], 2))
+
+    def topical(self, words: Iterable[str]) -> set[str]:
+        """The words rare enough (``TOPICAL``) to name a headline's topic."""
+        return self._at_most(words, max(TOPICAL * self._counts[_ARTICLES], 2))
 
     def _at_most(self, words: Iterable[str], limit: float) -> set[str]:
         return {w for w, n in self._count(set(words)).items() if n <= limit}
