@@ -521,3 +521,37 @@ def test_a_rare_topic_both_headlines_name_finds_a_later_story(store: Store, orde
         store.add(story)
     [record] = store.claim_records(date(1987, 12, 1))
     assert [f.article_id for f in record.followups] == ["computer-bought"]
+
+
+@pytest.mark.parametrize("order", ["as published", "follow-up first"])
+def test_a_claim_that_names_no_one_is_about_whom_its_story_opens_with(store: Store, order: str) -> None:
+    """"Norvale is sending a team to Kestrel ... The team will lay the groundwork for emergency
+    microchip talks next week, officials said": the claim names no one, its story's first
+    sentence names Norvale and Kestrel, and a later story naming both follows it; one naming
+    Norvale alone, on its fishing quotas, does not."""
+    places = {"Norvale": "GPE", "Kestrel": "GPE"}
+    said = "The team will lay the groundwork for emergency microchip talks next week"
+    text = f"Norvale is sending a three-man trade team to Kestrel to halt sanctions.\n{said}, officials said."
+    base = recognised("team-sent", date(1987, 4, 2), "NORVALE SENDS TEAM TO KESTREL", text, places)
+    cue, start = text.index(" said") + 1, text.index(said)
+    unnamed = text.index("officials")
+    claim = base.model_copy(update={"statements": [Statement(
+        id="s0", kind="indirect", source=Source(spans=[(unnamed, unnamed + 9)], text="officials", entity=None),
+        cue=part(text, [(cue, cue + 4)]), content=part(text, [(start, start + len(said))]),
+        said_on=date(1987, 4, 2), future=True,
+    )]})
+    later = recognised(
+        "talks-groundwork", date(1987, 4, 7), "OFFICIAL TAKES DATA TO MICROCHIP TALKS",
+        "A Norvale official left for Kestrel with data for the emergency microchip talks; a three-man "
+        "team is already in Kestrel laying the groundwork for the talks.", places,
+    )
+    quotas = recognised(
+        "quota-talks", date(1987, 4, 6), "NORVALE QUOTA TALKS",
+        "A Norvale team will lay the groundwork for emergency fishing quota talks next week.", places,
+    )
+    fillers(store)
+    stories = [claim, quotas, later]
+    for story in stories if order == "as published" else stories[::-1]:
+        store.add(story)
+    [record] = store.claim_records(date(1987, 12, 1))
+    assert [f.article_id for f in record.followups] == ["talks-groundwork"]

@@ -253,6 +253,8 @@ def _gather(conn: Connection, article_pk: int, extraction: Extraction, rarity: R
         named = [entity_pks[e.id] for e in extraction.entities if any(_inside(m, around) for m in e.mentions)]
         keys = sorted({speaker, *named} - {None})
         matter = sorted(entity_pks[e.id] for e in _matter(extraction, statement))
+        if not keys:  # "The team will lay the groundwork for talks next week, officials said"
+            keys = matter = sorted({entity_pks[e.id] for e in _leading(extraction)})
         named_by_nationality = nations(extraction.text, statement.content.spans, names)
         weighted = rarity.weights(words)
         same = _repeated(conn, set(words), set(rarest(weighted)), speaker, statement.said_on)
@@ -271,6 +273,14 @@ def _gather(conn: Connection, article_pk: int, extraction: Extraction, rarity: R
             extraction.title or "",
         ))
     return new
+
+
+def _leading(extraction: Extraction) -> list[Entity]:
+    """The entities of the story's first sentence, which says who the story is about: the matter
+    of a claim that names no one ("Japan is sending a three-man team to Washington ... The team
+    will lay the groundwork for talks next week, officials said")."""
+    first = next(iter(sentences(extraction.text)), (0, 0))
+    return [e for e in extraction.entities if any(_inside(m, [first]) for m in e.mentions)]
 
 
 _PLACES = {"GPE", "LOC", "FAC"}
