@@ -388,6 +388,12 @@ def test_correction_note_is_not_a_statement(pipeline):
     assert extract(pipeline, text).statements == []
 
 
+def test_a_participle_after_than_is_no_cue(pipeline):
+    """ "better than expected results" measures; it reports no one's expectation."""
+    text = "Earnings were no disappointment, as most of the companies reported in-line or better than expected results."
+    assert [s.cue.text for s in extract(pipeline, text).statements if "expected" in s.cue.text] == []
+
+
 def test_that_said_opening_a_sentence_is_no_statement(pipeline):
     """ "That said," is a concession, as "still" would be; "That, Ruiz said, ..." is a statement."""
     text = (

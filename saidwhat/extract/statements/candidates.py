@@ -42,7 +42,7 @@ def cue_candidate(token: Token, in_quote: set[int]) -> Judged | None:
     """Any verb, noun or adjective read as a cue, with the cue model's features and whether the rules alone
     approve it; None when nothing reads as its content."""
     if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
-        if _in_a_name(token):
+        if _in_a_name(token) or _compared(token):
             return None
         found = verb_content(token)
     elif token.pos_ == "NOUN":
@@ -75,6 +75,12 @@ def cue_candidate(token: Token, in_quote: set[int]) -> Judged | None:
     if kind not in NOUN_KINDS:
         cue = with_modifiers(token, with_carrier(token, cue, content), content, in_quote)
     return Judged(Candidate(cue=cue, speaker=speaker, content=content, anchor=token.i), feats, found.approved)
+
+
+def _compared(token: Token) -> bool:
+    """A participle after "than" measures against what was expected, it reports no one: "better
+    than expected results", "sales rose more than forecast"."""
+    return token.tag_ == "VBN" and token.i > 0 and token.doc[token.i - 1].lower_ == "than"
 
 
 def _in_a_name(token: Token) -> bool:
