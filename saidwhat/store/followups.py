@@ -504,11 +504,12 @@ def _follow_later(conn: Connection, claim: NewClaim, rarity: Rarity, windows: di
         return
     found = search_articles(conn, searchable, (low, claim.article_pk), (first, last), CANDIDATES)
     headline = _words(claim.headline)
+    titled = rare & headline  # the claim's rarest words its headline names: a story's topic may be one
     sharing = sorted(  # the words first, then one look-up of the actors of the stories that hold them
         (
             (row.published, row.pk, row.text, row.title, counts) for row in found
             if len(shared := rare & (counts := counted_terms(row.text)).keys()) >= SHARED
-            or shared & very_rare or rare & headline & _topic(rarity, row.title, row.text)
+            or shared & very_rare or titled and titled & _topic(rarity, row.title, row.text)
         ),
         key=lambda story: story[:2],  # oldest first, as if stored in order: a delay told leaves the date open
     )
