@@ -31,7 +31,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, bindparam, case, delete, func, insert, or_, select, update
 
@@ -95,7 +95,6 @@ whose words are counted, and on a corpus stored out of order there are many)."""
 _STATEMENTS_OF = select(statements.c.pk, statements.c.future, statements.c.content_spans).where(
     statements.c.article_pk == bindparam("pk")
 )
-_HEADLINE = select(articles.c.title).where(articles.c.pk == bindparam("pk"))
 _STORED_STATEMENTS = select(statements.c.pk, statements.c.local_id, statements.c.source_entity_pk).where(
     statements.c.article_pk == bindparam("pk")
 )
@@ -113,7 +112,9 @@ _ACTOR_MAP = select(entities.c.pk, entities.c.actor_pk, entities.c.name).where(
     entities.c.pk.in_(bindparam("pks", expanding=True))
 )
 _QUERIES = (
-    select(claims.c.pk, claims.c.terms).where(claims.c.pk.in_(bindparam("pks", expanding=True))).order_by(claims.c.pk)
+    select(claims.c.pk, claims.c.terms, claims.c.nations)
+    .where(claims.c.pk.in_(bindparam("pks", expanding=True)))
+    .order_by(claims.c.pk)
 )
 _REPORTED = (
     update(claims)
@@ -143,8 +144,8 @@ _SHARING = (  # SHARED of a claim's rarest words among the ``words``, or one of 
 )
 _EARLIER = (  # the claims said in the window before a story, not already sourced in it
     select(
-        claims.c.pk, claims.c.entities, claims.c.matter, claims.c.nations, claims.c.said_on, claims.c.due,
-        claims.c.relation, articles.c.title,
+        claims.c.pk, claims.c.entities, claims.c.matter, claims.c.said_on, claims.c.due, claims.c.relation,
+        articles.c.title,
     )
     .join(statements, statements.c.pk == claims.c.pk)  # a claim's key is its first statement's
     .join(articles, articles.c.pk == statements.c.article_pk)
@@ -188,23 +189,21 @@ class _Sought:
 
 
 class _Story:
-    """A story compared with claims: its words, and what recording a follow-up in it reads (its
-    statements and headline), read once however many claims it reports on."""
+    """A story compared with claims: its headline and words, and what recording a follow-up in it
+    reads (its statements), read once however many claims it reports on."""
 
     def __init__(
-        self, conn: Connection, pk: int, body: str, counts: Counter[str], published: date | None, newest: bool = False
+        self, conn: Connection, pk: int, headline: str | None, body: str, counts: Counter[str], published: date | None,
+        newest: bool = False,
     ) -> None:
-        self._conn, self.pk, self.body, self.counts, self.published = conn, pk, body, counts, published
+        self._conn, self.pk, self.headline, self.body, self.counts = conn, pk, headline or "", body, counts
+        self.published = published
         self.length = sum(counts.values())
         self.newest = newest  # the article being stored: the latest of its day
 
     @cached_property
     def statements(self) -> Sequence[Any]:
         return self._conn.execute(_STATEMENTS_OF, {"pk": self.pk}).all()
-
-    @cached_property
-    def headline(self) -> str:
-        return self._conn.execute(_HEADLINE, {"pk": self.pk}).scalar() or ""
 
 
 def follow(conn: Connection, article_pk: int, extraction: Extraction) -> None:
@@ -241,9 +240,10 @@ def _gather(conn: Connection, article_pk: int, extraction: Extraction, rarity: R
     pk_of = {row.local_id: (row.pk, row.source_entity_pk) for row in rows}
     entity_pks = dict(conn.execute(_STORED_ENTITIES, {"pk": article_pk}).all())
     names = [mention for e in extraction.entities for mention in e.mentions]
+    spans = sentences(extraction.text)
     new = []
     for statement in said:
-        sentence = _reporting_sentence(extraction.text, statement.cue.spans)
+        sentence = _reporting_sentence(spans, statement.cue.spans)
         said_by = [*statement.cue.spans, *_speaker_spans(extraction, statement)]
         words = terms(f"{statement.content.text} {_without(extraction.text, sentence, said_by)}")
         if not words:
@@ -254,7 +254,7 @@ def _gather(conn: Connection, article_pk: int, extraction: Extraction, rarity: R
         keys = sorted({speaker, *named} - {None})
         matter = sorted(entity_pks[e.id] for e in _matter(extraction, statement))
         if not keys:  # "The team will lay the groundwork for talks next week, officials said"
-            keys = matter = sorted({entity_pks[e.id] for e in _leading(extraction)})
+            keys = matter = sorted({entity_pks[e.id] for e in _leading(extraction, spans)})
         named_by_nationality = nations(extraction.text, statement.content.spans, names)
         weighted = rarity.weights(words)
         same = _repeated(conn, set(words), set(rarest(weighted)), speaker, statement.said_on)
@@ -275,11 +275,11 @@ def _gather(conn: Connection, article_pk: int, extraction: Extraction, rarity: R
     return new
 
 
-def _leading(extraction: Extraction) -> list[Entity]:
+def _leading(extraction: Extraction, spans: list[tuple[int, int]]) -> list[Entity]:
     """The entities of the story's first sentence, which says who the story is about: the matter
     of a claim that names no one ("Japan is sending a three-man team to Washington ... The team
     will lay the groundwork for talks next week, officials said")."""
-    first = next(iter(sentences(extraction.text)), (0, 0))
+    first = next(iter(spans), (0, 0))
     return [e for e in extraction.entities if any(_inside(m, [first]) for m in e.mentions)]
 
 
@@ -303,10 +303,11 @@ def _matter(extraction: Extraction, statement: Statement) -> list[Entity]:
     return [e for e in extraction.entities if any(names(e, *m) for m in e.mentions)]
 
 
-def _reporting_sentence(text: str, cue: list[tuple[int, int]]) -> tuple[int, int]:
-    """The sentence that holds the cue: it names the speaker and often the matter."""
+def _reporting_sentence(spans: list[tuple[int, int]], cue: list[tuple[int, int]]) -> tuple[int, int]:
+    """The sentence (of the article's ``spans``) that holds the cue: it names the speaker and often
+    the matter."""
     start = cue[0][0] if cue else -1
-    return next(((a, b) for a, b in sentences(text) if a <= start < b), (0, 0))
+    return next(((a, b) for a, b in spans if a <= start < b), (0, 0))
 
 
 def _speaker_spans(extraction: Extraction, statement: Statement) -> list[tuple[int, int]]:
@@ -360,9 +361,9 @@ def _actor(conn: Connection, entity_pk: int | None) -> int | None:
     return conn.execute(_ACTOR, {"pk": entity_pk}).scalar()
 
 
-@dataclass(frozen=True)
-class _Named:
-    """An entity of a claim: its actor and its name."""
+class _Named(NamedTuple):
+    """An entity of a claim: its actor and its name (a tuple: one is made for every entity of
+    every claim a story is compared with)."""
 
     actor: int
     name: str
@@ -465,10 +466,10 @@ def _follow_earlier(
     if not named:  # the actors first: most candidates fail there, before their words are read
         return
     average = rarity.average_length
-    story = _Story(conn, article_pk, extraction.text, counts, published, newest=True)
-    for pk, query in conn.execute(_QUERIES, {"pks": sorted(named)}):
+    story = _Story(conn, article_pk, extraction.title, extraction.text, counts, published, newest=True)
+    for pk, query, countries in conn.execute(_QUERIES, {"pks": sorted(named)}):
         row = named[pk]
-        _compare(conn, _Sought(pk, query, row.nations, row.said_on, row.due, row.relation == "delayed"), story, average)
+        _compare(conn, _Sought(pk, query, countries, row.said_on, row.due, row.relation == "delayed"), story, average)
 
 
 def _compare(conn: Connection, claim: _Sought, story: _Story, average: float) -> Relation | None:
@@ -522,7 +523,7 @@ def _follow_later(conn: Connection, claim: NewClaim, rarity: Rarity, windows: di
         if _names_matter(
             named.get(pk, set()), counts.keys() | story_headline, claim.entities, claim.matter, known
         ) or _same_headline(headline, story_headline, rarity):
-            told = _compare(conn, sought, _Story(conn, pk, body, counts, published), rarity.average_length)
+            told = _compare(conn, sought, _Story(conn, pk, title, body, counts, published), rarity.average_length)
             if told is not None:
                 sought = replace(sought, put_off=told == "delayed")
 
