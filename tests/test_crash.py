@@ -44,9 +44,14 @@ def _ingest(jsonl: Path, db: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+STORIES = 100
+"""More than spaCy's batch of 32, so that the kill, once the first article is in, lands midway
+however fast the last of a batch is stored."""
+
+
 def test_sigkill_midway_then_rerun_loses_and_doubles_nothing(tmp_path: Path, pipeline: Pipeline) -> None:
     jsonl, db = tmp_path / "stories.jsonl", tmp_path / "news.db"
-    jsonl.write_text("".join(json.dumps(s) + "\n" for s in _stories(30)), encoding="utf-8")
+    jsonl.write_text("".join(json.dumps(s) + "\n" for s in _stories(STORIES)), encoding="utf-8")
     first = _ingest(jsonl, db)
     deadline = time.monotonic() + 60
     while _count(db) == 0 and first.poll() is None and time.monotonic() < deadline:
@@ -54,13 +59,13 @@ def test_sigkill_midway_then_rerun_loses_and_doubles_nothing(tmp_path: Path, pip
     first.send_signal(signal.SIGKILL)
     first.wait()
     survived = _count(db)
-    assert first.returncode == -signal.SIGKILL and 0 < survived < 30
+    assert first.returncode == -signal.SIGKILL and 0 < survived < STORIES
 
     second = _ingest(jsonl, db)
     _, stderr = second.communicate(timeout=120)
     assert second.returncode == 0
-    assert stderr.startswith(f"{30 - survived} new, {survived} duplicate, 0 failed; ")
+    assert stderr.startswith(f"{STORIES - survived} new, {survived} duplicate, 0 failed; ")
     expected = [pipeline.extract(a) for a in read_inputs([str(jsonl)])]  # type: ignore[arg-type]
     with Store.open(db) as store:
-        assert store.counts()["articles"] == 30
+        assert store.counts()["articles"] == STORIES
         assert [store.get(e.id) for e in expected] == expected
