@@ -391,6 +391,8 @@ def test_planning_a_thing_is_forward_looking_and_having_planned_it_is_not(pipeli
     ("The minister did not say whether the plant would close.", False),
     ("The chairman declined to say if the group would bid again.", False),
     ("The ministry has yet to decide whether the maize will come in by tender.", True),  # a decision ahead
+    # no one has decided: an open question, not a claim
+    ("Hale said neither he nor the Farm Ministry had decided whether payments should be guaranteed.", False),
     ("Senator Hale asked, “What is the plan if the rockets are not ready by 2024?”", False),
     ("The authorities continue to pour fuel on the fire.", False),  # a state going on
     ("Both actors were said to have run into contractual issues in 2018.", False),  # a perfect infinitive
@@ -400,7 +402,8 @@ def test_planning_a_thing_is_forward_looking_and_having_planned_it_is_not(pipeli
 def test_a_refusal_to_tell_a_question_or_a_state_is_not_forward_looking(pipeline, text, future):
     statements = pipeline.extract(Article(id="t", text=text, published=date(2019, 11, 19))).statements
     cued = [s for s in statements if s.cue.text.lower().startswith(
-        ("declined", "asked", "refused", "do not know", "continue", "were said", "did not say", "has yet", "began"))]
+        ("declined", "asked", "refused", "do not know", "continue", "were said", "did not say", "has yet", "began",
+         "had decided", "has decided"))]
     assert [s.future for s in cued] == [future]
 
 

@@ -368,9 +368,22 @@ def _telling_nothing(verb: Token, main: Token | None, words: list[Token]) -> boo
     if not asking:  # "has yet to decide whether ..." is a decision ahead, "did not say when it
         # would reopen" still says it will: only "did not say whether", "declined to say if" tell nothing
         refused = verb.dep_ == "xcomp" and _lemma(verb.head) in REFUSING
-        return first in ("if", "whether") and (refused or any(c.dep_ == "neg" for c in verb.children))
+        return first in ("if", "whether") and (refused or _denied(verb))
     unnamed = told and main is not None and any(c.dep_ == "auxpass" for c in main.children)
     return unnamed or first in QUESTIONS
+
+
+NO_ONE = frozenset({"nobody", "none", "neither", "no"})
+"""A subject that is, or opens with, one of these says no one did: "Nobody has decided",
+"neither he nor the department had decided", "no company has said"."""
+
+
+def _denied(verb: Token) -> bool:
+    """A verb negated, or whose subject is no one ("neither he nor the U.S. Agriculture Department
+    had decided whether ...")."""
+    return any(
+        c.dep_ == "neg" or c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.lower_ in NO_ONE for c in verb.children
+    )
 
 
 def _unavailable(verb: Token) -> bool:
@@ -689,7 +702,7 @@ def _negated(verb: Token, doc: Doc, content: set[int]) -> bool:
     or a negated main verb of the content ("said it would not raise taxes"); two cancel out."""
     roots = [doc[i] for i in content if doc[i].head.i not in content or doc[i].head.i == i]
     count = (
-        any(c.dep_ == "neg" for c in verb.children)
+        _denied(verb)
         + (_lemma(verb) in NEGATING_CUES)
         + any(c.dep_ == "neg" for r in roots if r.pos_ in ("VERB", "AUX") for c in r.children)
     )
