@@ -944,6 +944,16 @@ def test_a_foreign_word_inside_a_name_is_no_cue_but_a_misspelt_verb_is(pipeline)
     ("The dockers' union threatened to strike.", ["threatened"]),
     ("Sugar traders threaten to boycott the tender.", ["threaten"]),
     ("The EC, which has threatened to retaliate, met on Monday.", ["has threatened"]),
+    ("A cut of two pence suggests that another cut can be offered next year.", []),
+    ("A rise in the index indicated that rates would fall.", []),
+    ("Harwick's chairman suggested that the plant could close.", ["suggested"]),
+    ("The ministry's report indicated that imports would rise.", ["indicated"]),
+    ("Emails from the agency suggest that the plan would fail.", ["suggest"]),
+    ("Early retiree and author Dana Holm suggests saving 30 times your expenses.", ["suggests"]),
+    ("Those facts suggest that the receptors came from the immune system.", []),
+    ("Some have suggested that the bank should cut rates.", ["have suggested"]),
+    ("A number of recent surveys suggest that the party has overtaken Labour.", ["suggest"]),
+    ("Some legal experts suggested that the case could reach Congress.", ["suggested"]),
 ])
 def test_a_cue_that_things_do_too_reports_only_what_someone_does(pipeline, text, cues):
     assert [s.cue.text for s in extract(pipeline, text).statements] == cues

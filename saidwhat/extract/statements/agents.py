@@ -6,17 +6,31 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...nlp.lexicon import common_word
 from ..entities.words import ORG_DESCRIPTIONS, PERSON_TITLES, PRONOUNS, ROLE_NOUNS
 from .phrases import SPEAKING_NOUNS
 
 CAUSING = frozenset({"threaten", "encourage"})
+SHOWING = frozenset({"suggest", "indicate"})
+"""Cues that a record reports as a person does ("emails suggest", "a review of records indicates")
+but that anything can do: "a cut of two pence in the pound suggests that ..." is a reading of the
+cut, reported by no one."""
+RECORDS = frozenset(
+    """
+    analysis comment criticism data datum document email estimate figure filing forecast letter memo
+    minute percent poll presentation proposal record remark report research result review statement
+    statistic story study survey test testing
+    """.split()
+)
+"""What holds what someone said or found ("twelve percent indicated" of a poll's respondents)."""
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # People and bodies by what they do or are: "traders", "producers", "analysts", "authorities".
 AGENT_ENDINGS = ("ers", "ors", "ists", "ians")
 AGENTS = frozenset(
     """
     people official authority country nation state member government union source delegate
-    minister leader worker farmer resident citizen voter shareholder creditor
+    minister leader worker farmer resident citizen voter shareholder creditor aide expert critic
+    leadership trustee side
     """.split()
 ) | ROLE_NOUNS | PERSON_TITLES | ORG_DESCRIPTIONS | SPEAKING_NOUNS
 
@@ -37,3 +51,23 @@ def can_act(subject: Token) -> bool:
         return can_act(counted[0])
     lemma = subject.lemma_.lower()
     return lemma in AGENTS or subject.tag_ == "NNS" and subject.lower_.endswith(AGENT_ENDINGS)
+
+
+COUNTING = frozenset({"some", "many", "most", "others", "several", "few", "both", "all"})
+"""A subject that counts people unnamed: "Some have suggested", "most have indicated"."""
+
+
+def can_show(subject: Token) -> bool:
+    """Whether a cue of ``SHOWING`` reports: its subject is someone, unnamed people counted, a name
+    the tagger took for a plural ("Dixons indicated"), a record of what was said or found, or
+    someone's ("Garett's work"), or it joins someone ("Early retiree and self-made millionaire Grant
+    Sabatier") or counts them ("a number of recent surveys")."""
+    if can_act(subject) or subject.lower_ in COUNTING or subject.lemma_.lower() in RECORDS:
+        return True
+    if subject.is_title and subject.tag_ == "NNS" and not common_word(subject.lemma_.lower()):
+        return True
+    return any(
+        c.dep_ in ("conj", "appos", "poss") and can_act(c)
+        or c.lower_ == "of" and any(o.dep_ == "pobj" and can_show(o) for o in c.children)
+        for c in subject.children
+    )

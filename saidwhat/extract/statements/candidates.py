@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...nlp.lexicon import common_word
-from .agents import CAUSING, can_act
+from .agents import CAUSING, SHOWING, can_act, can_show
 from .candidate import NOUN_KINDS, Candidate, Judged, words
 from .content import adjective_content, noun_content, verb_content, without_aside
 from .cue_model import CueModel, features, nesting
@@ -64,6 +64,8 @@ def cue_candidate(token: Token, in_quote: set[int]) -> Judged | None:
     caused = token.lemma_ in CAUSING or token.dep_ == "xcomp" and token.head.lemma_ in CAUSING
     if subject is not None and caused and not can_act(subject):
         return None  # "Forest fires threatening settlements", "Excellent weather has encouraged growth"
+    if subject is not None and token.lemma_ in SHOWING and not can_show(subject):
+        return None  # "a cut of two pence in the pound suggests"
     feats = features(token, kind, subject, token.i in in_quote, words(doc, content))
     cue = cue_tokens(token) if kind not in NOUN_KINDS else [token.i]
     if token.dep_ == "acomp" and token.head.i < token.i:  # "is worried", "are skeptical of"
