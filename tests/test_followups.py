@@ -442,6 +442,24 @@ def test_a_story_names_an_actor_by_every_word_of_its_name(store: Store) -> None:
     assert followed(store, [claim, written, other]) == ["plea-heard"]
 
 
+@pytest.mark.parametrize("common", [False, True])
+def test_a_story_names_an_actor_by_its_one_word_name_if_the_word_is_very_rare(store: Store, common: bool) -> None:
+    """The recogniser missed "the zephran engine" in lower case: the word, found in two stories of
+    the store, still names the Zephran; a word found in many does not."""
+    said = "it would switch to the Corvel engine because the Zephran would not be ready on time"
+    stories = [
+        recognised(id_, date(1987, 4, day), title, text, {"Lindair": "ORG", "Zephran": "ORG"}, said=claimed)
+        for id_, day, title, text, claimed in [
+            ("engine-switch", 8, "Lindair to switch suppliers", f"Lindair said {said}.", said),
+            ("engine-signed", 9, "Corvel accord signed",
+             "Lindair signed an accord for the Corvel engine, as the zephran engine would not be ready on time.", None),
+        ]
+    ]
+    for n in range(3 if common else 0):
+        store.add(Extraction(id=f"zephran-{n}", text=f"Zephran sales rose {n} pct.", published=date(1987, 3, 9)))
+    assert followed(store, stories) == ([] if common else ["engine-signed"])
+
+
 BUYER = {"Norvale": "GPE"}
 
 

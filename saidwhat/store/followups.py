@@ -385,19 +385,28 @@ def _actor_map(conn: Connection, entity_pks: set[int]) -> dict[int, _Named]:
 
 
 def _names_matter(
-    present: set[int], words: AbstractSet[str], entities: list[int], matter: list[int], known: dict[int, _Named]
+    present: set[int], words: AbstractSet[str], body: str, entities: list[int], matter: list[int],
+    known: dict[int, _Named], rarity: Rarity,
 ) -> bool:
     """Whether a story naming the actors ``present``, in the ``words`` of its headline and text,
     names the claim's: every entity of its ``matter`` if one has an actor, else one of its
     ``entities`` (keys to ``known``). A story names an entity by its actor, or by every word of a
     name of two words or more: the linker may keep two forms of a name apart ("the Texas State
     Court of Appeal" and "the Texas state court of appeals"), and a story saying "the cereals
-    management committee" of the EC names the EC Cereals Management Committee. One word is not
-    enough: "House" is in "White House"."""
+    management committee" of the EC names the EC Cereals Management Committee. One word is
+    enough only if the story (its ``body``) writes it in lower case, where the recogniser misses a
+    name, and it is very rare in the store (``words.VERY_RARE``): a story on "the superfan engine"
+    names IAE's Superfan; but "House" is in "White House", and "Dillon", a word of a name the
+    recogniser split ("Dillon, Read and Co"), is written in every story of that bank's deals."""
 
     def named(pk: int) -> bool:
         entity = known[pk]
-        return entity.actor in present or len(name := _words(entity.name)) > 1 and name <= words
+        name = _words(entity.name)
+        if entity.actor in present or len(name) > 1 and name <= words:
+            return True
+        return len(name) == 1 and name <= words and entity.name.lower() in _lower_case(body) and bool(
+            rarity.very_rare(name)
+        )
 
     wanted = [pk for pk in matter if pk in known]
     if wanted:
@@ -419,12 +428,19 @@ def _same_headline(words: AbstractSet[str], story_words: AbstractSet[str], rarit
     )
 
 
+@lru_cache(maxsize=256)
+def _lower_case(body: str) -> frozenset[str]:
+    """The words a story writes in lower case, as nouns are and names are not; kept for the stories
+    met most recently, as one is compared with many claims."""
+    return frozenset(word for word in WORD.findall(body) if word.islower())
+
+
 def _topic(rarity: Rarity, headline: str | None, body: str) -> set[str]:
     """The words of a headline that name its topic on their own: nouns the story also writes in
     lower case, rare in the store (``words.TOPICAL``), "JAPAN CONSIDERING BUYING U.S.
     SUPERCOMPUTERS"; a name, however rare, heads stories on every matter of its owner ("BP",
     "CAESARS")."""
-    lower = {word for word in WORD.findall(body) if word.islower()}
+    lower = _lower_case(body)
     return rarity.topical(terms(" ".join(w for w in WORD.findall(headline or "") if w.lower() in lower)))
 
 
@@ -454,7 +470,10 @@ def _follow_earlier(
     known = _actor_map(conn, {pk for row in candidates for pk in (*row.entities, *row.matter)})
     headline = _words(extraction.title or "")
     said = counts.keys() | headline
-    acting = {row.pk for row in candidates if _names_matter(present, said, row.entities, row.matter, known)}
+    acting = {
+        row.pk for row in candidates
+        if _names_matter(present, said, extraction.text, row.entities, row.matter, known, rarity)
+    }
     unnamed = {  # the headline words of the other claims, if they share one with this headline
         row.pk: title for row in candidates if row.pk not in acting and (title := _words(row.title or "")) & headline
     }
@@ -521,7 +540,7 @@ def _follow_later(conn: Connection, claim: NewClaim, rarity: Rarity, windows: di
             continue
         story_headline = _words(title or "")
         if _names_matter(
-            named.get(pk, set()), counts.keys() | story_headline, claim.entities, claim.matter, known
+            named.get(pk, set()), counts.keys() | story_headline, body, claim.entities, claim.matter, known, rarity
         ) or _same_headline(headline, story_headline, rarity):
             told = _compare(conn, sought, _Story(conn, pk, title, body, counts, published), rarity.average_length)
             if told is not None:
