@@ -68,6 +68,7 @@ def test_the_evidence_is_the_sentence_holding_most_of_the_claim() -> None:
     ("Last week the ministry said it will cut the fees.", True, "", "repeated"),
     ("Traders said Norvale will retender on Monday for 12,000 tonnes.", True, "", "delayed"),
     ("It bought 6,000 tonnes, traders said.", False, "Norvale retenders for olein", "delayed"),
+    ("The port board has not approved the fee cut.", False, "", "updated"),  # a done verb denied
 ])
 def test_relation(sentence: str, future: bool, headline: str, expected: str) -> None:
     assert relation(sentence, future, headline) == expected

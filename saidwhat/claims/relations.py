@@ -6,8 +6,9 @@ a word of calling off or of putting off decides first (a sentence that says a pl
 postponed" reports a delay, not a repetition); then a revision; then a thing told as done in the
 perfect ("has been set"), or at a past time before any future the sentence looks to ("Last week,
 ministers agreed to impose tariffs unless ..."), not denied; then a future the sentence still
-looks to; then a verb of a completed event. Anything else is other news on the matter, ``updated``:
-a past tense alone is not enough to say that the thing announced took place.
+looks to; then a verb of a completed event, not denied ("has not approved the plan"). Anything
+else is other news on the matter, ``updated``: a past tense alone is not enough to say that the
+thing announced took place.
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def relation(sentence: str, future: bool, headline: str = "") -> Relation:
         return "happened"
     if future or _FUTURE.search(sentence):
         return "repeated"
-    if _DONE.search(sentence):
+    if _DONE.search(sentence) and not _DENIED.search(sentence):  # not "has not approved the plan"
         return "happened"
     return "updated"
 
