@@ -383,7 +383,6 @@ def test_planning_a_thing_is_forward_looking_and_having_planned_it_is_not(pipeli
     ("Asked if Chase Manhattan would consider an acquisition in Italy, Smith said nothing.", False),
     ("The minister asked whether the bank would cut rates.", False),
     ("Asked to comment on the agreement, Smith said only that it was good news.", False),  # asked, not asking
-    ("A trader, who asked not to be identified, said nothing.", False),
     ("Analysts do not know whether the service will make money.", False),
     ("Vaughan began to wonder whether the cells might be involved.", False),
     ("Analysts do not know just how much disruption the streaming wars will cause.", False),

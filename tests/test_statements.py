@@ -417,6 +417,21 @@ def test_a_verb_of_holding_or_dealing_is_no_cue(pipeline, text):
     assert extract(pipeline, text).statements == []
 
 
+@pytest.mark.parametrize(("text", "cues"), [
+    ("A Halden dealer, who asked not to be named, said prices would rise.", ["said"]),
+    ("An official who declined to be identified said the bank will lend.", ["said"]),
+    ("The banker asked that his name not be used. He said rates would fall.", ["said"]),
+    ("The Senate concluded its third public hearing on Tuesday.", []),
+    ("Norvale later concluded a round of informal talks with its creditor banks.", []),
+    ("The panel concluded that the ban is not justified.", ["concluded"]),
+    ("Growers asked the agency to require palm oils to be identified as saturated fats.", ["asked"]),
+])
+def test_a_wish_to_stay_unnamed_or_a_thing_concluded_is_no_statement(pipeline, text, cues):
+    """Sources ask not to be named in a relative clause that PolNeAR leaves inside the source, and
+    "concluded an agreement" finishes a thing: neither reports anything."""
+    assert [s.cue.text for s in extract(pipeline, text).statements] == cues
+
+
 def test_it_prefers_an_organisation_to_a_place(pipeline):
     text = "Lumenra Systems, based in Hartwell, was hacked. It said that no passwords were taken."
     extraction = extract(pipeline, text)

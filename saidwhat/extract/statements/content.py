@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from .candidate import Content, ContentKind, subtree
 from .cues import (
     ASKING,
+    CLAUSE_ONLY,
     COGNITIVE,
     EXPLETIVES,
     NOT_ATTRIBUTING,
@@ -28,6 +29,8 @@ BACKING = {"support", "backing"}  # nouns of endorsement, read by who gives and 
 GIVERS = {"of", "from", "among"}
 TARGETS = {"for", "behind", "to"}
 ANSWERS = {"yes", "no", "so"}  # "72 percent said yes", "half said so"
+WISHES = {"ask", "decline", "request", "want", "refuse", "prefer"}  # "asked not to be named"
+UNNAMED = {"name", "identify", "quote"}
 NO_COMMENT = {"request", "message", "inquiry", "call", "email"}  # "did not respond to requests for comment"
 # "skeptical of", "worried about", "eager for": what an adjective's stance is about
 STANCE_PREPOSITIONS = {"of", "about", "with", "on", "over", "against", "by", "to", "in", "at", "for", "among"}
@@ -38,7 +41,7 @@ def verb_content(verb: Token) -> Content | None:
     a poll"), the clause it stands beside ("“...,” she said") or a passive subject ("the plan was
     backed by X"); with its speaker and whether a listed verb takes it so."""
     lemma = verb.lemma_.lower()
-    if lemma in NOT_ATTRIBUTING or _concessive(verb):
+    if lemma in NOT_ATTRIBUTING or _concessive(verb) or _unnamed(verb):
         return None
     if lemma in RAISING:
         return _impression(verb)
@@ -73,7 +76,7 @@ def verb_content(verb: Token) -> Content | None:
     if not content and beside:
         head = verb.head
         kind, content = "beside", set(range(head.left_edge.i, head.right_edge.i + 1)) - subtree(verb)
-    if not content and not by_object:  # "told reporters": for the model to judge
+    if not content and not by_object and lemma not in CLAUSE_ONLY:  # "told reporters": for the model to judge
         kind, content = "object", _object_content(verb)
     if not content and any(c.dep_ == "agent" for c in verb.children):
         kind, content = "passive", {i for c in verb.children if c.dep_ == "nsubjpass" for i in subtree(c)}
@@ -83,6 +86,20 @@ def verb_content(verb: Token) -> Content | None:
         content |= _passive_subject(verb)
     approved = listed and not infinitive and (kind in ("clause", "beside") or lemma in OBJECT_CONTENT)
     return Content(kind, content, speaker_span(verb), approved)
+
+
+def _unnamed(verb: Token) -> bool:
+    """ "an official, who asked not to be named", "declined to be identified", "asked that his name
+    not be used": a source's wish to stay unnamed, which PolNeAR leaves inside the source."""
+    if verb.lemma_.lower() not in WISHES:
+        return False
+    for clause in verb.children:
+        if clause.dep_ not in ("xcomp", "ccomp") or not any(c.dep_ == "auxpass" for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+        if clause.lemma_.lower() in UNNAMED or subject is not None and subject.lemma_.lower() == "name":
+            return True
+    return False
 
 
 def _concessive(verb: Token) -> bool:

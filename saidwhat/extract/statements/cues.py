@@ -65,6 +65,10 @@ NOUN_CUES = frozenset(
 # traded at 6.20 dlrs", "Republicans failed to appear", "The Steelers spent Monday trying to distance
 # themselves". They tell of what is contained or done, never of what was said.
 NOT_ATTRIBUTING = frozenset("include exclude buy sell trade enjoy own fail spend".split())
+# Verbs that report through a clause but, with an object, tell of a thing finished: "concluded
+# that the ban is not justified", but "concluded an agreement", "concluded advance weekly sales",
+# "was concluding a trip".
+CLAUSE_ONLY = frozenset({"conclude"})
 
 # Word lists read by more than one part of the statement finders.
 RAISING = {"seem", "appear"}  # verbs whose subject belongs to the content
