@@ -563,3 +563,18 @@ def test_someone_else_available_may_say_something_ahead(pipeline):
 ])
 def test_a_quotation_looks_ahead_by_any_of_its_sentences(pipeline, text, future):
     assert attributes(pipeline, text)[3] is future
+
+
+@pytest.mark.parametrize(("text", "future", "due"), [
+    # a figure reported is a result reached, whatever quarter it names
+    ("Halden Systems reported a third quarter loss of two mln dlrs on sales of 20.8 mln dlrs.", False, None),
+    # a period ends on the day named after it, not at the calendar quarter's end
+    ("Halden Systems said it expects a charge in its third quarter ending July 31.", True, date(1987, 7, 31)),
+    ("Norvale said exports in the year to October 31 will rise 6.8 pct.", True, date(1987, 10, 31)),
+    # the beginning of the year, said in June, is behind: it dates no claim
+    ("The minister said low prices, such as those seen around the beginning of the year, would lead to waste.",
+     True, None),
+    ("The minister said prices will rise late this year.", True, date(1987, 12, 31)),
+])
+def test_a_result_reported_or_a_period_that_ends_on_a_named_day(pipeline, text, future, due):
+    assert attributes(pipeline, text, published=date(1987, 6, 2))[3:] == (future, due)

@@ -131,6 +131,9 @@ VAGUE = re.compile(r"\b(?:coming|next|few|several|upcoming)\s+(?:few\s+)?(?:days
 EXPECTING = frozenset("expect anticipate forecast predict project aim target plan intend".split())
 PREDICTING = frozenset("expect anticipate forecast predict project".split())
 RECENT = timedelta(days=7)
+# Cues that report a result: a figure reported is one reached, whatever period it names ("reported
+# a third quarter loss of two mln dlrs", "posted second quarter net income of 12.6 mln dlrs").
+RESULTS = frozenset("report post".split())
 # Words before a day that make it no day of speaking: "said after April 3 the price will return",
 # "said by year end there had been a strong growth".
 NOT_THE_DAY = re.compile(r"\b(?:effective|after|before|until|till|since|from|by)\s+$", re.IGNORECASE)
@@ -138,6 +141,8 @@ NOT_THE_DAY = re.compile(r"\b(?:effective|after|before|until|till|since|from|by)
 THIRDS = {"START": 0, "MID": 1, "END": 2}
 # "the week of March 16": the day names its week.
 WEEK_OF = re.compile(r"\bweek\s+of\s+$", re.IGNORECASE)
+# What joins a period to the day it ends on: "the third quarter ending July 31".
+ENDS_ON = re.compile(r"\s+(?:ending|ended|to)\s+(?:on\s+)?", re.IGNORECASE)
 # A window after "after" only says where the event may start: it sets no due date.
 AFTER = re.compile(r"\bafter\s+$", re.IGNORECASE)
 # "notes due 1997": when a debt matures, not when the issue is made.
@@ -190,6 +195,8 @@ def _judged(
     # "Portugal's economy, which has been enjoying its best years in more than a decade, may ...":
     # a time in a relative clause told in the past locates that clause, not the content's event.
     inside = [t for t in times if _inside(doc, t, content) and not _in_past_relative(doc, t, verb)]
+    # "its third quarter ending July 31": the period ends on the day named after it
+    inside = [t for t in inside if not any(_ends_on(text, t, u) for u in inside)]
     covered = [(t, w) for t in inside if (w := _window(text, t, said_on))]  # each with the days it covers
     windows = [w for _, w in covered]
     # "second-quarter results on August 6": a date that describes a thing does not say when.
@@ -202,7 +209,7 @@ def _judged(
     # an act dated well before is no longer pending ("approved the acquisition last November")
     past = main is not None and (
         _past(main, main.i in in_quote) or main.pos_ == "NOUN" and _dated_before(windows, said_on)
-        or _infinitive_dated_before(doc, main, verb, timed, said_on)
+        or _infinitive_dated_before(doc, main, verb, timed, said_on) or _result(verb, main)
     )
     if main is not None and past and _lemma(main) not in EXPECTING:
         # "the banks earlier this week notified Texaco they would not buy more": that week dates the
@@ -211,7 +218,9 @@ def _judged(
         timed = [(t, w) for t, w in timed if not _hangs_from(doc, t, main)]
         windows = [w for t, w in covered if not _hangs_from(doc, t, main)]
         timing = [w for _, w in timed] + ahead
-    later = _later(timing, said_on) or _later(windows, said_on)
+    # a due date from a describing time too, but only from the part it names: "prices seen around
+    # the beginning of the year", said in June, date nothing ahead
+    later = _later(timing, said_on) or _later([_part(w, t.mod) for t, w in covered if w in windows], said_on)
     possible_then = _observed(verb, main) and not later
     future = not _telling_nothing(verb, main, words) and not possible_then and (
         _foreseen(verb, main, bool(later)) or not _perceived(verb, main) and (
@@ -259,6 +268,12 @@ def _part(days: tuple[date, date], mod: str | None) -> tuple[date, date]:
         return first + timedelta(days=round(third * n)), first + timedelta(days=round(third * (n + 1)) - 1)
     start, end = (add_months(first.year, first.month, months * k // 3) for k in (n, n + 1))
     return date(*start, 1), date(*end, 1) - timedelta(days=1)
+
+
+def _ends_on(text: str, period: TimeExpression, day: TimeExpression) -> bool:
+    """Whether a date names the day a period ends on: "the third quarter ending July 31", "the
+    year to October 31" (not "three to four months")."""
+    return period.type == day.type == "DATE" and bool(ENDS_ON.fullmatch(text, period.end, day.start))
 
 
 def _dates(doc: Doc, time: TimeExpression, main: Token | None) -> bool:
@@ -428,6 +443,11 @@ def _main(doc: Doc, content: set[int]) -> Token | None:
     verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")]
     untensed = [v for v in verbs if any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)]
     return next((v for v in verbs if v not in untensed), verbs[0] if verbs else roots[0] if roots else None)
+
+
+def _result(cue: Token, main: Token) -> bool:
+    """Whether a past cue reports a figure as its whole content: "reported a third quarter loss"."""
+    return cue.tag_ in ("VBD", "VBN") and _lemma(cue) in RESULTS and main.pos_ in ("NOUN", "PROPN", "NUM")
 
 
 def _perfect(verb: Token) -> bool:
