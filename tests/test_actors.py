@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from test_actor_totals import check_totals, linked_entities
 from typer.testing import CliRunner
 
-from saidwhat.actors import link_extractions
+from saidwhat.actors import keys, link_extractions
 from saidwhat.actors.linker import MemoryIndex, canonical_name, link_article, mentioned, vote
 from saidwhat.cli import app
 from saidwhat.model import Entity, Extraction, Source, Statement, part
@@ -613,3 +613,10 @@ def test_a_contraction_of_a_one_word_name_is_one_of_its_forms_and_dotted_initial
     ])
     forms = {m.name: m.forms for m in mentioned(x).values()}
     assert forms == {"Brannwerk AG": ("Brannwerk AG", "BW"), "Freeman-Owings Inc": ("Freeman-Owings Inc",)}
+
+
+def test_a_legal_form_is_keyed_with_its_stop_or_without() -> None:
+    """ "Ostrava Inc." closing a sentence is the Ostrava Inc named elsewhere: the exact-name key,
+    which settles a short core shared by several actors, must not tell them apart."""
+    assert keys("Ostrava Motor Co.", "ORG") == keys("Ostrava Motor Co", "ORG")
+    assert keys("Ostrava Inc.", "ORG")[0] == ("name", "ostrava inc")

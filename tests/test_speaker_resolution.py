@@ -163,6 +163,27 @@ def test_the_company_and_it_stay_with_the_company(pipeline):
     ]
 
 
+def test_a_name_before_a_legal_form_is_one_company(pipeline):
+    """The NER reads "H.F. Ahmanson" as a person: "and Co" after it makes it a company, so "the
+    company" is not the corporation its sentence mentions; "Hall" and "it" are Frank B. Hall and Co
+    Inc, spelled with the stop that closes a sentence or not."""
+    ahmanson = extract(
+        pipeline,
+        "H.F. Ahmanson and Co said second quarter earnings will include the write-off of its investment "
+        "in the Federal Savings and Loan Insurance Corporation. The company also said it will postpone "
+        "planned sales of mortgage-backed securities.",
+    )
+    hall = extract(
+        pipeline,
+        "Frank B. Hall and Co Inc said New York's insurance superintendent has sued the company. "
+        "Hall said it intends to oppose the action. Union Indemnity was once a unit of Frank B. Hall and Co Inc.",
+    )
+    assert speakers(ahmanson)[1] == ("The company", "H.F. Ahmanson and Co")
+    name = "Frank B. Hall and Co Inc"
+    assert [e.name for e in hall.entities if "Hall" in e.name] == [name]
+    assert speakers(hall) == [(name, name), ("Hall", name), ("it", name)]
+
+
 def test_she_skips_a_nearer_man(pipeline):
     found = extract(
         pipeline,

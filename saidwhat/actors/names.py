@@ -136,8 +136,10 @@ def spelling(word: str, after_first: bool = True) -> str:
     (the International Coffee Organisation is the International Coffee Organization, and the
     Organisation for Economic Co-operation the one for Economic Cooperation), and a trade in the
     plural or not (``_SINGULAR``) ``after_first`` word of a name: "Chemical Bank" is no
-    "Chemicals Inc"."""
+    "Chemicals Inc"; a legal form with its stop or without."""
     word = _SINGULAR.get(word, word) if after_first else word
+    if word.endswith(".") and word[:-1] in CORPORATE:  # "Apple Inc." is "Apple Inc"
+        word = word[:-1]
     word = word.replace("isation", "ization")
     return "coop" + word.removeprefix("co-op") if word.startswith("co-op") else word
 

@@ -63,7 +63,9 @@ class Group:
 
     @property
     def name(self) -> str:
-        return max((m.name for m in self.mentions), key=lambda n: (len(n.split()), len(n)))
+        # the longest, a legal form's stop that may close a sentence aside ("Co Inc" over "Co Inc.")
+        names = (m.name for m in self.mentions)
+        return max(names, key=lambda n: (len(n.split()), _legal_key(n) == name_key(n), len(n)))
 
     @property
     def words(self) -> list[str]:
@@ -90,7 +92,7 @@ def grouped(mentions: list[Mention]) -> list[Group]:
     Agriculture Department"), whichever comes first in the text."""
     by_key: dict[str, Group] = {}
     for mention in mentions:
-        by_key.setdefault(name_key(mention.name), Group()).mentions.append(mention)
+        by_key.setdefault(_legal_key(mention.name), Group()).mentions.append(mention)
     groups = _middles_joined(_nicknames_joined(list(by_key.values())))
     labels = {id(g): g.label for g in groups}
     words = {id(g): g.words for g in groups}
@@ -187,6 +189,13 @@ def _full_form(
     return None
 
 
+def _legal_key(name: str) -> str:
+    """A name's key, a legal form at its end with or without its stop ("Pesch and Co" and, closing a
+    sentence, "Pesch and Co.")."""
+    key = name_key(name)
+    return key[:-1] if key.endswith(".") and key.rsplit(" ", 1)[-1][:-1] in CORPORATE_WORDS else key
+
+
 def _particled_surname(words: list[str], longer: list[str]) -> bool:
     """A surname of several words that opens with a particle and ends the longer name: "Van Der
     Beek", "de la Cruz"."""
@@ -236,7 +245,8 @@ LEADING_LEGAL_FORMS = frozenset({"nv", "ab", "banque"})
 
 
 def _founders_name(words: list[str], longer: list[str]) -> bool:
-    """ "Penney" for "J.C. Penney Co", "Lilly" for "Eli Lilly and Co", "Volvo" for "AB Volvo": the
+    """ "Penney" for "J.C. Penney Co", "Lilly" for "Eli Lilly and Co", "Hall" for "Frank B. Hall and
+    Co", "Volvo" for "AB Volvo": the
     last word of a company's name after its founder's initials or given name, or a legal form put
     first. Not "House" for "White House", "Digital" for "Western Digital Corp", "Chemical" for
     "Mobil Chemical Co": other words before it make it a part of a longer name."""
@@ -247,8 +257,10 @@ def _founders_name(words: list[str], longer: list[str]) -> bool:
         return False
     before = core[:-1]
     first = before[0]
+    given = has_nicknames(first) or len(given_forms(first)) > 1
+    initials = all(INITIALS.fullmatch(w) for w in before[1:])  # "Frank B. Hall and Co"
     return all(INITIALS.fullmatch(w) for w in before) or len(before) == 1 and (
-        first.replace(".", "") in LEADING_LEGAL_FORMS or has_nicknames(first) or len(given_forms(first)) > 1)
+        first.replace(".", "") in LEADING_LEGAL_FORMS or given) or given and initials and len(core) < len(longer)
 
 
 def _acronym(short: str, name: str) -> bool:

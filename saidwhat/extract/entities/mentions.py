@@ -24,6 +24,7 @@ from .words import (
     GENERATIONS,
     GENERIC_NAMES,
     HONORIFIC_GENDER,
+    LEGAL_FORMS,
     MALE_NAMES,
     ORG_SUFFIXES,
     OUTLET_WORDS,
@@ -242,8 +243,14 @@ def _given_name(word: str) -> bool:
 
 def _widened(ent: Span) -> Span:
     """ "Standard and Poor's Corp", "S and P", "Chrysler LLC": spaCy often labels only what
-    follows the "and", or the company and its suffix apart."""
+    follows the "and", or the company and its suffix apart; "H.F. Ahmanson and Co" it may take for
+    a person and leave the legal form out."""
     doc = ent.doc
+    end = ent.end + (ent.end < len(doc) and doc[ent.end].lower_ in ("and", "&"))
+    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_.rstrip(".") in LEGAL_FORMS:
+        end += 1
+    if end > ent.end and doc[end - 1].lower_ not in ("and", "&"):
+        return doc[ent.start : end]
     before = doc[ent.start - 1] if ent.start else None
     if before is not None and before.ent_type_ == "ORG" and all(t.lower_.rstrip(".") in CORPORATE_WORDS for t in ent):
         start = before.i  # "Chrysler" "LLC", two spans for spaCy: one name
