@@ -184,6 +184,19 @@ def test_a_name_before_a_legal_form_is_one_company(pipeline):
     assert speakers(hall) == [(name, name), ("Hall", name), ("it", name)]
 
 
+def test_he_is_not_a_name_that_only_qualifies_a_noun(pipeline):
+    """ "A Reagan administration official ... He said": the official, whom no entity names, not
+    Reagan; "Reagan ... he" still is Reagan."""
+    found = extract(
+        pipeline,
+        "A Reagan administration official said the U.S. is urging banks to consider the plan. He said "
+        "the banks might want to reconsider. Later, Reagan said he would sign the bill.",
+    )
+    assert speakers(found) == [
+        ("A Reagan administration official", None), ("He", None), ("the banks", None), ("Reagan", "Reagan"),
+    ]
+
+
 def test_she_skips_a_nearer_man(pipeline):
     found = extract(
         pipeline,

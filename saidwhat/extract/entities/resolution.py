@@ -231,7 +231,9 @@ class EntityIndex:
                 known = self.genders.get(eid)
                 return types[eid] in accepted and not (gender and known and known != gender)
 
-            found = self._salient(pronoun, fits, in_quote, recent, pronoun.lower_ in FOCUSED_PRONOUNS)
+            found = self._salient(
+                pronoun, fits, in_quote, recent, pronoun.lower_ in FOCUSED_PRONOUNS, modifiers=wanted != "PERSON"
+            )
             if found is not None:
                 return found
         return None
@@ -286,21 +288,27 @@ class EntityIndex:
         recent: str | None,
         focused: bool = False,
         near: bool = False,
+        modifiers: bool = True,
     ) -> str | None:
         """The best ranked mention that ``fits``; with ``focused``, only a subject or the speaker
         before, and nothing beyond the window; with ``near``, any mention earlier in the same
         sentence ranks with the subject of the one before ("Louis Gallois, the Airbus chief
-        executive, said the company ...": a description names what the sentence just named)."""
+        executive, said the company ...": a description names what the sentence just named); without
+        ``modifiers``, no name that only qualifies a noun ("a Reagan administration official ... he
+        said": not Reagan)."""
         here = self._sentence(pronoun.i)
         before = self.mentions[: bisect_left(self.mentions, (pronoun.i, pronoun.i, ""))]
         best: tuple[int, int, int, str] | None = None
+        doc = pronoun.doc
+        if not modifiers:
+            before = [(start, end, eid) for start, end, eid in before if not _qualifies(doc, end)]
         for start, _, eid in reversed(before):
             distance = here - self._sentence(start)
             if distance > SALIENCE_WINDOW:
                 break
             if not fits(eid) or start in self.addressees:
                 continue
-            if (start in in_quote and pronoun.i not in in_quote) or pronoun.doc[start].is_quote:
+            if (start in in_quote and pronoun.i not in in_quote) or doc[start].is_quote:
                 tier = 6  # a name inside a quotation, or in quote marks ("New GM"), is not the narrative's focus
             elif start in self.subjects:
                 tier = distance if distance <= 1 else 3
@@ -318,6 +326,13 @@ class EntityIndex:
 
     def _sentence(self, i: int) -> int:
         return bisect_right(self.sentence_starts, i) - 1
+
+
+def _qualifies(doc: Doc, end: int) -> bool:
+    """Whether the name ending before ``end`` only qualifies the noun after it ("Reagan" in "a Reagan
+    administration official")."""
+    root = doc[end - 1]
+    return root.dep_ == "compound" and root.head.i >= end and root.head.pos_ in ("NOUN", "PROPN")
 
 
 def _other_nationalities(nationality: Token | None) -> frozenset[str]:
