@@ -578,3 +578,11 @@ def test_a_quotation_looks_ahead_by_any_of_its_sentences(pipeline, text, future)
 ])
 def test_a_result_reported_or_a_period_that_ends_on_a_named_day(pipeline, text, future, due):
     assert attributes(pipeline, text, published=date(1987, 6, 2))[3:] == (future, due)
+
+
+def test_a_plan_told_before_the_story_keeps_its_own_date(pipeline):
+    """Said before the story, the main event's own date is due even when the story has passed it,
+    not a later date of its purpose."""
+    text = ("Dome Petroleum Ltd previously said it hoped to submit the debt plan by mid-February in order "
+            "to win agreement in principle from creditors prior to June 30.")
+    assert attributes(pipeline, text, published=date(1987, 3, 4))[3:] == (True, date(1987, 2, 19))

@@ -230,7 +230,9 @@ def _judged(
             bool(later) and main is not None and _lemma(main) in EXPECTING and not _perfect(main)
         )
     ))
-    dating = _later([w for t, w in timed if _dates(doc, t, main)], said_on)  # the main event's own time
+    # the main event's own time; said before the story ("previously said it hoped to submit the plan
+    # by mid-February in order to win agreement prior to June 30"), even one the story has passed
+    dating = _later([w for t, w in timed if _dates(doc, t, main)], None if _told_before(verb) else said_on)
     return {
         "said_on": said_on,
         "hedged": _hedged(words) or _lemma(verb) in HEDGING_CUES,
@@ -268,6 +270,12 @@ def _part(days: tuple[date, date], mod: str | None) -> tuple[date, date]:
         return first + timedelta(days=round(third * n)), first + timedelta(days=round(third * (n + 1)) - 1)
     start, end = (add_months(first.year, first.month, months * k // 3) for k in (n, n + 1))
     return date(*start, 1), date(*end, 1) - timedelta(days=1)
+
+
+def _told_before(cue: Token) -> bool:
+    """Whether the cue says the statement was made some time before the story: "previously said",
+    "had earlier said"."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("previously", "earlier") for c in cue.children)
 
 
 def _ends_on(text: str, period: TimeExpression, day: TimeExpression) -> bool:
