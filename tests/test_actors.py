@@ -604,6 +604,33 @@ def test_a_ministry_named_without_its_country_is_the_one_of_the_country_named_be
     assert orgs[1] == orgs[3] and len(set(orgs[1:5])) == 3 and orgs[0] == orgs[6]
 
 
+@pytest.mark.parametrize(("title", "name"), [
+    ("JAPAN FEBRUARY RESERVES RISE", "Japanese Finance Ministry"),  # its headline's one country
+    ("TRADE TALKS OPEN IN TOKYO", "Finance Ministry"),  # none
+    ("JAPAN, U.S. OPEN TRADE TALKS", "Finance Ministry"),  # two
+    ("U.S. BANKS WIN TOKYO SEATS", "Finance Ministry"),  # one the story names less than another
+])
+def test_a_ministry_in_a_story_of_several_countries_is_its_headlines(title: str, name: str) -> None:
+    """A wire story on one country quotes others' officials too: when no country has two thirds of
+    the story's, the Finance Ministry is that of the one country its headline names, if the story
+    names none more."""
+    text = ("The Finance Ministry said Japan's reserves rose. Japan's exports rose, U.S. officials said. "
+            "Bonn and Paris welcomed it, and so did the U.S. and Japan.")
+    x = story(0, text, ("Finance Ministry", "ORG"), ("Japan", "GPE"), ("U.S.", "GPE"), ("Bonn", "GPE"))
+    index = MemoryIndex()
+    linked = link_article(index, x.model_copy(update={"title": title}))
+    assert index.name(index.resolve(linked["e0"])) == name
+
+
+def test_a_rebuild_reads_the_headline_too(store: Store) -> None:
+    text = "The Finance Ministry said Japan's reserves rose, and U.S. and French officials welcomed it."
+    x = story(0, text, ("Finance Ministry", "ORG"), ("Japan", "GPE"), ("U.S.", "GPE"), ("French", "NORP"))
+    store.add(x.model_copy(update={"title": "JAPAN FEBRUARY RESERVES RISE"}))
+    store.rebuild_actors()
+    detail = store.actor(store.actor_ids(x.id)["e0"])
+    assert detail is not None and detail.actor.name == "Japanese Finance Ministry"
+
+
 def test_a_contraction_of_a_one_word_name_is_one_of_its_forms_and_dotted_initials_are_not():
     text = "Brannwerk AG said it will cut jobs. BW said so. Freeman-Owings Inc rose. F.A. fell."
     spans = [(text.index(w), text.index(w) + len(w)) for w in ("Brannwerk AG", "BW", "Freeman-Owings Inc", "F.A.")]

@@ -33,16 +33,43 @@ def national_body(name: str) -> bool:
 
 
 def story_country(extraction: Extraction) -> str | None:
-    """The country most of the story's places and nationalities name, if it has ``DOMINANT`` of them."""
+    """The country most of the story's places and nationalities name, if it has ``DOMINANT`` of them;
+    else the one country its headline names ("JAPAN MARCH BOND COUPON SEEN UNCHANGED", "FRENCH
+    INTERVENTION RATE CUT LIKELY") if none is named more, as a wire story on one country quotes
+    others' officials too."""
     counts: Counter[str] = Counter()
     for entity in extraction.entities:
         country = country_named(entity.name) if entity.type in ("GPE", "NORP") else None
         if country is not None:
             counts[country] += len(entity.mentions)
-    if not counts:
+    top = counts.most_common(2)
+    if top and top[0][1] >= DOMINANT * sum(counts.values()):
+        return top[0][0]
+    headline = _headline_countries(extraction.title or "")
+    if len(headline) != 1:
         return None
-    (country, most), = counts.most_common(1)
-    return country if most >= DOMINANT * sum(counts.values()) else None
+    (country,) = headline
+    # and the story names it most ("U.S. BANKS TO GET APPROVAL ..." is a story from Tokyo)
+    leading = [c for c, n in top if n == top[0][1]] if top else [country]
+    return country if country in leading else None
+
+
+def _headline_countries(title: str) -> set[str]:
+    """The countries a headline names by a word or two ("WEST GERMAN", "U.S.", "JAPAN")."""
+    tokens = title.replace(",", " ").replace(":", " ").split()
+    found: set[str] = set()
+    skip = False
+    for i, token in enumerate(tokens):
+        if skip:
+            skip = False
+            continue
+        pair = country_named(" ".join(tokens[i : i + 2])) if i + 1 < len(tokens) else None
+        if pair is not None:
+            found.add(pair)
+            skip = True
+        elif (country := country_named(token.removesuffix("'S").removesuffix("'s"))) is not None:
+            found.add(country)
+    return found
 
 
 def abroad(name: str) -> bool:

@@ -247,13 +247,13 @@ def _replay(conn: Connection, action: str, detail: dict[str, Any]) -> None:
 
 
 def _stored_entities(conn: Connection, page: int = 500) -> Iterator[tuple[Extraction, dict[str, int]]]:
-    """Every stored article as far as linking needs it (text, date, entities with their mentions;
+    """Every stored article as far as linking needs it (headline, text, date, entities with their mentions;
     no statements, since the totals are recounted after), with its entities' row keys, in the
     order the articles were stored: four queries a page of articles."""
     after = 0
     while True:
         found = conn.execute(
-            select(articles.c.pk, articles.c.id, articles.c.text, articles.c.published)
+            select(articles.c.pk, articles.c.id, articles.c.title, articles.c.text, articles.c.published)
             .where(articles.c.pk > after)
             .order_by(articles.c.pk)
             .limit(page)
@@ -276,6 +276,7 @@ def _stored_entities(conn: Connection, page: int = 500) -> Iterator[tuple[Extrac
             rows = by_article[article.pk]
             extraction = Extraction(
                 id=article.id,
+                title=article.title,
                 text=article.text,
                 published=article.published,
                 entities=[
