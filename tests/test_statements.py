@@ -383,9 +383,18 @@ def test_phenomenon(pipeline, text, expected):
     assert summary(extract(pipeline, text))[0] == expected
 
 
-def test_correction_note_is_not_a_statement(pipeline):
-    text = "Correction: An earlier version of this article misspelled the mayor's name."
+@pytest.mark.parametrize("text", [
+    "Correction: An earlier version of this article misspelled the mayor's name.",
+    "Net profit 12.5 mln vs 10.1 mln\nNOTES: Group is 60 pct owned by Halden Oil and 40 pct by Norvale.",
+])
+def test_correction_note_is_not_a_statement(pipeline, text):
     assert extract(pipeline, text).statements == []
+
+
+def test_who_hears_a_quote_after_a_colon_does_not_say_it(pipeline):
+    text = ('A senior official told Reuters: "It all depends on France." '
+            'The idea does not surprise pollster Daron Shaw: "Historically, voters punish the party in power."')
+    assert [s.source.text for s in extract(pipeline, text).statements] == ["A senior official", "pollster Daron Shaw"]
 
 
 def test_a_participle_after_than_is_no_cue(pipeline):

@@ -9,11 +9,12 @@ from spacy.tokens import Doc, Token
 from ...nlp import doc_text
 from ...nlp.dateline import DASHES
 from .candidate import Candidate, Judged, TokenRange, subtree
+from .cues import SPEECH_VERBS
 from .speakers import noun_phrase, quoted_as, taken_subject
 
 SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 LABEL_WORDS = {
-    "correction", "update", "editor", "note", "watch", "video", "photos", "related", "breaking",
+    "correction", "update", "editor", "note", "notes", "watch", "video", "photos", "related", "breaking",
     "analysis", "opinion", "exclusive", "photo", "credit", "caption", "read", "see", "tags",
     "topics", "share", "advertisement", "subscribe", "warning", "contact", "email", "disclosure", "disclaimer",
 }
@@ -145,7 +146,7 @@ def _named_colon(colon: Token) -> Candidate | None:
     doc = colon.doc
     name = doc[colon.i - 1]
     opens = colon.i + 1 < len(doc) and doc[colon.i + 1].is_quote
-    if not opens or name.ent_type_ not in ("PERSON", "ORG"):
+    if not opens or name.ent_type_ not in ("PERSON", "ORG") or _hearer(name):
         return None
     start, _ = noun_phrase(name)
     while any(doc[i].is_punct for i in range(start, name.i)):
@@ -155,6 +156,16 @@ def _named_colon(colon: Token) -> Candidate | None:
         end += 1
     content = set(range(colon.i + 1, end + 1))  # to the first closing mark; the quote then joins
     return Candidate(cue=[colon.i], speaker=(start, colon.i), content=content, anchor=colon.i)
+
+
+def _hearer(name: Token) -> bool:
+    """Whether a name is who hears what a verb of speech reports ("told Reuters: “...”", "said to
+    the BBC: “...”"): the verb's statement has it, with its own speaker."""
+    while name.dep_ in ("compound", "flat", "appos") and name.head.i != name.i:
+        name = name.head
+    verb = name.head.head if name.dep_ == "pobj" and name.head.lower_ == "to" else name.head
+    told = name.dep_ in ("dobj", "dative") or name.dep_ == "pobj" and verb is not name.head
+    return told and verb.lemma_.lower() in SPEECH_VERBS
 
 
 def signature(doc: Doc, end: int) -> tuple[int, TokenRange] | None:
