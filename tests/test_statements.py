@@ -386,6 +386,7 @@ def test_phenomenon(pipeline, text, expected):
 @pytest.mark.parametrize("text", [
     "Correction: An earlier version of this article misspelled the mayor's name.",
     "Net profit 12.5 mln vs 10.1 mln\nNOTES: Group is 60 pct owned by Halden Oil and 40 pct by Norvale.",
+    "Q: Favorite athlete?\nQ: What will you do next year?",  # an interviewer's questions
 ])
 def test_correction_note_is_not_a_statement(pipeline, text):
     assert extract(pipeline, text).statements == []
