@@ -385,6 +385,11 @@ def test_issue_22_regressions(nlp, text, published, expected):
         # a weekday that ends a span from a past date reaches the present, not the narrative
         ("The fund bought 200,000 shares from Sept. 14 to Thursday.", date(1989, 10, 30),
          [("Sept. 14", "1989-09-14"), ("Thursday", "1989-10-26"), ("from Sept. 14 to Thursday", "P42D")]),
+        # two months that open and close a span follow each other, nearer the anchor looking back
+        ("Melzer noted the growth in bank loans in November through January.", date(1987, 4, 3),
+         [("November", "1986-11"), ("January", "1987-01")]),
+        ("Loans will grow in November through January.", date(1987, 9, 3),
+         [("November", "1987-11"), ("January", "1988-01")]),
         # a weekday named again is the same day; a date on a noun does not move the narrative
         ("Kopp was charged Thursday with murder. He was last seen Nov. 3 near the clinic. Until "
          "Thursday, police had not called him a suspect.", date(1999, 5, 7),

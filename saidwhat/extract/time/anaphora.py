@@ -15,7 +15,7 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
-from .calendar import Tense
+from .calendar import FUTURE_WEIGHT, Tense
 from .lexicon import WEEKDAYS
 from .periods import period_of, year_back
 from .values import DAY_VALUE, add_months, back_a_year, day_of, day_value, month_value
@@ -26,6 +26,7 @@ RANGE = re.compile(r"(?:\b(?P<from>from)|\b(?P<between>between))[^\S\n]+$", re.I
 RANGE_LINK = {"from": re.compile(r"[^\S\n]+(?:to|until|till|through)[^\S\n]+$", re.IGNORECASE),
               "between": re.compile(r"[^\S\n]+and[^\S\n]+$", re.IGNORECASE)}
 QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
 UNIT_VALUE = {"year": re.compile(r"(\d{4})(?:-(?!W)|$)"), "quarter": re.compile(r"(\d{4}-Q[1-4])$"),
               "month": re.compile(r"(\d{4}-\d{2})(?:-|T|$)")}
 RANGE_END = re.compile(r"[^\S\n]+(?:to|until|till|through)[^\S\n]+$", re.IGNORECASE)
@@ -80,6 +81,35 @@ def resolve(found: list[Found], ctx: Context) -> None:
             item.value = back_a_year(reported) or item.value
         elif item.rule == "weekday" and not any(item.match.group(g) for g in ("rel", "pl", "wk")):
             item.value = _narrative_weekday(item, earlier, ctx) or item.value
+    for first, last in zip(found, found[1:]):
+        _in_order(first, last, ctx)
+
+
+def _in_order(first: Found, last: Found, ctx: Context) -> None:
+    """Two months without a year that open and close a span ("growth in bank loans in November
+    through January", said in April) follow each other: of the two ways to make them, the one
+    nearer the anchor, looking back first (November before, not after, the January just gone)."""
+    bare = all(f.rule == "month" and not (f.match.group("y") or f.match.group("sy")) and MONTH_VALUE.fullmatch(f.value)
+               for f in (first, last))
+    if not bare or ctx.dct is None or first.value <= last.value:
+        return
+    if not RANGE_END.match(first.match.string, first.end, last.start):
+        return
+    back = (month_value(*add_months(*_year_month(first.value), -12)), last.value)
+    ahead = (first.value, month_value(*add_months(*_year_month(last.value), 12)))
+    first.value, last.value = min((back, ahead), key=lambda span: _span_distance(span, ctx.dct))
+
+
+def _year_month(value: str) -> tuple[int, int]:
+    return int(value[:4]), int(value[5:7])
+
+
+def _span_distance(span: tuple[str, str], anchor: date) -> float:
+    """How far a span of months lies from the anchor, a later one counted farther."""
+    start, end = (date(*_year_month(v), 1) for v in span)
+    if start <= anchor.replace(day=1) <= end:
+        return 0.0
+    return (anchor - end).days if end < anchor else FUTURE_WEIGHT * (start - anchor).days
 
 
 def _specific(item: Found) -> bool:
