@@ -91,13 +91,14 @@ def _in_order(first: Found, last: Found, ctx: Context) -> None:
     nearer the anchor, looking back first (November before, not after, the January just gone)."""
     bare = all(f.rule == "month" and not (f.match.group("y") or f.match.group("sy")) and MONTH_VALUE.fullmatch(f.value)
                for f in (first, last))
-    if not bare or ctx.dct is None or first.value <= last.value:
+    anchor = ctx.dct
+    if not bare or anchor is None or first.value <= last.value:
         return
     if not RANGE_END.match(first.match.string, first.end, last.start):
         return
     back = (month_value(*add_months(*_year_month(first.value), -12)), last.value)
     ahead = (first.value, month_value(*add_months(*_year_month(last.value), 12)))
-    first.value, last.value = min((back, ahead), key=lambda span: _span_distance(span, ctx.dct))
+    first.value, last.value = min((back, ahead), key=lambda span: _span_distance(span, anchor))
 
 
 def _year_month(value: str) -> tuple[int, int]:
