@@ -392,6 +392,11 @@ def test_correction_note_is_not_a_statement(pipeline, text):
     assert extract(pipeline, text).statements == []
 
 
+def test_an_adjective_that_judges_an_act_is_no_cue_unless_the_act_is_speech(pipeline):
+    text = "Democrats were right to take a narrow approach. Analysts were quick to point out that rates will rise."
+    assert [s.cue.text for s in extract(pipeline, text).statements] == ["were quick", "to point out"]
+
+
 def test_who_hears_a_quote_after_a_colon_does_not_say_it(pipeline):
     text = ('A senior official told Reuters: "It all depends on France." '
             'The idea does not surprise pollster Daron Shaw: "Historically, voters punish the party in power."')

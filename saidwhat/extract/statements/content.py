@@ -31,6 +31,9 @@ TARGETS = {"for", "behind", "to"}
 ANSWERS = {"yes", "no", "so"}  # "72 percent said yes", "half said so"
 WISHES = {"ask", "decline", "request", "want", "refuse", "prefer"}  # "asked not to be named"
 UNNAMED = {"name", "identify", "quote"}
+# Adjectives that judge how an act was done, not a stance held: their infinitive reports only when
+# it is one of speech ("are quick to point out", "is correct to note").
+JUDGING = {"right", "wrong", "correct", "quick", "slow", "first", "last", "wise", "smart", "foolish", "free", "able"}
 NO_COMMENT = {"request", "message", "inquiry", "call", "email"}  # "did not respond to requests for comment"
 # "skeptical of", "worried about", "eager for": what an adjective's stance is about
 STANCE_PREPOSITIONS = {"of", "about", "with", "on", "over", "against", "by", "to", "in", "at", "for", "among"}
@@ -135,6 +138,8 @@ def adjective_content(adjective: Token) -> Content | None:
     """ "is worried that ...", "was eager to ...", "are skeptical of free trade": a stance, for the
     cue model to judge, held by the subject of the verb the adjective completes."""
     clauses = [c for c in adjective.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    if adjective.lemma_.lower() in JUDGING and not any(c.lemma_.lower() in SPEECH_VERBS for c in clauses):
+        return None  # "were right to take a narrow approach" judges an act; "were quick to point out" reports
     kind: ContentKind
     if clauses:
         kind, content = "stance-clause", set(range(clauses[0].left_edge.i, _clause_end(clauses[0])))
