@@ -387,6 +387,10 @@ def test_phenomenon(pipeline, text, expected):
     "Correction: An earlier version of this article misspelled the mayor's name.",
     "Net profit 12.5 mln vs 10.1 mln\nNOTES: Group is 60 pct owned by Halden Oil and 40 pct by Norvale.",
     "Q: Favorite athlete?\nQ: What will you do next year?",  # an interviewer's questions
+    "Ticket prices.\n\nR: 50,000 won\n\nS: 40,000 won",  # tiers
+    "Results.\n\n6A: Wichita North's Miguel Bernal took home first in diving.",  # a class
+    "Advice.\n\nDEAR ABBY: My husband just bought plane tickets to India.",  # a letter's salutation
+    "Markets.\n\nGraphic: Global assets in 2019",
 ])
 def test_correction_note_is_not_a_statement(pipeline, text):
     assert extract(pipeline, text).statements == []

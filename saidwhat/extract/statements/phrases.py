@@ -4,7 +4,7 @@ quote ("“...” ― Pamela Padilla")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...nlp import doc_text
 from ...nlp.dateline import DASHES
@@ -17,6 +17,7 @@ LABEL_WORDS = {
     "correction", "update", "editor", "note", "notes", "q", "watch", "video", "photos", "related", "breaking",
     "analysis", "opinion", "exclusive", "photo", "credit", "caption", "read", "see", "tags",
     "topics", "share", "advertisement", "subscribe", "warning", "contact", "email", "disclosure", "disclaimer",
+    "summary", "source", "graphic", "listen", "download", "release", "path",
 }
 POLLS = {"poll", "survey"}
 SPEAKING_NOUNS = {"poll", "survey", "study", "report", "source", "sources", "official", "officials"}
@@ -115,6 +116,8 @@ def _speaker_label(token: Token) -> Candidate | None:
         return None
     if len(label) == 1 and label[0].pos_ not in ("PROPN", "NOUN"):  # "Also: See our coverage"
         return None
+    if _no_speaker(label):
+        return None
     # "Stealth Over Health: ..." or "Correction: ..." open a headline or a note, not a quote;
     # one capitalised word is a name or a speaking noun ("Sanders: ...", "Poll: ...").
     if label.root.lower_ in LABEL_WORDS or (label.root.pos_ != "PROPN" and len(label) > 1):
@@ -131,6 +134,15 @@ def _speaker_label(token: Token) -> Candidate | None:
     if content and _listed(token.doc[min(content)]):
         return None
     return Candidate(cue=[token.i], speaker=(label.start, label.end), content=content, anchor=token.i)
+
+
+def _no_speaker(label: Span) -> bool:
+    """Labels that name no one: a class or tier ("6A:", "VIP:", "R:"; a lone "A:" answers a "Q:"),
+    a letter's salutation ("DEAR ABBY:", whose letter is its writer's), a dateline ("NEW DELHI:")."""
+    text = label.text
+    if any(ch.isdigit() for ch in text) or len(text) == 1 and text != "A" or label[0].lower_ == "dear":
+        return True
+    return text.isupper() and len(text) > 3 and all(t.ent_type_ == "GPE" for t in label)
 
 
 def _listed(first: Token) -> bool:
