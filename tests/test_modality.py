@@ -586,3 +586,17 @@ def test_a_plan_told_before_the_story_keeps_its_own_date(pipeline):
     text = ("Dome Petroleum Ltd previously said it hoped to submit the debt plan by mid-February in order "
             "to win agreement in principle from creditors prior to June 30.")
     assert attributes(pipeline, text, published=date(1987, 3, 4))[3:] == (True, date(1987, 2, 19))
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    # a past clause beside a forward one is dated for itself, not for the claim
+    ("The May crush ended today just over 17 cents, so no processors will want to lock in a ratio at that "
+     "level, the trader said.", None),
+    # but a condition in the past tense is a hypothesis ahead, and a postponement names a day ahead
+    ("The official said if Congress approved the plan later in the year, sign-up would have to be extended.",
+     date(1987, 12, 31)),
+    ("The spokesman said the Uruguayans agreed to supply part of the shipment, but they postponed delivery "
+     "to July 1-20.", date(1987, 7, 1)),
+])
+def test_a_past_clause_beside_a_forward_one_dates_nothing(pipeline, text, due):
+    assert attributes(pipeline, text, published=date(1987, 2, 26), cue="said")[3:] == (True, due)

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import TimeExpression
 from ..nlp import doc_text
+from .time.tense import CONDITION, RESCHEDULE
 from .time.values import DAY_VALUE, add_months, day_of, window
 
 # Hedges by part of speech, so that "the plan" or "May" are not taken for "plans to" or "may".
@@ -192,9 +193,10 @@ def _judged(
     on_cue = _on_cue(doc, verb.i, content, times)
     said_on = _said_on(doc, on_cue, published) or published
     text = doc_text(doc)
+    main = _main(doc, content)
     # "Portugal's economy, which has been enjoying its best years in more than a decade, may ...":
     # a time in a relative clause told in the past locates that clause, not the content's event.
-    inside = [t for t in times if _inside(doc, t, content) and not _in_past_relative(doc, t, verb)]
+    inside = [t for t in times if _inside(doc, t, content) and not _in_past_clause(doc, t, verb, main)]
     # "its third quarter ending July 31": the period ends on the day named after it
     inside = [t for t in inside if not any(_ends_on(text, t, u) for u in inside)]
     covered = [(t, w) for t in inside if (w := _window(text, t, said_on))]  # each with the days it covers
@@ -205,7 +207,6 @@ def _judged(
     beside = [w for t in on_cue if (w := _window(text, t, said_on))]
     ahead = [w for w in beside if said_on is not None and w[0] > said_on]
     timing = [w for _, w in timed] + ahead
-    main = _main(doc, content)
     # an act dated well before is no longer pending ("approved the acquisition last November")
     past = main is not None and (
         _past(main, main.i in in_quote) or main.pos_ == "NOUN" and _dated_before(windows, said_on)
@@ -342,14 +343,22 @@ def _describes(doc: Doc, time: TimeExpression) -> bool:
     return span is not None and span.root.dep_ in ("amod", "compound", "nummod", "nmod")
 
 
-def _in_past_relative(doc: Doc, time: TimeExpression, cue: Token) -> bool:
+def _in_past_clause(doc: Doc, time: TimeExpression, cue: Token, main: Token | None) -> bool:
     """Whether the verb a time expression hangs from heads a relative clause in the past or perfect,
-    other than the cue's own ("whose board approved the acquisition last November")."""
+    other than the cue's own ("whose board approved the acquisition last November"), or, beside a
+    main event not in the past, a clause in the simple past: "The May crush ended today ..., so no
+    processors will want to lock in a ratio" is due on no day."""
     span = _tokens(doc, time)
     if span is None:
         return False
     verb = _verb_over(span.root)
-    return verb.dep_ == "relcl" and verb.i != cue.i and _past(verb)
+    if verb.i == cue.i or not _past(verb):
+        return False
+    beside = main is not None and verb.i != main.i and verb.tag_ == "VBD" and not _past(main) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not any(
+        c.dep_ == "mark" and c.lower_ in CONDITION for c in verb.children  # "if Congress approved it later"
+    ) and _lemma(verb) not in RESCHEDULE  # "postponed delivery to July 1-20": a day still ahead
+    return verb.dep_ == "relcl" or beside and verb.dep_ in ("ccomp", "advcl", "conj")
 
 
 def _verb_over(token: Token) -> Token:
