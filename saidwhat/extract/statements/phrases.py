@@ -14,7 +14,7 @@ from .speakers import noun_phrase, quoted_as, taken_subject
 
 SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 LABEL_WORDS = {
-    "correction", "update", "editor", "note", "notes", "q", "watch", "video", "photos", "related", "breaking",
+    "correction", "update", "editor", "note", "notes", "watch", "video", "photos", "related", "breaking",
     "analysis", "opinion", "exclusive", "photo", "credit", "caption", "read", "see", "tags",
     "topics", "share", "advertisement", "subscribe", "warning", "contact", "email", "disclosure", "disclaimer",
     "summary", "source", "graphic", "listen", "download", "release", "path",
