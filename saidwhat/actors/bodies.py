@@ -58,17 +58,12 @@ def _headline_countries(title: str) -> set[str]:
     """The countries a headline names by a word or two ("WEST GERMAN", "U.S.", "JAPAN")."""
     tokens = title.replace(",", " ").replace(":", " ").split()
     found: set[str] = set()
-    skip = False
-    for i, token in enumerate(tokens):
-        if skip:
-            skip = False
-            continue
+    i = 0
+    while i < len(tokens):
         pair = country_named(" ".join(tokens[i : i + 2])) if i + 1 < len(tokens) else None
-        if pair is not None:
-            found.add(pair)
-            skip = True
-        elif (country := country_named(token.removesuffix("'S").removesuffix("'s"))) is not None:
-            found.add(country)
+        one = pair or country_named(tokens[i].removesuffix("'S").removesuffix("'s"))
+        found.update([one] if one else [])
+        i += 2 if pair else 1
     return found
 
 

@@ -217,11 +217,12 @@ def _judged(
         # telling, and only a time of what was told can be due (a forecast's time is the forecast's:
         # "forecast a shortage today")
         timed = [(t, w) for t, w in timed if not _hangs_from(doc, t, main)]
-        windows = [w for t, w in covered if not _hangs_from(doc, t, main)]
+        covered = [(t, w) for t, w in covered if not _hangs_from(doc, t, main)]
+        windows = [w for _, w in covered]
         timing = [w for _, w in timed] + ahead
     # a due date from a describing time too, but only from the part it names: "prices seen around
     # the beginning of the year", said in June, date nothing ahead
-    later = _later(timing, said_on) or _later([_part(w, t.mod) for t, w in covered if w in windows], said_on)
+    later = _later(timing, said_on) or _later([_part(w, t.mod) for t, w in covered], said_on)
     possible_then = _observed(verb, main) and not later
     future = not _telling_nothing(verb, main, words) and not possible_then and (
         _foreseen(verb, main, bool(later)) or not _perceived(verb, main) and (
@@ -354,11 +355,17 @@ def _in_past_clause(doc: Doc, time: TimeExpression, cue: Token, main: Token | No
     verb = _verb_over(span.root)
     if verb.i == cue.i or not _past(verb):
         return False
-    beside = main is not None and verb.i != main.i and verb.tag_ == "VBD" and not _past(main) and any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not any(
-        c.dep_ == "mark" and c.lower_ in CONDITION for c in verb.children  # "if Congress approved it later"
-    ) and _lemma(verb) not in RESCHEDULE  # "postponed delivery to July 1-20": a day still ahead
-    return verb.dep_ == "relcl" or beside and verb.dep_ in ("ccomp", "advcl", "conj")
+    return verb.dep_ == "relcl" or verb.dep_ in ("ccomp", "advcl", "conj") and _told_beside(verb, main)
+
+
+def _told_beside(verb: Token, main: Token | None) -> bool:
+    """Whether a past verb tells a clause of its own beside a main event not in the past: in the
+    simple past, with its own subject, neither a condition ("if Congress approved it later") nor a
+    postponement ("postponed delivery to July 1-20", a day still ahead)."""
+    if main is None or verb.i == main.i or verb.tag_ != "VBD" or _past(main) or _lemma(verb) in RESCHEDULE:
+        return False
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return subject and not any(c.dep_ == "mark" and c.lower_ in CONDITION for c in verb.children)
 
 
 def _verb_over(token: Token) -> Token:
