@@ -20,6 +20,8 @@ RECORDS = frozenset(
     analysis comment criticism data datum document email estimate figure filing forecast letter memo
     minute percent poll presentation proposal record remark report research result review statement
     statistic story study survey test testing
+    message text graphic chart claim video footage photo image transcript book article scan
+    experiment observation simulation model rumor rumour plan communique
     """.split()
 )
 """What holds what someone said or found ("twelve percent indicated" of a poll's respondents)."""
@@ -30,17 +32,23 @@ AGENTS = frozenset(
     """
     people official authority country nation state member government union source delegate
     minister leader worker farmer resident citizen voter shareholder creditor aide expert critic
-    leadership trustee side
+    leadership trustee side team duo trio band media site website management network outlet giant
+    panel staff family couple club league crowd audience public body institution subcommittee bidder
+    buyer seller suitor acquirer one someone anyone everyone nobody somebody anybody everybody retiree
+    employee detainee refugee attendee franchisee licensee
     """.split()
 ) | ROLE_NOUNS | PERSON_TITLES | ORG_DESCRIPTIONS | SPEAKING_NOUNS
 
 
 def can_act(subject: Token) -> bool:
-    """Whether a cue's subject is someone: a name, a personal pronoun ("it" for a company), a
-    person's or a body's noun, or a plural of those who do something ("sugar traders"); a relative
-    pronoun as what it stands for ("the EC, which has threatened to retaliate"), "one of" as whom
-    it counts ("one of the largest coal customers threatened to stop taking deliveries")."""
+    """Whether a cue's subject is someone: a name (one the tagger took for a noun too: "WeWork
+    agreed"), a personal pronoun ("it" for a company), a person's or a body's noun, or a plural of
+    those who do something ("sugar traders"); a relative pronoun as what it stands for ("the EC,
+    which has threatened to retaliate"), "one of" as whom it counts ("one of the largest coal
+    customers threatened to stop taking deliveries")."""
     if subject.ent_type_ in NAMED or subject.pos_ == "PROPN" or subject.lower_ in PRONOUNS:
+        return True
+    if not subject.is_lower and not common_word(subject.lemma_.lower()):
         return True
     if subject.lower_ in ("i", "we", "you", "who"):
         return True
@@ -49,11 +57,12 @@ def can_act(subject: Token) -> bool:
     counted = [o for p in subject.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     if subject.lower_ in ("one", "some", "many", "most", "all", "none") and counted:
         return can_act(counted[0])
-    lemma = subject.lemma_.lower()
-    return lemma in AGENTS or subject.tag_ == "NNS" and subject.lower_.endswith(AGENT_ENDINGS)
+    if subject.lemma_.lower() in AGENTS or subject.lower_ in AGENTS:  # "media", read as "medium"
+        return True
+    return subject.tag_ == "NNS" and subject.lower_.endswith(AGENT_ENDINGS)
 
 
-COUNTING = frozenset({"some", "many", "most", "others", "several", "few", "both", "all"})
+COUNTING = frozenset({"some", "many", "most", "others", "several", "few", "both", "all", "two", "three"})
 """A subject that counts people unnamed: "Some have suggested", "most have indicated"."""
 
 

@@ -11,6 +11,7 @@ from .candidate import NOUN_KINDS, Candidate, Judged, words
 from .content import adjective_content, noun_content, verb_content, without_aside
 from .cue_model import CueModel, features, nesting
 from .cue_tokens import cue_tokens, with_carrier, with_modifiers
+from .cues import SPEECH_VERBS
 
 
 def judge(found: Judged, model: CueModel | None) -> Candidate | None:
@@ -35,7 +36,18 @@ def cue_candidates(doc: Doc, in_quote: set[int]) -> dict[int, Judged]:
                 outer.setdefault(i, []).append(judged.approved)
     for i, judged in found.items():
         judged.features.extend(nesting(outer.get(i, []), judged.features))
-    return found
+    return {i: judged for i, judged in found.items() if not _said_by_a_thing(doc[i], judged)}
+
+
+def _said_by_a_thing(token: Token, found: Judged) -> bool:
+    """A word that only the cue model reads as a cue, whose subject is a thing that neither speaks
+    nor records what was said: "The new headphone chip delivers faster connections", "Dangling
+    ropes require a pull". A listed verb stands ("The plane promises increased fuel efficiency"),
+    and the candidate is dropped only after it has told the others around it where they nest."""
+    speaker = found.candidate.speaker
+    if found.approved or speaker is None or token.lemma_ in SPEECH_VERBS:
+        return False
+    return not can_show(token.doc[speaker[0] : speaker[1]].root)
 
 
 def cue_candidate(token: Token, in_quote: set[int]) -> Judged | None:
