@@ -600,3 +600,42 @@ def test_a_plan_told_before_the_story_keeps_its_own_date(pipeline):
 ])
 def test_a_past_clause_beside_a_forward_one_dates_nothing(pipeline, text, due):
     assert attributes(pipeline, text, published=date(1987, 2, 26), cue="said")[3:] == (True, due)
+
+
+@pytest.mark.parametrize(("text", "future"), [
+    # a thing asked or wished for by name is yet to come
+    ("Residents are calling for a meeting with the council.", True),
+    ("The union has requested larger wage rises.", True),
+    ("The senator urged restraint.", True),
+    ("Activists hope for government funding.", True),
+    ("She would love a second studio.", True),
+    # but not what a thing calls for, a request denied or over, a question or the hearer alone
+    ("The recipe called for three cups of sugar.", False),
+    ("The fund never recommends grants to new programmes.", False),
+    ("The mayor had requested a delay.", False),
+    ("The reporters asked questions about the budget.", False),
+    ("The governor urged voters.", False),
+])
+def test_a_thing_asked_for_by_name(pipeline, text, future):
+    assert attributes(pipeline, text)[3] is future
+
+
+@pytest.mark.parametrize(("text", "future"), [
+    # words quoted inside the quotation were said then
+    ("“I was back at work by morning. I just told myself: ‘I’m going to sing the song if it kills me!’” "
+     "the singer said.", False),
+    ("“I then heard the minister ask, ‘So he’s going to sign the order?’” the aide testified.", False),
+    # "would" in a story told in the past is what used to happen
+    ("“He would paint in the most surprising places,” she said. “Once he painted a whole barn.”", False),
+    ("“All it took was one bad winter and the farm would lose every penny,” she said.", False),
+    ("“That would be a disaster for exports,” he said.", True),
+    # "couldn't" in the speaker's own words is what could not be done
+    ("“I felt strange. I couldn’t get my mind into any other mode,” she said.", False),
+    ("The company said it could not meet the deadline.", True),
+    # a passive after "going to" still looks ahead
+    ("“The Smiths’ house is going to be sold,” he said.", True),
+    # a question led into by a fragment asks
+    ("“After two more years of this,” she asks, “what kind of shops are going to be left?”", False),
+])
+def test_what_the_speaker_recalls_or_asks_is_not_ahead(pipeline, text, future):
+    assert attributes(pipeline, text)[3] is future

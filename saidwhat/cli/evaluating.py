@@ -127,9 +127,17 @@ def eval_claims(
     reuters: Annotated[Path, typer.Option(help="The Reuters-21578 folder the --due file points into.")] = Path(
         "../shared/data/reuters21578"
     ),
+    web: Annotated[
+        Path | None,
+        typer.Option(help="Also score flags on web statements labelled by hand (see tests/fixtures/web_flags.tsv)."),
+    ] = None,
+    pages: Annotated[Path, typer.Option(help="The folder of web pages the --web file points into.")] = Path(
+        "../shared/data/article-extraction/html"
+    ),
     model: Model = None,
 ) -> None:
-    """`future`, `hedged` and `negated` P/R/F1 of reported events on MEANTIME; optionally due accuracy."""
+    """`future`, `hedged` and `negated` P/R/F1 of reported events on MEANTIME; optionally due accuracy
+    on Reuters and flags on web pages."""
     from ..eval.claims import format_claims_report, load_claims, score_claims
 
     pipeline = _pipeline(model)
@@ -141,6 +149,11 @@ def eval_claims(
 
         with _unreadable_corpus(FileNotFoundError, ValueError):
             out.print("\n" + format_due_report(score_due(due, reuters, pipeline.extract)), markup=False)
+    if web is not None:
+        from ..eval.claims import format_web_report, score_web
+
+        with _unreadable_corpus(FileNotFoundError, ValueError):
+            out.print("\n" + format_web_report(score_web(web, pages, pipeline.extract)), markup=False)
 
 
 @train_app.command("cues")

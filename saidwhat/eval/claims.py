@@ -118,10 +118,13 @@ def score_claims(
                 count[1] += said
                 count[2] += true
     scores: dict[str, dict[str, float]] = {"coverage": {"matched": matched, "gold": total}}
-    for flag, (tp, n_said, n_true) in counts.items():
-        p, r = tp / n_said if n_said else 0.0, tp / n_true if n_true else 0.0
-        scores[flag] = {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "gold": n_true}
+    scores.update({flag: _prf(*count) for flag, count in counts.items()})
     return scores
+
+
+def _prf(tp: int, n_said: int, n_true: int) -> dict[str, float]:
+    p, r = tp / n_said if n_said else 0.0, tp / n_true if n_true else 0.0
+    return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "gold": n_true}
 
 
 def load_claims(directory: Path) -> list[MeantimeDoc]:
@@ -133,8 +136,11 @@ def load_claims(directory: Path) -> list[MeantimeDoc]:
 
 def format_claims_report(scores: dict[str, dict[str, float]]) -> str:
     cover = scores["coverage"]
-    lines = [f"reported events matched: {cover['matched']:.0f} of {cover['gold']:.0f}",
-             f"{'flag':<8} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}"]
+    return f"reported events matched: {cover['matched']:.0f} of {cover['gold']:.0f}\n{_flag_table(scores)}"
+
+
+def _flag_table(scores: dict[str, dict[str, float]]) -> str:
+    lines = [f"{'flag':<8} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}"]
     for flag in FLAGS:
         s = scores[flag]
         lines.append(f"{flag:<8} {100 * s['p']:6.1f} {100 * s['r']:6.1f} {100 * s['f1']:6.1f} {s['gold']:5.0f}")
@@ -160,13 +166,67 @@ def score_due(
                 articles[record["id"]] = extract(from_record(record, "reuters", None))
     counts = {"annotated": len(rows), "found": 0, "future": 0, "right": 0}
     for article_id, words, due in rows:
-        contents = [(" ".join(s.content.text.split()), s) for s in articles[article_id].statements]
-        found = next((s for text, s in contents if text.startswith(words)), None) or next(
-            (s for text, s in contents if words in text), None)
+        found = _by_first_words(articles[article_id].statements, words)
         counts["found"] += found is not None
         counts["future"] += found is not None and found.future
         counts["right"] += found is not None and str(found.due) == due
     return counts
+
+
+def _by_first_words(statements: Sequence[Statement], words: str) -> Statement | None:
+    """The statement whose content starts with these words (whitespace-normalised), else the first
+    that holds them."""
+    contents = [(" ".join(s.content.text.split()), s) for s in statements]
+    return next((s for text, s in contents if text.startswith(words)), None) or next(
+        (s for text, s in contents if words in text), None)
+
+
+def score_web(annotations: Path, pages: Path, extract: Callable[[Article], Extraction]) -> dict[str, dict[str, float]]:
+    """Flags and due dates against statements labelled by hand on web pages: a TSV of page (the
+    file's name under ``pages`` without ``.html.gz``), the content's first words, whether it is a
+    statement ("yes"/"no"), future, hedged, negated (Y/N) and due ('#' lines are comments; see
+    tests/fixtures/web_flags.tsv). A labelled statement is found as in ``score_due``; one not found
+    counts as unflagged. Of those labelled no statement, ``junk`` counts the ones still extracted."""
+    from ..read import read_inputs
+    from ..read.results import articles_only
+
+    rows = [line.split("\t") for line in annotations.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    found: dict[str, Sequence[Statement]] = {}
+    for page in sorted({row[0] for row in rows}):
+        path = pages / f"{page}.html.gz"
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: no such page")
+        for article in articles_only(read_inputs([str(path)]), lambda error: None):
+            found[page] = extract(article).statements
+    counts = {flag: [0, 0, 0] for flag in FLAGS}
+    coverage: dict[str, float] = dict.fromkeys(("statements", "found", "no statement", "junk", "dated", "due right"), 0)
+    for page, words, statement, *flags, due in rows:
+        predicted = _by_first_words(found.get(page, ()), words)
+        if statement != "yes":
+            coverage["no statement"] += 1
+            coverage["junk"] += predicted is not None
+            continue
+        coverage["statements"] += 1
+        coverage["found"] += predicted is not None
+        for (flag, count), label in zip(counts.items(), flags):
+            said, true = predicted is not None and bool(getattr(predicted, flag)), label == "Y"
+            count[0] += said and true
+            count[1] += said
+            count[2] += true
+        if due not in ("none", "-"):
+            coverage["dated"] += 1
+            coverage["due right"] += predicted is not None and str(predicted.due) == due
+    scores: dict[str, dict[str, float]] = {"coverage": coverage}
+    scores.update({flag: _prf(*count) for flag, count in counts.items()})
+    return scores
+
+
+def format_web_report(scores: dict[str, dict[str, float]]) -> str:
+    c = scores["coverage"]
+    head = (f"web statements labelled: {c['statements']:.0f}, found {c['found']:.0f}; labelled no statement "
+            f"{c['no statement']:.0f}, still extracted {c['junk']:.0f}")
+    return f"{head}\n{_flag_table(scores)}\ndue exactly right: {c['due right']:.0f} of {c['dated']:.0f}"
 
 
 def format_due_report(counts: dict[str, int]) -> str:

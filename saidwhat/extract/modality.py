@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import TimeExpression
 from ..nlp import doc_text
+from .statements.agents import AGENTS, can_act
 from .time.tense import CONDITION, RESCHEDULE
 from .time.values import DAY_VALUE, add_months, day_of, window
 
@@ -55,6 +56,11 @@ PENDING_ACTS = frozenset(
 # everyone get a flu vaccine", "demanded that he resign" (not "suggest" or "insist", which also
 # report a state: "insisted that he is innocent").
 MANDATING = frozenset("recommend urge demand request ask propose order advise".split())
+# Cues that ask or wish for a thing named by a noun ("requested larger purchases", "urged
+# restraint", "called for a meeting", "hope for government funding", "would love a water cooler"):
+# what is asked for is yet to come. Not "ask", whose object is mostly the question put.
+REQUESTING = frozenset("recommend urge demand request".split())
+REQUESTING_FOR = frozenset("call hope press push appeal".split())
 # Nouns that an infinitive after "is" defines rather than plans: "the first step is to take
 # inventory", "the whole point is to raise awareness"; "the plan is to open the plant", "the
 # purpose [of the meeting] is to review the talks" look ahead.
@@ -162,9 +168,11 @@ def attributes(
     the tokens inside quotation marks). A quotation of several sentences looks ahead when one of
     them does ("We have no intention of increasing the offer. We believe it is adequate and will
     be accepted."), and its flags and due date are then that sentence's; else the first's."""
-    found = _judged(doc, cue, content, times, published, in_quote)
-    for sentence in [] if found["future"] else _quoted_sentences(doc, content, in_quote)[1:]:
-        judged = _judged(doc, cue, sentence, times, published, in_quote)
+    sentences = _quoted_sentences(doc, content, in_quote)
+    narrated = _narrated(doc, sentences)
+    found = _judged(doc, cue, content, times, published, in_quote, narrated)
+    for sentence in [] if found["future"] else sentences[1:]:
+        judged = _judged(doc, cue, sentence, times, published, in_quote, narrated)
         if judged["future"]:
             return judged
     return found
@@ -183,11 +191,41 @@ def _quoted_sentences(doc: Doc, content: set[int], in_quote: Set[int]) -> list[s
     return sentences
 
 
+def _narrated(doc: Doc, sentences: list[set[int]]) -> bool:
+    """Whether a quotation tells a story in the past: some sentence's main verb is a simple past,
+    and none is in the present or has "will" ("He would make art in the most surprising places.
+    Once he wrote a short play ...")."""
+    mains = [m for sentence in sentences if (m := _main(doc, sentence)) is not None and m.pos_ in ("VERB", "AUX")]
+    tensed = [m for m in mains if m.tag_ in ("VBD", "VBZ", "VBP") or _modal(m)]
+    past = [m for m in tensed if m.tag_ == "VBD" and not _modal(m)]
+    now = [m for m in tensed if m.tag_ in ("VBZ", "VBP") or any(
+        a.lower_ in FUTURE_WORDS or a.tag_ in ("VBZ", "VBP") for a in _auxiliaries(m))]
+    return bool(past) and not now
+
+
+def _habit(words: list[Token]) -> bool:
+    """ "would" in a story told in the past: what used to happen, or what was ahead then ("Mike
+    would wipe out every penny he had"), with no "will" beside it and no wish ("would like")."""
+    modals = [w for w in words if w.tag_ == "MD"]
+    wish = any(_lemma(w.head) in WISHING for w in modals if w.lower_ == "would")
+    return any(w.lower_ == "would" for w in modals) and not wish and not any(w.lower_ in FUTURE_WORDS for w in modals)
+
+
+def _unable(words: list[Token], in_quote: Set[int]) -> bool:
+    """Every modal a "couldn't" in the speaker's own words: what could not be done then ("I
+    couldn't get my mind into any other mode"), or now; reported speech shifts the tense ("said
+    it could not meet the deadline" still looks ahead)."""
+    modals = [w for w in words if w.tag_ == "MD"]
+    return bool(modals) and all(
+        m.lower_ == "could" and m.i in in_quote and any(c.dep_ == "neg" for c in m.head.children) for m in modals)
+
+
 def _judged(
     doc: Doc, cue: list[int], content: set[int], times: list[TimeExpression], published: date | None,
-    in_quote: Set[int],
+    in_quote: Set[int], narrated: bool = False,
 ) -> dict:
-    """The attributes of one statement's content as the sentence or clause it mostly is."""
+    """The attributes of one statement's content as the sentence or clause it mostly is
+    (``narrated``: a quotation that tells a story in the past, see ``_narrated``)."""
     verb = _cue_verb(doc, cue)
     words = [doc[i] for i in sorted(content)]
     on_cue = _on_cue(doc, verb.i, content, times)
@@ -196,7 +234,10 @@ def _judged(
     main = _main(doc, content)
     # "Portugal's economy, which has been enjoying its best years in more than a decade, may ...":
     # a time in a relative clause told in the past locates that clause, not the content's event.
-    inside = [t for t in times if _inside(doc, t, content) and not _in_past_clause(doc, t, verb, main)]
+    # words quoted inside the quotation are recalled as said then: "I just told myself: ‘I’m going
+    # to sing the song if it kills me!’", "I then heard him ask, ‘So he’s going to do it?’"
+    recalled = _recalled(words)
+    inside = [t for t in times if _inside(doc, t, content - recalled) and not _in_past_clause(doc, t, verb, main)]
     # "its third quarter ending July 31": the period ends on the day named after it
     inside = [t for t in inside if not any(_ends_on(text, t, u) for u in inside)]
     covered = [(t, w) for t in inside if (w := _window(text, t, said_on))]  # each with the days it covers
@@ -224,9 +265,10 @@ def _judged(
     # the beginning of the year", said in June, date nothing ahead
     later = _later(timing, said_on) or _later([_part(w, t.mod) for t, w in covered], said_on)
     possible_then = _observed(verb, main) and not later
-    future = not _telling_nothing(verb, main, words) and not possible_then and (
+    modal_past = not later and (narrated and _habit(words) or _unable(words, in_quote))
+    future = not _telling_nothing(verb, main, words) and not possible_then and not modal_past and (
         _foreseen(verb, main, bool(later)) or not _perceived(verb, main) and (
-        _going_to(words, in_quote) or not past and (
+        _going_to([w for w in words if w.i not in recalled], in_quote) or not past and (
             _future(verb, main) or any(said_on is not None and first > said_on for first, _ in windows)
         ) or main is not None and _reports_future(main) or _joined_ahead(verb, main, content) or (
             bool(later) and main is not None and _lemma(main) in EXPECTING and not _perfect(main)
@@ -438,10 +480,13 @@ def _question(words: list[Token]) -> bool:
     """A question put in the speaker's words ("“How are you going to stop the tide,” he said",
     "“Will the plant close?”"): it asks, and says nothing will happen."""
     said: list[Token] = []  # the first sentence or quotation, not a later one: "“... two rockets a
-    end = 0  # year starting in 2024,” “What do you think?”" looks ahead
-    for w in words:
+    end = 0  # year starting in 2024,” “What do you think?”" looks ahead; but a first one with no
+    for w in words:  # verb only leads into it: "“After two more years of this,” “what kind of ...?”"
         if said and (w.i >= end or w.is_quote and w.is_right_punct):
-            break
+            if any(t.pos_ in ("VERB", "AUX") for t in said):
+                break
+            said, end = [], 0
+            continue
         if not (w.is_punct and w.text != "?") and not w.is_quote:
             end = end or w.sent.end  # (a token's sentence is found by a walk: once)
             said.append(w)
@@ -528,8 +573,9 @@ def _future(verb: Token, main: Token | None) -> bool:
         return True
     if main is None:
         return False
-    if main.pos_ == "NOUN":
-        return _lemma(verb) in ANNOUNCING_CUES and main.lower_ in PENDING_ACTS
+    if main.pos_ in ("NOUN", "PROPN", "PRON"):
+        pending = _lemma(verb) in ANNOUNCING_CUES and main.lower_ in PENDING_ACTS
+        return pending or _requested(verb, main)
     if _forward(main) and not _chosen(verb, main) or _planning(main) or _mandated(verb, main):
         return True
     # "expect three tankers to reinforce ...": the parser often hangs that infinitive as an adverbial
@@ -594,6 +640,20 @@ def _mandated(cue: Token, main: Token) -> bool:
     bare = main.tag_ == "VB" or main.tag_ == "VBP" and main.lemma_ != "be"
     clause = main.dep_ == "ccomp" and main.head.i == cue.i
     return _lemma(cue) in MANDATING and clause and bare and not _auxiliaries(main)
+
+
+def _requested(cue: Token, main: Token) -> bool:
+    """A thing asked or wished for by name (``REQUESTING``): "requested larger purchases", "called
+    for the meeting", "would love a water cooler". Not one asked for before the story and over
+    ("had requested a delay"), nor a request denied ("never recommends funding"), nor the hearer
+    alone ("urged voters"), nor what a thing calls for ("the recipe called for three cups of
+    sugar")."""
+    lemma = _lemma(cue)
+    asked_for = lemma in REQUESTING_FOR and cue.i + 1 < len(cue.doc) and cue.nbor().lower_ == "for" and all(
+        can_act(c) for c in cue.children if c.dep_ == "nsubj")
+    sought = lemma in REQUESTING or lemma in WISHING and _modal(cue) or asked_for
+    hearer = main.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or main.lemma_.lower() in AGENTS
+    return sought and cue.pos_ == "VERB" and not (_perfect(cue) or _denied(cue) or hearer)
 
 
 def _chosen(cue: Token, main: Token) -> bool:
@@ -754,14 +814,27 @@ def _negated(verb: Token, doc: Doc, content: set[int]) -> bool:
 
 
 def _going_to(tokens: list[Token], in_quote: Set[int] = frozenset()) -> bool:
-    """ "is going to raise", "its going to be harder"; not "remembers going to get pizza", a trip
-    that completes another verb, nor "I was going to pass out" in the speaker's own words (as
+    """ "is going to raise", "its going to be harder", "is going to be sold"; not "remembers going
+    to get pizza", a trip that completes another verb, nor "I was going to pass out" in the speaker's own words (as
     reported speech, "said the bank was going to close the branch" still looks ahead)."""
     return any(
-        a.lower_ == "going" and b.lower_ == "to" and b.head.i == c.i and not _completes(a)
-        and not (a.i in in_quote and any(x.tag_ == "VBD" for x in _auxiliaries(a)))
-        for a, b, c in zip(tokens, tokens[1:], tokens[2:])
+        a.lower_ == "going" and b.lower_ == "to" and b.head.i > b.i and b.head.pos_ in ("VERB", "AUX")
+        and not _completes(a) and not (a.i in in_quote and any(x.tag_ == "VBD" for x in _auxiliaries(a)))
+        for a, b in zip(tokens, tokens[1:])
     )
+
+
+def _recalled(words: list[Token]) -> set[int]:
+    """The tokens of a quotation inside the content's own, from an opening single quote to the
+    next closing one (an apostrophe with nothing opened, "the Smiths’ house", closes nothing)."""
+    recalled: set[int] = set()
+    opened: list[int] = []
+    for w in words:
+        if opened and w.text in ("’", "'") and w.i > opened[-1] + 1:
+            recalled.update(range(opened.pop(), w.i + 1))
+        elif w.text == "‘" or w.text == "'" and not w.whitespace_ and (w.i == 0 or w.nbor(-1).whitespace_):
+            opened.append(w.i)
+    return recalled
 
 
 def _completes(gerund: Token) -> bool:
