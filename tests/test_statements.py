@@ -391,6 +391,10 @@ def test_phenomenon(pipeline, text, expected):
     "Results.\n\n6A: Wichita North's Miguel Bernal took home first in diving.",  # a class
     "Advice.\n\nDEAR ABBY: My husband just bought plane tickets to India.",  # a letter's salutation
     "Markets.\n\nGraphic: Global assets in 2019",
+    "Ticket prices.\n\nVIP: 60,000₩\n\nStandard: $45",  # a price
+    "Playoffs.\n\nPath B: Bosnia, Slovakia, Ireland\n\nPath C: Scotland, Norway",  # a class
+    "The boat capsized near the coast.\n\nSOURCE: Harbour News Agency",  # a picture's credit
+    "Scores.\n\nHigh School Roundup: Viera defeats Rockledge to stay unbeaten",
 ])
 def test_correction_note_is_not_a_statement(pipeline, text):
     assert extract(pipeline, text).statements == []

@@ -17,7 +17,8 @@ LABEL_WORDS = {
     "correction", "update", "editor", "note", "notes", "watch", "video", "photos", "related", "breaking",
     "analysis", "opinion", "exclusive", "photo", "credit", "caption", "read", "see", "tags",
     "topics", "share", "advertisement", "subscribe", "warning", "contact", "email", "disclosure", "disclaimer",
-    "summary", "source", "graphic", "listen", "download", "release", "path",
+    "summary", "source", "graphic", "listen", "download", "release", "path", "roundup", "recap",
+    "preview", "bestseller",
 }
 POLLS = {"poll", "survey"}
 SPEAKING_NOUNS = {"poll", "survey", "study", "report", "source", "sources", "official", "officials"}
@@ -121,8 +122,8 @@ def _speaker_label(token: Token) -> Candidate | None:
     # "Stealth Over Health: ..." or "Correction: ..." open a headline or a note, not a quote;
     # one capitalised word is a name or a speaking noun ("Sanders: ...", "Poll: ...").
     if label.root.lower_ in LABEL_WORDS or (label.root.pos_ != "PROPN" and len(label) > 1):
-        if label.root.lemma_.lower() not in SPEAKING_NOUNS:
-            return None
+        if label.root.lemma_.lower() not in SPEAKING_NOUNS or label.root.lower_ == "source":
+            return None  # "Source: Al Jazeera" credits a picture; "Sources: ..." still speak
     named = all(t.pos_ == "PROPN" for t in label) or len(label) == 1
     speaker = label.text.isupper() or named or any(t.ent_type_ in SPEAKER_TYPES for t in label)
     if not speaker and label.root.lemma_.lower() not in SPEAKING_NOUNS:
@@ -131,16 +132,19 @@ def _speaker_label(token: Token) -> Candidate | None:
     while end < len(token.doc) and "\n" not in token.doc[end - 1].whitespace_ and "\n" not in token.doc[end].text:
         end += 1
     content = set(range(token.i + 1, end))
-    if content and _listed(token.doc[min(content)]):
-        return None
+    if content and _listed(token.doc[min(content)]) or not any(token.doc[i].is_alpha for i in content):
+        return None  # (or a price: "VIP: 60,000₩")
     return Candidate(cue=[token.i], speaker=(label.start, label.end), content=content, anchor=token.i)
 
 
 def _no_speaker(label: Span) -> bool:
-    """Labels that name no one: a class or tier ("6A:", "VIP:", "R:"; a lone "A:" answers a "Q:"),
-    a letter's salutation ("DEAR ABBY:", whose letter is its writer's), a dateline ("NEW DELHI:")."""
+    """Labels that name no one: a class or tier ("6A:", "R:", "Path B:"; a lone "A:" answers a
+    "Q:"), a letter's salutation ("DEAR ABBY:", whose letter is its writer's), a dateline ("NEW
+    DELHI:")."""
     text = label.text
     if any(ch.isdigit() for ch in text) or len(text) == 1 and text != "A" or label[0].lower_ == "dear":
+        return True
+    if len(label) > 1 and len(label[-1].text) == 1 and label[-1].is_upper:
         return True
     return text.isupper() and len(text) > 3 and all(t.ent_type_ == "GPE" for t in label)
 
