@@ -15,7 +15,7 @@ import pytest
 
 from saidwhat.actors import link_extractions
 from saidwhat.eval.attribution import evaluate
-from saidwhat.eval.claims import load_claims, score_claims, score_due, score_web
+from saidwhat.eval.claims import load_claims, score_claims, score_due, score_flags
 from saidwhat.eval.speakers import load_speakers, score_speakers
 from saidwhat.eval.time import load_gold, score_times
 from saidwhat.model import Article
@@ -92,6 +92,6 @@ def test_due_dates_keep_their_score(pipeline: Pipeline, shared_data: Path):
 
 def test_the_forward_looking_flag_on_web_pages_keeps_its_score(pipeline: Pipeline, shared_data: Path):
     pages = shared_data / "article-extraction" / "html"
-    scores = score_web(FIXTURES / "web_flags.tsv", pages, pipeline.extract)
+    scores = score_flags(FIXTURES / "web_flags.tsv", shared_data / "reuters21578", pages, pipeline.extract)
     assert scores["coverage"]["found"] == scores["coverage"]["statements"]
     assert percent(scores["future"]["f1"]) >= WEB_FUTURE_FLOOR

@@ -124,20 +124,20 @@ def eval_claims(
         Path | None,
         typer.Option(help="Also score due dates against a hand-annotated TSV (see tests/fixtures/reuters_due.tsv)."),
     ] = None,
-    reuters: Annotated[Path, typer.Option(help="The Reuters-21578 folder the --due file points into.")] = Path(
+    reuters: Annotated[Path, typer.Option(help="The Reuters-21578 folder that --due and --flags read.")] = Path(
         "../shared/data/reuters21578"
     ),
-    web: Annotated[
-        Path | None,
-        typer.Option(help="Also score flags on web statements labelled by hand (see tests/fixtures/web_flags.tsv)."),
+    flags: Annotated[
+        list[Path] | None,
+        typer.Option(help="Also score flags on statements labelled by hand (tests/fixtures/*_flags.tsv); repeatable."),
     ] = None,
-    pages: Annotated[Path, typer.Option(help="The folder of web pages the --web file points into.")] = Path(
+    pages: Annotated[Path, typer.Option(help="The folder of web pages a --flags file points into.")] = Path(
         "../shared/data/article-extraction/html"
     ),
     model: Model = None,
 ) -> None:
     """`future`, `hedged` and `negated` P/R/F1 of reported events on MEANTIME; optionally due accuracy
-    on Reuters and flags on web pages."""
+    on Reuters, and all four on statements of Reuters stories or web pages labelled by hand."""
     from ..eval.claims import format_claims_report, load_claims, score_claims
 
     pipeline = _pipeline(model)
@@ -149,11 +149,12 @@ def eval_claims(
 
         with _unreadable_corpus(FileNotFoundError, ValueError):
             out.print("\n" + format_due_report(score_due(due, reuters, pipeline.extract)), markup=False)
-    if web is not None:
-        from ..eval.claims import format_web_report, score_web
+    for labelled in flags or []:
+        from ..eval.claims import format_flags_report, score_flags
 
         with _unreadable_corpus(FileNotFoundError, ValueError):
-            out.print("\n" + format_web_report(score_web(web, pages, pipeline.extract)), markup=False)
+            scores = score_flags(labelled, reuters, pages, pipeline.extract)
+        out.print(f"\n{labelled.name}: " + format_flags_report(scores), markup=False)
 
 
 @train_app.command("cues")

@@ -155,15 +155,8 @@ def score_due(
     with those words, else the first that holds them (a content that begins with its subject,
     "Canadian economic growth is expected to slow further"); a statement none holds counts as missed
     (and wrong)."""
-    rows = [line.split("\t") for line in annotations.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-    wanted = {article_id for article_id, _, _ in rows}
-    articles = {}
-    with gzip.open(next(reuters.glob("*.jsonl.gz")), "rt", encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            if record.get("id") in wanted:
-                articles[record["id"]] = extract(from_record(record, "reuters", None))
+    rows = _rows(annotations)
+    articles = _reuters({article_id for article_id, _, _ in rows}, reuters, extract)
     counts = {"annotated": len(rows), "found": 0, "future": 0, "right": 0}
     for article_id, words, due in rows:
         found = _by_first_words(articles[article_id].statements, words)
@@ -181,28 +174,55 @@ def _by_first_words(statements: Sequence[Statement], words: str) -> Statement | 
         (s for text, s in contents if words in text), None)
 
 
-def score_web(annotations: Path, pages: Path, extract: Callable[[Article], Extraction]) -> dict[str, dict[str, float]]:
-    """Flags and due dates against statements labelled by hand on web pages: a TSV of page (the
-    file's name under ``pages`` without ``.html.gz``), the content's first words, whether it is a
-    statement ("yes"/"no"), future, hedged, negated (Y/N) and due ('#' lines are comments; see
-    tests/fixtures/web_flags.tsv). A labelled statement is found as in ``score_due``; one not found
-    counts as unflagged. Of those labelled no statement, ``junk`` counts the ones still extracted."""
+def _rows(annotations: Path) -> list[list[str]]:
+    """The tab-separated rows of a hand-annotated file ('#' lines are comments)."""
+    return [line.split("\t") for line in annotations.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def _reuters(wanted: set[str], reuters: Path, extract: Callable[[Article], Extraction]) -> dict[str, Extraction]:
+    """The extractions of these Reuters-21578 stories, by id."""
+    articles = {}
+    with gzip.open(next(reuters.glob("*.jsonl.gz")), "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record.get("id") in wanted:
+                articles[record["id"]] = extract(from_record(record, "reuters", None))
+    return articles
+
+
+def _pages(wanted: set[str], pages: Path, extract: Callable[[Article], Extraction]) -> dict[str, Extraction]:
+    """The extractions of these web pages, by name (the file's under ``pages`` without .html.gz)."""
     from ..read import read_inputs
     from ..read.results import articles_only
 
-    rows = [line.split("\t") for line in annotations.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-    found: dict[str, Sequence[Statement]] = {}
-    for page in sorted({row[0] for row in rows}):
+    found = {}
+    for page in sorted(wanted):
         path = pages / f"{page}.html.gz"
         if not path.exists():
             raise FileNotFoundError(f"{path}: no such page")
         for article in articles_only(read_inputs([str(path)]), lambda error: None):
-            found[page] = extract(article).statements
+            found[page] = extract(article)
+    return found
+
+
+def score_flags(
+    annotations: Path, reuters: Path, pages: Path, extract: Callable[[Article], Extraction]
+) -> dict[str, dict[str, float]]:
+    """Flags and due dates against statements labelled by hand: a TSV of article (a Reuters-21578
+    id, or a web page's file name under ``pages`` without .html.gz), the content's first words,
+    whether it is a statement ("yes"/"no"), future, hedged, negated (Y/N) and due; see
+    tests/fixtures/web_flags.tsv and reuters_flags.tsv. A labelled statement is found as in
+    ``score_due``; one not found counts as unflagged. Of those labelled no statement, ``junk``
+    counts the ones still extracted."""
+    rows = _rows(annotations)
+    wanted = {row[0] for row in rows}
+    wires = {w for w in wanted if w.startswith("reuters-")}
+    found = {**_reuters(wires, reuters, extract), **_pages(wanted - wires, pages, extract)}
     counts = {flag: [0, 0, 0] for flag in FLAGS}
     coverage: dict[str, float] = dict.fromkeys(("statements", "found", "no statement", "junk", "dated", "due right"), 0)
-    for page, words, statement, *flags, due in rows:
-        predicted = _by_first_words(found.get(page, ()), words)
+    for article, words, statement, *flags, due in rows:
+        predicted = _by_first_words(found[article].statements if article in found else (), words)
         if statement != "yes":
             coverage["no statement"] += 1
             coverage["junk"] += predicted is not None
@@ -222,9 +242,9 @@ def score_web(annotations: Path, pages: Path, extract: Callable[[Article], Extra
     return scores
 
 
-def format_web_report(scores: dict[str, dict[str, float]]) -> str:
+def format_flags_report(scores: dict[str, dict[str, float]]) -> str:
     c = scores["coverage"]
-    head = (f"web statements labelled: {c['statements']:.0f}, found {c['found']:.0f}; labelled no statement "
+    head = (f"statements labelled: {c['statements']:.0f}, found {c['found']:.0f}; labelled no statement "
             f"{c['no statement']:.0f}, still extracted {c['junk']:.0f}")
     return f"{head}\n{_flag_table(scores)}\ndue exactly right: {c['due right']:.0f} of {c['dated']:.0f}"
 
