@@ -639,3 +639,36 @@ def test_a_thing_asked_for_by_name(pipeline, text, future):
 ])
 def test_what_the_speaker_recalls_or_asks_is_not_ahead(pipeline, text, future):
     assert attributes(pipeline, text)[3] is future
+
+
+@pytest.mark.parametrize(("text", "future", "due"), [
+    # a thing sought or proposed by name; a sought one told in the past is over
+    ("Halden Telecom said it is seeking a stake in the proposed rival network.", True, None),
+    ("The commission proposed new rules for auditors.", True, None),
+    ("Halden Telecom sought a stake in the rival network.", False, None),
+    # a clause joined under the main one that intends, or reports a future
+    ("Norvale said it had sold its stake in the chemical maker yielding a profit of 18.9 mln dlrs and "
+     "expected to finalise the sale of its fertiliser unit in the first half of 1987.", True, date(1987, 6, 30)),
+    ("Halden said it had started developing a hormone but decided to put its efforts into other products.",
+     False, None),
+    # a prospect named: likely, or a chance that something will be
+    ("He added that any such move was unlikely this year.", True, date(1987, 12, 31)),
+    ("He said that it is unlikely the new chairman is as familiar with the problem.", False, None),
+    ("Bankers said slow progress has increased the likelihood that banks will declare the loans "
+     "non-performing.", True, None),
+    ("He said there is a good chance that oil prices could be maintained.", True, None),
+    # told or asked to act, put off to a day: that day is ahead, whenever the telling was
+    ("Officials said the prime minister has told his party to come up with a draft package in early April.",
+     True, date(1987, 4, 10)),
+    ("The company said it extended its tender offer to March 31.", True, date(1987, 3, 31)),
+    ("He said the committee meeting formerly postponed to April had been put off indefinitely.", False, None),
+    # but in the speaker's own words, a past need or thought joined to the main clause is past
+    ("“I could only manage two stairs at a time and then needed to sit and rest,” she said.", False, None),
+    ("“I opposed the hold as soon as I learned about it and thought we could turn it around,” he said.",
+     False, None),
+    # "the quarter" in a clause about the future is the one under way
+    ("He said the bank will report its results at the end of the quarter.", True, date(1987, 3, 31)),
+])
+def test_what_lies_ahead_in_wire_copy(pipeline, text, future, due):
+    cue = "said" if " said " in text else None  # the report, not a statement nested in it
+    assert attributes(pipeline, text, published=date(1987, 3, 26), cue=cue)[3:] == (future, due)

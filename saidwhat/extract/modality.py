@@ -40,7 +40,8 @@ FUTURE_CUES = frozenset("promise vow pledge threaten predict forecast plan expec
 # exceed", "is set to", "is due to", "is considering using".
 INTENT = frozenset(
     "plan expect intend aim hope want seek agree promise pledge vow threaten decide prepare schedule "
-    "set due likely unlikely poised consider propose try wish ready need urge ask call order".split()
+    "set due likely unlikely poised consider propose try wish ready need urge ask call order "
+    "anticipate predict forecast project".split()
 )
 # Of those, the adjectives of a prospect, which look ahead when told in the past too ("said the
 # bank was likely to cut rates"); "was ready to" tells a state of mind then.
@@ -59,8 +60,17 @@ MANDATING = frozenset("recommend urge demand request ask propose order advise".s
 # Cues that ask or wish for a thing named by a noun ("requested larger purchases", "urged
 # restraint", "called for a meeting", "hope for government funding", "would love a water cooler"):
 # what is asked for is yet to come. Not "ask", whose object is mostly the question put.
-REQUESTING = frozenset("recommend urge demand request".split())
+REQUESTING = frozenset("recommend urge demand request seek propose".split())
 REQUESTING_FOR = frozenset("call hope press push appeal".split())
+# Verbs that put a thing off to a time, which is then the thing's time ahead, whatever the tense:
+# "extended its tender offer to March 31", "delayed completion to June 1989" ("moved to a premium"
+# is no rescheduling).
+PUT_OFF = RESCHEDULE - {"move"}
+SUPERSEDED = frozenset("formerly previously originally initially".split())
+# Nouns of a prospect, whose clause with a modal says what may come: "increased the likelihood that
+# banks will declare the loans non-performing", "there is a good chance that prices could be
+# maintained", "with the expectation that over-expenditure will be offset".
+PROSPECT_NOUNS = frozenset("likelihood chance risk possibility prospect probability danger expectation".split())
 # Nouns that an infinitive after "is" defines rather than plans: "the first step is to take
 # inventory", "the whole point is to raise awareness"; "the plan is to open the plant", "the
 # purpose [of the meeting] is to review the talks" look ahead.
@@ -212,12 +222,17 @@ def _habit(words: list[Token]) -> bool:
 
 
 def _unable(words: list[Token], in_quote: Set[int]) -> bool:
-    """Every modal a "couldn't" in the speaker's own words: what could not be done then ("I
-    couldn't get my mind into any other mode"), or now; reported speech shifts the tense ("said
-    it could not meet the deadline" still looks ahead)."""
+    """Every modal a "could" in the speaker's own words that tells what could or could not be done
+    then: denied ("I couldn't get my mind into any other mode"), or joined to a simple past ("I
+    could only manage two stairs at a time and then needed to sit"). Reported speech shifts the
+    tense ("said it could not meet the deadline" still looks ahead)."""
     modals = [w for w in words if w.tag_ == "MD"]
-    return bool(modals) and all(
-        m.lower_ == "could" and m.i in in_quote and any(c.dep_ == "neg" for c in m.head.children) for m in modals)
+
+    def then(verb: Token) -> bool:
+        joined = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
+        return any(c.dep_ == "neg" for c in verb.children) or any(j.tag_ == "VBD" and not _modal(j) for j in joined)
+
+    return bool(modals) and all(m.lower_ == "could" and m.i in in_quote and then(m.head) for m in modals)
 
 
 def _judged(
@@ -253,7 +268,7 @@ def _judged(
         _past(main, main.i in in_quote) or main.pos_ == "NOUN" and _dated_before(windows, said_on)
         or _infinitive_dated_before(doc, main, verb, timed, said_on) or _result(verb, main)
     )
-    if main is not None and past and _lemma(main) not in EXPECTING:
+    if main is not None and past and _lemma(main) not in EXPECTING | PUT_OFF:
         # "the banks earlier this week notified Texaco they would not buy more": that week dates the
         # telling, and only a time of what was told can be due (a forecast's time is the forecast's:
         # "forecast a shortage today")
@@ -270,9 +285,10 @@ def _judged(
         _foreseen(verb, main, bool(later)) or not _perceived(verb, main) and (
         _going_to([w for w in words if w.i not in recalled], in_quote) or not past and (
             _future(verb, main) or any(said_on is not None and first > said_on for first, _ in windows)
-        ) or main is not None and _reports_future(main) or _joined_ahead(verb, main, content) or (
+        ) or main is not None and _reports_future(main) or _joined_ahead(verb, main, content, in_quote) or (
             bool(later) and main is not None and _lemma(main) in EXPECTING and not _perfect(main)
-        )
+        ) or bool(later) and main is not None and (_directed(main) or _put_off(main))
+        or _prospect_ahead(words)
     ))
     # the main event's own time; said before the story ("previously said it hoped to submit the plan
     # by mid-February in order to win agreement prior to June 30"), even one the story has passed
@@ -547,8 +563,10 @@ def _past(main: Token, quoted: bool = False) -> bool:
     if held or any(a.tag_ == "TO" for a in aux):
         return False  # "was expected this year", "were to be introduced this month"
     prospects = [c for c in main.children if c.dep_ == "acomp" and _lemma(c) in PROSPECTS]
-    if main.lemma_ == "be" and not _perfect(main) and any(x.dep_ == "xcomp" for c in prospects for x in c.children):
-        return False  # "said the bank was likely to cut rates": a prospect, told in the past
+    if main.lemma_ == "be" and not _perfect(main) and any(
+            x.dep_ == "xcomp" or _lemma(c) in ("likely", "unlikely") and x.dep_ != "ccomp"
+            for c in prospects for x in [*c.children, c]):
+        return False  # "said the bank was likely to cut rates", "the move was unlikely": a prospect
     if any(a.lemma_ == "have" or a.tag_ == "VBD" for a in aux):
         return True
     # A participle with a subject and no auxiliary is a simple past the tagger misread.
@@ -578,12 +596,20 @@ def _future(verb: Token, main: Token | None) -> bool:
         return pending or _requested(verb, main)
     if _forward(main) and not _chosen(verb, main) or _planning(main) or _mandated(verb, main):
         return True
+    tensed = main.tag_ != "VB" or bool(_auxiliaries(main))  # not "forgot the whole seek part"
+    if tensed and any(c.dep_ == "dobj" and _requested(main, c) for c in main.children):
+        return True  # "said it is seeking a stake", "said it would propose new rules"
     # "expect three tankers to reinforce ...": the parser often hangs that infinitive as an adverbial
     # (after other verbs it is mostly one of purpose: "set the payout to allow holders to ...")
     objected = _lemma(main) in PREDICTING and any(c.dep_ == "dobj" for c in main.children)
     complements = [c for c in main.children if c.dep_ in ("xcomp", "ccomp") or objected and c.dep_ == "advcl"]
     if main.lemma_ == "be":  # "is likely to award", "is ready to sign"
         predicates = [c for c in main.children if c.dep_ == "acomp"]
+        said = any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "nsubj" and c.lower_ == "it" for c in main.children)
+        if not said and any(
+                _lemma(c) in ("likely", "unlikely") and not any(x.dep_ in ("ccomp", "xcomp") for x in c.children)
+                for c in predicates):
+            return True  # a forecast of a thing named: "any such move was unlikely this year"
         judged = predicates + [c for c in main.children if c.dep_ == "attr" and _lemma(c) not in PROSPECTS_NAMED]
         extraposed = any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in main.children)
         defined = any(c.dep_ == "nsubj" and c.lemma_.lower() in DEFINED for c in main.children)
@@ -604,7 +630,7 @@ def _future(verb: Token, main: Token | None) -> bool:
     )
 
 
-def _joined_ahead(cue: Token, main: Token | None, content: set[int]) -> bool:
+def _joined_ahead(cue: Token, main: Token | None, content: set[int], in_quote: Set[int] = frozenset()) -> bool:
     """A clause joined to the main one that looks ahead: "the acquisition brings its ownership to 94
     pct and it intends to acquire the rest before mid year", "has acquired the centre and will
     incorporate it"; not a way of saying ("It's tight, but overall I would say it's fairly
@@ -612,12 +638,21 @@ def _joined_ahead(cue: Token, main: Token | None, content: set[int]) -> bool:
     if main is None:
         return False
     doc = main.doc
+
+    def told(clause: Token) -> bool:  # a past in the speaker's own words: "then needed to sit and rest"
+        return clause.i in in_quote and clause.tag_ == "VBD"
+
     joined = [c for c in main.children if c.dep_ == "conj" and c.i in content and c.pos_ in ("VERB", "AUX")]
+    joined += [  # or sharing the subject of a verb under it: "yielding a profit ... and expected to
+        doc[i] for i in content  # finalise the sale"
+        if doc[i].dep_ == "conj" and doc[i].pos_ in ("VERB", "AUX") and doc[i].head.i in content
+        and main.is_ancestor(doc[i].head) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[i].children)
+    ]
     joined += [  # a clause the parser hung on the cue: "I think if there's any sign of a dip, it will be
         doc[i] for i in content  # bought back up again" with "bought" under "added"
         if doc[i].head.i not in content and doc[i] != main and doc[i].pos_ in ("VERB", "AUX")
-        and doc[i].dep_ in ("ccomp", "conj") and _modal(doc[i])  # not "bound ... to unload arms"
-    ]
+        and doc[i].dep_ in ("ccomp", "conj") and (_modal(doc[i]) or _intends(doc[i]) and not told(doc[i]))
+    ]  # (not "bound ... to unload arms")
     telling = SAYING | REMARKING
 
     def ahead(clause: Token) -> bool:
@@ -627,11 +662,44 @@ def _joined_ahead(cue: Token, main: Token | None, content: set[int]) -> bool:
         if not any(s.dep_ in ("nsubj", "nsubjpass") for s in clause.children):  # "has acquired the
             # centre and will incorporate it into ...": its own "will" or "may"; "had been merged ...
             # and would cease looking" tells what followed in the past
-            return bool(modals & (FUTURE_WORDS | {"may", "might"})) and _forward(clause)
+            # (but "and warned that it would soon have new powers", "and expected to finalise the
+            # sale" report what lies ahead)
+            reported = not told(clause) and (_intends(clause) or _reports_future(clause))
+            return bool(modals & (FUTURE_WORDS | {"may", "might"})) and _forward(clause) or reported
         return not _past(clause) and _future(cue, clause) and _lemma(clause) not in telling and not any(
             x.dep_ == "xcomp" and _lemma(x) in telling for x in clause.children)
 
     return any(ahead(c) for c in joined)
+
+
+def _intends(verb: Token) -> bool:
+    """A verb of intent with an infinitive, not in the past perfect, nor a decision or attempt told
+    in the past: "expected to finalise the sale", not "decided to postpone it"."""
+    settled = _lemma(verb) in DONE_INTENT | ATTEMPTS and _told_as_past(verb)
+    return _lemma(verb) in INTENT and not (_perfect(verb) or settled) and any(
+        x.dep_ == "xcomp" and any(a.tag_ == "TO" for a in x.children) for x in verb.children)
+
+
+def _put_off(verb: Token) -> bool:
+    """Put off to a time (``PUT_OFF``), and not since superseded: "the meeting formerly postponed
+    to April had been put off indefinitely"."""
+    return _lemma(verb) in PUT_OFF and not any(c.lower_ in SUPERSEDED for c in verb.children if c.dep_ == "advmod")
+
+
+def _directed(main: Token) -> bool:
+    """Someone told or asked to do a thing ("has told the party to come up with a package in early
+    April"): with a time ahead, that act is ahead, whenever the telling was."""
+    return _lemma(main) in MANDATING | {"tell"} and any(
+        x.dep_ == "xcomp" and any(a.tag_ == "TO" for a in x.children) for x in main.children)
+
+
+def _prospect_ahead(words: list[Token]) -> bool:
+    """A noun of a prospect whose clause a modal puts ahead (``PROSPECT_NOUNS``)."""
+    return any(
+        _lemma(w) in PROSPECT_NOUNS and any(
+            c.dep_ in ("acl", "ccomp") and _modal(c) and _forward(c, FUTURE_MODALS | POSSIBLE) for c in w.children)
+        for w in words
+    )
 
 
 def _mandated(cue: Token, main: Token) -> bool:
@@ -644,16 +712,17 @@ def _mandated(cue: Token, main: Token) -> bool:
 
 def _requested(cue: Token, main: Token) -> bool:
     """A thing asked or wished for by name (``REQUESTING``): "requested larger purchases", "called
-    for the meeting", "would love a water cooler". Not one asked for before the story and over
-    ("had requested a delay"), nor a request denied ("never recommends funding"), nor the hearer
-    alone ("urged voters"), nor what a thing calls for ("the recipe called for three cups of
-    sugar")."""
+    for the meeting", "is seeking a stake", "proposed new rules", "would love a water cooler". Not
+    one asked for before the story and over ("had requested a delay", "sought a stake"), nor a
+    request denied ("never recommends funding"), nor the hearer alone ("urged voters"), nor what a
+    thing calls for ("the recipe called for three cups of sugar")."""
     lemma = _lemma(cue)
     asked_for = lemma in REQUESTING_FOR and cue.i + 1 < len(cue.doc) and cue.nbor().lower_ == "for" and all(
         can_act(c) for c in cue.children if c.dep_ == "nsubj")
     sought = lemma in REQUESTING or lemma in WISHING and _modal(cue) or asked_for
     hearer = main.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or main.lemma_.lower() in AGENTS
-    return sought and cue.pos_ == "VERB" and not (_perfect(cue) or _denied(cue) or hearer)
+    over = _perfect(cue) or lemma in ATTEMPTS and _told_as_past(cue)  # "sought a stake" is over
+    return sought and cue.pos_ == "VERB" and not (over or _denied(cue) or hearer)
 
 
 def _chosen(cue: Token, main: Token) -> bool:

@@ -22,6 +22,8 @@ class Context(Protocol):
 
     def word_before(self, start: int) -> str: ...
 
+    def tense(self, start: int, end: int) -> cal.Tense: ...
+
 
 FRACTION = re.compile(r"\s*,?\s*of\b", re.IGNORECASE)
 YEAR_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b", re.IGNORECASE)
@@ -37,7 +39,9 @@ PERIOD_YEAR = r"(?:(?P<py>\d{4})|(?P<ya>year[\s-](?:ago|earlier)))"
 def period_ref(m: re.Match[str], ctx: Context) -> Timex | None:
     """ "The quarter", "the latest period", "the year-ago quarter", "year-earlier (profit)": the
     reporting period the article is about, or the same period a year before. Here the quarter
-    before publication; ``anaphora`` re-anchors it to the quarter last named."""
+    before publication; ``anaphora`` re-anchors it to the quarter last named. In a clause about
+    the future with no year-ago, it is the quarter under way ("banks will declare their loans
+    non-performing at the end of the quarter")."""
     groups = m.groupdict()
     if groups.get("unit") == "period" and m.group(0).lower().split()[1] == "period" and not groups.get("ago"):
         return None  # a bare "the period" may be any span of time
@@ -45,7 +49,8 @@ def period_ref(m: re.Match[str], ctx: Context) -> Timex | None:
         return None  # "the quarter of the vote counted"
     if ctx.dct is None:
         return "DATE", "XXXX-QX"
-    return "DATE", period_of(cal.shift(ctx.dct, "Q", -1), m)
+    ahead = groups.get("unit") == "quarter" and not year_back(m) and ctx.tense(m.start(), m.end()) == "future"
+    return "DATE", period_of(cal.shift(ctx.dct, "Q", 0 if ahead else -1), m)
 
 
 def period_of(reported: str, m: re.Match[str]) -> str:
