@@ -666,6 +666,9 @@ def test_what_the_speaker_recalls_or_asks_is_not_ahead(pipeline, text, future):
     ("“I could only manage two stairs at a time and then needed to sit and rest,” she said.", False, None),
     ("“I opposed the hold as soon as I learned about it and thought we could turn it around,” he said.",
      False, None),
+    # an object that a clause with "will" describes
+    ("The retailer said it is commencing a four-year capital program that will include 20 new stores.",
+     True, None),
     # "the quarter" in a clause about the future is the one under way
     ("He said the bank will report its results at the end of the quarter.", True, date(1987, 3, 31)),
 ])

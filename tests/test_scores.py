@@ -34,7 +34,7 @@ SPEAKER_FLOORS = {"accuracy": 85.2, "speaker identity": 99.4, "mention identity"
 FUTURE_FLOOR = 89.3
 DUE_FLOOR = 59  # of the 62 hand-annotated Reuters statements of tests/fixtures/reuters_due.tsv
 # The flag and due dates on statements labelled by hand: web pages and Reuters stories.
-LABELLED_FLOORS = {"web_flags.tsv": (80.4, 5), "reuters_flags.tsv": (89.4, 23)}
+LABELLED_FLOORS = {"web_flags.tsv": (80.4, 5), "reuters_flags.tsv": (89.8, 23)}
 FIXTURES = Path(__file__).parent / "fixtures"
 
 

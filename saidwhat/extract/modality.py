@@ -596,6 +596,8 @@ def _future(verb: Token, main: Token | None) -> bool:
         return pending or _requested(verb, main)
     if _forward(main) and not _chosen(verb, main) or _planning(main) or _mandated(verb, main):
         return True
+    if _object_ahead(main):
+        return True
     tensed = main.tag_ != "VB" or bool(_auxiliaries(main))  # not "forgot the whole seek part"
     if tensed and any(c.dep_ == "dobj" and _requested(main, c) for c in main.children):
         return True  # "said it is seeking a stake", "said it would propose new rules"
@@ -678,6 +680,16 @@ def _intends(verb: Token) -> bool:
     settled = _lemma(verb) in DONE_INTENT | ATTEMPTS and _told_as_past(verb)
     return _lemma(verb) in INTENT and not (_perfect(verb) or settled) and any(
         x.dep_ == "xcomp" and any(a.tag_ == "TO" for a in x.children) for x in verb.children)
+
+
+def _object_ahead(verb: Token) -> bool:
+    """An object that a relative clause with "will" describes, after a verb not in the past: "is
+    commencing a four-year capital program that will include the opening of 20 new stores", "We
+    want a company that will fit into our management structure"."""
+    return not _past(verb) and any(
+        r.dep_ == "relcl" and _forward(r, FUTURE_WORDS) and any(a.lower_ in FUTURE_WORDS for a in _auxiliaries(r))
+        for c in verb.children if c.dep_ == "dobj" for r in c.children
+    )
 
 
 def _put_off(verb: Token) -> bool:
