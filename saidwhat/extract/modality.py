@@ -46,6 +46,8 @@ INTENT = frozenset(
 # Of those, the adjectives of a prospect, which look ahead when told in the past too ("said the
 # bank was likely to cut rates"); "was ready to" tells a state of mind then.
 PROSPECTS = frozenset("likely unlikely due set poised".split())
+# Of those, the ones that forecast a thing named with no infinitive: "any such move was unlikely".
+FORECASTING = frozenset({"likely", "unlikely"})
 # Cues that announce or ask for something, and nouns of the acts they announce: "announced 10,000
 # job cuts", "demanded the suspension" are yet to happen; "announced record profits" is not.
 ANNOUNCING_CUES = frozenset("announce unveil negotiate propose demand seek approve order".split())
@@ -564,7 +566,7 @@ def _past(main: Token, quoted: bool = False) -> bool:
         return False  # "was expected this year", "were to be introduced this month"
     prospects = [c for c in main.children if c.dep_ == "acomp" and _lemma(c) in PROSPECTS]
     if main.lemma_ == "be" and not _perfect(main) and any(
-            x.dep_ == "xcomp" or _lemma(c) in ("likely", "unlikely") and x.dep_ != "ccomp"
+            x.dep_ == "xcomp" or _lemma(c) in FORECASTING and x.dep_ != "ccomp"
             for c in prospects for x in [*c.children, c]):
         return False  # "said the bank was likely to cut rates", "the move was unlikely": a prospect
     if any(a.lemma_ == "have" or a.tag_ == "VBD" for a in aux):
@@ -609,7 +611,7 @@ def _future(verb: Token, main: Token | None) -> bool:
         predicates = [c for c in main.children if c.dep_ == "acomp"]
         said = any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "nsubj" and c.lower_ == "it" for c in main.children)
         if not said and any(
-                _lemma(c) in ("likely", "unlikely") and not any(x.dep_ in ("ccomp", "xcomp") for x in c.children)
+                _lemma(c) in FORECASTING and not any(x.dep_ in ("ccomp", "xcomp") for x in c.children)
                 for c in predicates):
             return True  # a forecast of a thing named: "any such move was unlikely this year"
         judged = predicates + [c for c in main.children if c.dep_ == "attr" and _lemma(c) not in PROSPECTS_NAMED]
@@ -678,8 +680,7 @@ def _intends(verb: Token) -> bool:
     """A verb of intent with an infinitive, not in the past perfect, nor a decision or attempt told
     in the past: "expected to finalise the sale", not "decided to postpone it"."""
     settled = _lemma(verb) in DONE_INTENT | ATTEMPTS and _told_as_past(verb)
-    return _lemma(verb) in INTENT and not (_perfect(verb) or settled) and any(
-        x.dep_ == "xcomp" and any(a.tag_ == "TO" for a in x.children) for x in verb.children)
+    return _lemma(verb) in INTENT and not (_perfect(verb) or settled) and _to_infinitive(verb)
 
 
 def _object_ahead(verb: Token) -> bool:
@@ -701,8 +702,13 @@ def _put_off(verb: Token) -> bool:
 def _directed(main: Token) -> bool:
     """Someone told or asked to do a thing ("has told the party to come up with a package in early
     April"): with a time ahead, that act is ahead, whenever the telling was."""
-    return _lemma(main) in MANDATING | {"tell"} and any(
-        x.dep_ == "xcomp" and any(a.tag_ == "TO" for a in x.children) for x in main.children)
+    return _lemma(main) in MANDATING | {"tell"} and _to_infinitive(main)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """Whether a verb is completed by an infinitive with "to": "expected to finalise", "told his party
+    to come up with"."""
+    return any(x.dep_ == "xcomp" and any(a.tag_ == "TO" for a in x.children) for x in verb.children)
 
 
 def _prospect_ahead(words: list[Token]) -> bool:
