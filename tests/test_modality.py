@@ -432,7 +432,15 @@ def test_a_refusal_to_tell_a_question_or_a_state_is_not_forward_looking(pipeline
     ("Analysts are expecting the company to earn 2.52 dlrs a share.", "are expecting", True),
     ("Analysts said they were expecting a rate cut next month.", "said", True),  # reported: still ahead
     ("We would be happy to sign the deal.", "would be happy", True),  # an offer
-    ("Norvale had planned to close the plant in May.", "had planned", False),  # a plan over
+    ("Norvale had planned to close the plant in May.", "had planned", False),  # a plan dated before
+    # a commitment or request in the past perfect still lies ahead of when it was made; an
+    # expectation or an intention in the past perfect is what the story sets against the outcome
+    ("Brask had agreed to play the lead in the film.", "had agreed", True),
+    ("Police had earlier threatened to use live fire if attacked again.", "had earlier threatened", True),
+    ("The ministry had asked car makers to exercise prudence in exports.", "had asked", True),
+    ("Economists had forecast a rise in the money supply.", "had forecast", False),
+    ("Economists had expected the money supply to rise.", "had expected", False),
+    ("Congress had not intended to hurt the industry.", "had not intended", False),
     ("Brask said he remembers going to get pizza that night.", "said", False),  # a trip, no "is going to"
     ("“The President's not going to give in,” Brask said.", "said", True),  # "'s" read as a possessive
     ("The company said Norvale is trying to sell the unit.", "said", True),  # one going on
@@ -671,6 +679,14 @@ def test_what_the_speaker_recalls_or_asks_is_not_ahead(pipeline, text, future):
      True, None),
     # "the quarter" in a clause about the future is the one under way
     ("He said the bank will report its results at the end of the quarter.", True, date(1987, 3, 31)),
+    # a future reported in the past perfect, with a time still ahead
+    ("Previously, the company had said first quarter results would likely be lower than a year ago, "
+     "a spokesman said.", True, date(1987, 3, 31)),
+    ("Previously, the company had said 1986 results would likely be lower, a spokesman said.", False, None),
+    # a clause the parser joined to the cue inside the content, warning of a future
+    ("Prime Minister Margaret Channon said the U.K. Was growing more impatient with Japanese trade barriers "
+     "and warned that it would soon have new powers against countries not offering reciprocal access to "
+     "their markets.", True, None),
 ])
 def test_what_lies_ahead_in_wire_copy(pipeline, text, future, due):
     cue = "said" if " said " in text else None  # the report, not a statement nested in it

@@ -149,6 +149,7 @@ VAGUE = re.compile(r"\b(?:coming|next|few|several|upcoming)\s+(?:few\s+)?(?:days
 # "expects a recovery in the second half", "was aiming for growth this year".
 EXPECTING = frozenset("expect anticipate forecast predict project aim target plan intend".split())
 PREDICTING = frozenset("expect anticipate forecast predict project".split())
+INTENDING = frozenset({"intend"})
 RECENT = timedelta(days=7)
 # Cues that report a result: a figure reported is one reached, whatever period it names ("reported
 # a third quarter loss of two mln dlrs", "posted second quarter net income of 12.6 mln dlrs").
@@ -287,7 +288,8 @@ def _judged(
         _foreseen(verb, main, bool(later)) or not _perceived(verb, main) and (
         _going_to([w for w in words if w.i not in recalled], in_quote) or not past and (
             _future(verb, main) or any(said_on is not None and first > said_on for first, _ in windows)
-        ) or main is not None and _reports_future(main) or _joined_ahead(verb, main, content, in_quote) or (
+        ) or main is not None and _reports_future(main, bool(later))
+        or _joined_ahead(verb, main, content, in_quote) or (
             bool(later) and main is not None and _lemma(main) in EXPECTING and not _perfect(main)
         ) or bool(later) and main is not None and (_directed(main) or _put_off(main))
         or _prospect_ahead(words)
@@ -378,8 +380,9 @@ def _infinitive_dated_before(
 ) -> bool:
     """An infinitive dated by a time of its own well before the statement ("decided to reopen the
     investigation in May", said in November), unless it was forecast: "expects to report a profit
-    in the first quarter" is still ahead, and "unchanged since 1978" dates no act."""
-    if main.tag_ != "VB" or not _forward(main, frozenset()) or _lemma(cue) in EXPECTING:  # no modal: "to" only
+    in the first quarter" is still ahead (but "had planned to close the plant in May" is not), and
+    "unchanged since 1978" dates no act."""
+    if main.tag_ != "VB" or not _forward(main, frozenset()) or _lemma(cue) in EXPECTING and not _perfect(cue):
         return False
     text = doc_text(doc)
     own = [
@@ -543,11 +546,13 @@ def _perfect(verb: Token) -> bool:
 
 
 def _over(cue: Token) -> bool:
-    """An intent in the past perfect, or an expectation the narrator tells in the past progressive
-    ("Analysts were expecting 2.52 dlrs a share": what results stories set the results against),
-    not one a speaker reports ("said they were expecting a rate cut")."""
+    """An expectation or intention in the past perfect ("had forecast M-1", "had not intended to
+    hurt U.S. industry"), or an expectation the narrator tells in the past progressive ("Analysts
+    were expecting 2.52 dlrs a share"): what a story sets against what came about; not one a speaker
+    reports ("said they were expecting a rate cut"). A commitment or request in the past perfect
+    still looks ahead of when it was made ("had agreed to play", "had threatened to use live fire")."""
     told = cue.tag_ == "VBG" and cue.dep_ == "ROOT" and any(a.tag_ == "VBD" for a in _auxiliaries(cue))
-    return _perfect(cue) or told and _lemma(cue) in PREDICTING
+    return told and _lemma(cue) in PREDICTING or _perfect(cue) and _lemma(cue) in PREDICTING | INTENDING
 
 
 def _past(main: Token, quoted: bool = False) -> bool:
@@ -655,8 +660,9 @@ def _joined_ahead(cue: Token, main: Token | None, content: set[int], in_quote: S
     joined += [  # a clause the parser hung on the cue: "I think if there's any sign of a dip, it will be
         doc[i] for i in content  # bought back up again" with "bought" under "added"
         if doc[i].head.i not in content and doc[i] != main and doc[i].pos_ in ("VERB", "AUX")
-        and doc[i].dep_ in ("ccomp", "conj") and (_modal(doc[i]) or _intends(doc[i]) and not told(doc[i]))
-    ]  # (not "bound ... to unload arms")
+        and doc[i].dep_ in ("ccomp", "conj") and (
+            _modal(doc[i]) or (_intends(doc[i]) or _reports_future(doc[i])) and not told(doc[i]))
+    ]  # (not "bound ... to unload arms"); "was growing more impatient and warned that it would soon ..."
     telling = SAYING | REMARKING
 
     def ahead(clause: Token) -> bool:
@@ -745,13 +751,13 @@ def _requested(cue: Token, main: Token) -> bool:
 
 def _chosen(cue: Token, main: Token) -> bool:
     """An infinitive that completes a cue not of intent or telling (``AHEAD_INFINITIVE``), nor of a
-    wish (``WISHING`` after a modal), or one of an attempt or refusal told in the past, an intent in
-    the past perfect, a state reported in the passive, or a feeling: "chose to receive bids", "tried
-    to find out", "refused to sign", "had planned to charge", "is said to be against", "are so
-    excited to have you" are not put forward by their "to" alone ("is trying to sell", "plans to
-    charge", "is eager to calm the markets" are)."""
+    wish (``WISHING`` after a modal), or one of an attempt or refusal told in the past, an intention
+    or expectation in the past perfect, a state reported in the passive, or a feeling: "chose to
+    receive bids", "tried to find out", "refused to sign", "had intended to charge", "is said to be
+    against", "are so excited to have you" are not put forward by their "to" alone ("is trying to
+    sell", "plans to charge", "had planned to charge", "is eager to calm the markets" are)."""
     lemma = _lemma(cue)
-    over = lemma in ATTEMPTS and _told_as_past(cue) or _over(cue)  # "had also planned to charge"
+    over = lemma in ATTEMPTS and _told_as_past(cue) or _over(cue)  # "had intended to charge"
     state = lemma in REPORTED_STATE and any(c.dep_ == "auxpass" for c in cue.children)
     ahead = lemma in AHEAD_INFINITIVE and not (over or state) or lemma in WISHING and _modal(cue)
     felt = main.head.pos_ == "ADJ" and main.head.head == cue and _lemma(main.head) in FEELING and not _modal(cue)
@@ -852,14 +858,16 @@ def _testament(will: Token, verb: Token) -> bool:
     return any(t.tag_ in ("POS", "PRP$") for t in will.doc[max(0, will.i - 3):will.i])
 
 
-def _reports_future(main: Token) -> bool:
+def _reports_future(main: Token, ahead: bool = False) -> bool:
     """A main verb whose clause tells of a future ("decided it would sell the unit", "hopes the swap
     will pave the way"), by a modal, not by an infinitive ("cause you to grow"); not one in the past
-    perfect ("had indicated he would"), nor a duty or a possibility ("ruled that the clause should
-    apply"), unless a belief holds the possibility of an event ("believes the merged company may
-    experience pressure on margins"; not a state, "thinks the market may be overvalued")."""
+    perfect ("had indicated he would") unless the content names a time still ahead (``ahead``: "had
+    said first quarter results would likely be lower", said in March), nor a duty or a possibility
+    ("ruled that the clause should apply"), unless a belief holds the possibility of an event
+    ("believes the merged company may experience pressure on margins"; not a state, "thinks the
+    market may be overvalued")."""
     believed = _lemma(main) in BELIEVING
-    return not _perfect(main) and any(
+    return (ahead or not _perfect(main)) and any(
         (_forward(c, FUTURE_MODALS) or believed and _forward(c, POSSIBLE) and _eventive(c)) and _modal(c)
         and not _asks(c)
         for c in main.children if c.dep_ == "ccomp"
