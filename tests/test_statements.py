@@ -316,6 +316,13 @@ PHENOMENA = [
         id="noun cue in a statement",
     ),
     pytest.param(
+        "Airline president Tim Halden, meanwhile, told reporters at a press conference that the airline will "
+        "recommence its expansion in the early 2020s.",
+        ("indirect", "Airline president Tim Halden", "told",
+         "that the airline will recommence its expansion in the early 2020s", "Tim Halden"),
+        id="the clause the parser hangs on the occasion is the verb's",
+    ),
+    pytest.param(
         "In a statement, the ministry said the report was false.",
         ("indirect", "the ministry", "said", "the report was false", None),
         id="a noun cue before the verb is not the cue's, as PolNeAR marks it",

@@ -19,6 +19,8 @@ from .cues import (
     OBJECT_CONTENT,
     OBJECT_CONTROL,
     OBJECT_PREPOSITIONS,
+    OCCASION_PREPOSITIONS,
+    OCCASIONS,
     RAISING,
     SPEECH_VERBS,
 )
@@ -168,13 +170,15 @@ def _further_clauses(verb: Token, clauses: list[Token]) -> list[Token]:
 
 
 def _statement_clauses(verb: Token) -> list[Token]:
-    """ "said in a statement that ...": spaCy hangs the clause on the noun, but the verb reports it."""
+    """ "said in a statement that ...", "told reporters at a press conference that ...": spaCy hangs
+    the clause on the noun, but the verb reports it."""
     return [
         clause
         for p in verb.rights
-        if p.dep_ == "prep" and p.lower_ == "in"
+        if p.dep_ == "prep" and p.lower_ in OCCASION_PREPOSITIONS
         for noun in p.children
-        if noun.dep_ == "pobj" and noun.lemma_.lower() in NOUN_CUES
+        if noun.dep_ == "pobj" and (
+            p.lower_ == "in" and noun.lemma_.lower() in NOUN_CUES or noun.lemma_.lower() in OCCASIONS)
         for clause in noun.children
         if clause.dep_ in ("acl", "ccomp", "relcl")
         and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)

@@ -59,6 +59,15 @@ NOUN_CUES = frozenset(
     announcement release report testimony memo
     """.split()
 )
+# Where something is said, whose noun takes no clause of its own: in "told reporters at a press
+# conference that the airline will ...", the clause spaCy hangs on "conference" is the verb's.
+OCCASIONS = frozenset(
+    """
+    conference briefing meeting hearing session rally summit forum event gathering ceremony
+    luncheon dinner breakfast seminar symposium convention
+    """.split()
+)
+OCCASION_PREPOSITIONS = frozenset({"in", "at", "during"})
 
 # Verbs of holding and dealing, which the cue model, reading any verb with an object, sometimes
 # takes for cues: "Net excludes a gain of 54,000 dlrs", "VW bought a five pct stake", "Silver
