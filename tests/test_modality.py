@@ -80,7 +80,12 @@ END_2026 = date(2026, 12, 31)
         "a closure is possible in 2026",
         "the plant is likely to close in 2026",
         "the plant is expected to close in 2026",
-        "the company plans to close the plant in 2026",
+        "the plant should close in 2026",  # what a thing should do is a forecast
+        "the plant apparently will close in 2026",
+        "the plant seems likely to close in 2026",
+        "he believes the plant will close in 2026",
+        "there is a slim chance the plant will close in 2026",
+        "there is a possibility that the plant will close in 2026",
     ],
 )
 def test_hedges(pipeline, content):
@@ -88,9 +93,39 @@ def test_hedges(pipeline, content):
     assert attributes(pipeline, text, cue="said") == (PUBLISHED, True, False, True, END_2026)
 
 
-def test_plain_future_is_not_hedged(pipeline):
-    text = "The minister said the plant will close in 2026."
-    assert attributes(pipeline, text) == (PUBLISHED, False, False, True, END_2026)
+@pytest.mark.parametrize(
+    "content",
+    [
+        "the plant will close in 2026",
+        "the company plans to close the plant in 2026",  # a plan is a commitment, not a doubt
+        "the company intends to close the plant in 2026",
+        "the company aims to close the plant in 2026",
+        "the owners should close the plant in 2026",  # what someone should do is advice
+        "workers will be offered the chance to move in 2026",  # a chance given is no doubt
+    ],
+)
+def test_plain_future_is_not_hedged(pipeline, content):
+    text = f"The minister said {content}."
+    assert attributes(pipeline, text, cue="said") == (PUBLISHED, False, False, True, END_2026)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "negated"),
+    [
+        ("The company declined to comment on the talks.", "declined", True),  # a refusal to tell
+        ("Pinola declined comment on the bid.", "declined", True),
+        ("The union refused to sign the agreement.", "refused", True),
+        ("He said the pact set no exchange rate targets.", "said", True),  # "no" thing
+        ("He said there were no talks with the union.", "said", True),
+        ("He said no date has been set for the meeting.", "said", True),  # no one, nothing
+        ("She said Russia failed to fulfil its agreed cuts.", "said", True),  # an act that did not come about
+        ("He said the bank declined to follow market rates down.", "said", False),  # not the report's own
+        ("He did not deny that the talks failed.", "did not deny", False),  # two negations cancel out
+    ],
+)
+def test_negations(pipeline, text, cue, negated):
+    statements = pipeline.extract(Article(id="t", text=text, published=PUBLISHED)).statements
+    assert [s.negated for s in statements if s.cue.text == cue] == [negated]
 
 
 def test_said_on_a_leading_weekday(pipeline):

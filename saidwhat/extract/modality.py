@@ -16,15 +16,19 @@ from .statements.agents import AGENTS, can_act
 from .time.tense import CONDITION, RESCHEDULE
 from .time.values import DAY_VALUE, add_months, day_of, window
 
-# Hedges by part of speech, so that "the plan" or "May" are not taken for "plans to" or "may".
+# Hedges by part of speech, so that "May" is not taken for "may": words of doubt, belief and
+# appearance. A plan, an intention or an aim is a commitment, not a doubt ("plans to close the
+# plant" is not hedged; "expects to" and "hopes to" are).
 HEDGES = {
     "MD": frozenset("could may might".split()),
-    "VERB": frozenset("expect plan hope aim consider intend".split()),
-    "ADV": frozenset("possibly perhaps probably likely reportedly allegedly potentially".split()),
+    "VERB": frozenset("expect hope consider appear seem guess think believe suspect".split()),
+    "ADV": frozenset(
+        "possibly perhaps probably likely reportedly allegedly potentially apparently seemingly maybe".split()),
     "ADJ": frozenset("possible likely unlikely potential".split()),
+    "NOUN": frozenset("potential possibility likelihood".split()),
 }
-# Cues that hedge what they report: "it expects to", "she suggested".
-HEDGING_CUES = frozenset("suggest speculate hint expect plan hope anticipate estimate".split())
+# Cues that hedge what they report: "it expects to", "she suggested", "he believes".
+HEDGING_CUES = frozenset("suggest speculate hint expect hope anticipate estimate believe think suspect guess".split())
 FUTURE_WORDS = frozenset("will shall 'll wo".split())
 # Modals that put a not-yet-happened event forward ("would reopen", "could close"); with "have"
 # they look back instead ("couldn't have waited").
@@ -92,7 +96,8 @@ DONE_INTENT = frozenset("decide try".split())
 # 35-hour week", "refused to sign the agreement").
 ATTEMPTS = frozenset("try seek attempt refuse decline".split())
 NEGATING_CUES = frozenset("deny reject dismiss refute".split())
-REFUSING = frozenset("decline refuse".split())
+REFUSING = frozenset("decline refuse".split())  # negate what they refuse to do or tell
+FAILING = frozenset({"fail"})  # "failed to fulfil": the act did not come about
 # What one declines to do when declining to tell: "declined to comment", "to name the buyer",
 # "to give further details", "to go into detail", "to project revenues".
 TELLING = frozenset(
@@ -893,19 +898,59 @@ def _asks(clause: Token) -> bool:
 
 
 def _hedged(tokens: list[Token]) -> bool:
-    return any(_lemma(t) in HEDGES.get("MD" if t.tag_ == "MD" else t.pos_, ()) for t in tokens)
+    return any(
+        _lemma(t) in HEDGES.get("MD" if t.tag_ == "MD" else t.pos_, ()) or _expected(t) or _odds(t) for t in tokens)
+
+
+def _odds(noun: Token) -> bool:
+    """A chance that something happens ("a 55% chance that the grant leads to", "little chance
+    Soviet exports will rise"), not one given to do something ("offered the chance to relocate")."""
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return noun.lower_ == "chance" and noun.pos_ == "NOUN" and (following is None or following.lower_ != "to")
+
+
+def _expected(modal: Token) -> bool:
+    """A "should" that forecasts, not one that advises: what things should do ("the moves should
+    broaden investor interest", "prices should climb"), not what someone should do ("doctors should
+    ask") or what should be done ("cannabis shouldn't be legalized")."""
+    if modal.lower_ != "should" or modal.tag_ != "MD":
+        return False
+    subjects = [c for c in modal.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(c.dep_ == "nsubj" and not can_act(c) for c in subjects)
 
 
 def _negated(verb: Token, doc: Doc, content: set[int]) -> bool:
-    """Whether the report asserts a negation: a negated or denying cue ("did not say", "denied"),
-    or a negated main verb of the content ("said it would not raise taxes"); two cancel out."""
+    """Whether the report asserts a negation: a negated, denying or refusing cue ("did not say",
+    "denied", "declined to comment"), or a main verb of the content that is negated ("said it would
+    not raise taxes"), done by no one ("no date has been set"), to no thing ("set no targets") or
+    failed ("failed to fulfil"); two cancel out."""
     roots = [doc[i] for i in content if doc[i].head.i not in content or doc[i].head.i == i]
     count = (
         _denied(verb)
-        + (_lemma(verb) in NEGATING_CUES)
-        + any(c.dep_ == "neg" for r in roots if r.pos_ in ("VERB", "AUX") for c in r.children)
+        + (_lemma(verb) in NEGATING_CUES or _refusal(verb))
+        + any(_denied(r) or _failed(r) or _none_of(r) for r in roots if r.pos_ in ("VERB", "AUX"))
     )
     return count % 2 == 1
+
+
+def _refusal(verb: Token) -> bool:
+    """A refusal to act or to tell, which negates what was refused: "declined to comment", "refused
+    to sign", "declined comment on"; not a fall ("declined 6.7 billion marks")."""
+    told = any(c.dep_ == "dobj" and _lemma(c) in TELLING for c in verb.children)
+    return _lemma(verb) in REFUSING and (_to_infinitive(verb) or told)
+
+
+def _failed(verb: Token) -> bool:
+    """ "failed to fulfil its agreed cuts": the act did not come about (but "the talks failed" is
+    an act of its own)."""
+    return _lemma(verb) in FAILING and _to_infinitive(verb)
+
+
+def _none_of(verb: Token) -> bool:
+    """A verb whose object or predicate is "no" thing: "set no exchange rate targets", "there were no
+    breach of warranties"."""
+    return any(c.dep_ in ("dobj", "attr") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+               for c in verb.children)
 
 
 def _going_to(tokens: list[Token], in_quote: Set[int] = frozenset()) -> bool:
