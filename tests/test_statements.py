@@ -219,6 +219,9 @@ def test_headline_speaker_label(pipeline):
         ("Poll: Voters abandon the ruling party\n\nThe survey was taken last week.", "Poll",
          "Voters abandon the ruling party"),
         ("Sanders: Young voters must turn out\n\nHe spoke in Ohio.", "Sanders", "Young voters must turn out"),
+        # a headline a speaking noun opens may have no verb with a tense
+        ("Poll: Halden and Brask in dead heat heading into debate\n\nThe survey was taken last week.", "Poll",
+         "Halden and Brask in dead heat heading into debate"),
     ],
 )
 def test_colon_labels_in_transcripts_and_one_word_headlines(pipeline, text, source, content):
@@ -234,6 +237,8 @@ def test_a_note_label_is_not_a_speaker(pipeline, label):
 @pytest.mark.parametrize("text", [
     "Download: http://example.org/clip-615\n\nThe clip is two minutes long.",
     "Jon Tarvell: Dealing in cocaine, possession of a controlled substance\n\nHe was held.",
+    # a police log: no verb with a tense, and no headline
+    "Mara J. Holt: Possession of methamphetamine, held in jail in lieu of $70,000 bond\n\nShe was held.",
 ])
 def test_a_label_before_no_clause_is_no_speaker(pipeline, text):
     """A link or an entry in a list of charges is no statement."""

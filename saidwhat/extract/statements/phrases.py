@@ -132,7 +132,7 @@ def _speaker_label(token: Token) -> Candidate | None:
     while end < len(token.doc) and "\n" not in token.doc[end - 1].whitespace_ and "\n" not in token.doc[end].text:
         end += 1
     content = set(range(token.i + 1, end))
-    if content and _listed(token.doc[min(content)]) or not any(token.doc[i].is_alpha for i in content):
+    if content and _listed(token.doc[token.i + 1 : end], label) or not any(token.doc[i].is_alpha for i in content):
         return None  # (or a price: "VIP: 60,000₩")
     return Candidate(cue=[token.i], speaker=(label.start, label.end), content=content, anchor=token.i)
 
@@ -149,11 +149,23 @@ def _no_speaker(label: Span) -> bool:
     return text.isupper() and len(text) > 3 and all(t.ent_type_ == "GPE" for t in label)
 
 
-def _listed(first: Token) -> bool:
-    """Whether what a label introduces opens with a link or a gerund: "Download: http://...", "Jon
-    Tarvell: Dealing in cocaine, possession of ..." are entries of a list, not statements (a
-    headline in title case, "Poll: Wealthy Voters Abandon ...", may well have no verb to parse)."""
-    return first.like_url or first.tag_ == "VBG"
+TENSED = frozenset({"VBD", "VBZ", "VBP", "MD", "VB"})  # with "VB": "Let us start", "do not"
+
+
+def _listed(content: Span, label: Span) -> bool:
+    """Whether what a label introduces is an entry of a list, not a statement: it opens with a link
+    or a gerund ("Download: http://...", "Jon Tarvell: Dealing in cocaine, possession of ..."), or
+    it has no verb with a tense and is no headline ("Elizabeth Burton: Possession of
+    methamphetamine, held in jail in lieu of bond", "Connectivity: Wireless via Bluetooth"). A
+    headline may well have no verb to parse: one in title case ("Wealthy Voters Abandon ..."), or
+    one a speaking noun opens ("Poll: Clinton and Trump in dead heat")."""
+    first = content[0]
+    if first.like_url or first.tag_ == "VBG":
+        return True
+    words = [t for t in content if t.is_alpha]
+    headline = sum(t.is_title or t.is_upper for t in words) * 2 > len(words)
+    reported = label.root.lemma_.lower() in SPEAKING_NOUNS
+    return not (headline or reported) and not any(t.tag_ in TENSED for t in content)
 
 
 def _named_colon(colon: Token) -> Candidate | None:
