@@ -245,6 +245,13 @@ def test_a_label_before_no_clause_is_no_speaker(pipeline, text):
     assert [s.cue.text for s in extract(pipeline, text).statements] == []
 
 
+def test_an_answer_after_a_is_a_statement_whose_speaker_the_label_does_not_name(pipeline):
+    text = "Q: What is next for the company?\nA: We are moving subscriptions to the next level this year."
+    (statement,) = extract(pipeline, text).statements
+    assert (statement.source, statement.cue.text) == (None, ":")
+    assert statement.content.text == "We are moving subscriptions to the next level this year"
+
+
 def test_the_cue_model_adds_verbs_outside_the_lexicon(pipeline):
     (statement,) = extract(pipeline, "Senator Ruth Ambler attacked the governor's budget on Tuesday.").statements
     assert (statement.source.text, statement.cue.text) == ("Senator Ruth Ambler", "attacked")

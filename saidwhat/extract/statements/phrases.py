@@ -134,7 +134,9 @@ def _speaker_label(token: Token) -> Candidate | None:
     content = set(range(token.i + 1, end))
     if content and _listed(token.doc[token.i + 1 : end], label) or not any(token.doc[i].is_alpha for i in content):
         return None  # (or a price: "VIP: 60,000₩")
-    return Candidate(cue=[token.i], speaker=(label.start, label.end), content=content, anchor=token.i)
+    # an interview's "A:" answers a "Q:": a statement whose speaker the label does not name
+    said_by = None if label.text == "A" else (label.start, label.end)
+    return Candidate(cue=[token.i], speaker=said_by, content=content, anchor=token.i)
 
 
 def _no_speaker(label: Span) -> bool:
