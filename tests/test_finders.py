@@ -7,6 +7,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from saidwhat.extract import modality
 from saidwhat.extract.statements.candidates import cue_candidate
 from saidwhat.extract.statements.content import noun_content, verb_content
 from saidwhat.extract.statements.phrases import according_to
@@ -144,3 +145,25 @@ def test_a_wire_dateline_ends_before_the_first_word_of_the_story():
     assert doc.text == "KRALOV, Nov 28 (Northgate Wire) - Officials said so."
     assert dateline_end(doc) == 9
     assert dateline_end(Doc(VOCAB, words=["Officials", "said", "so", "."], spaces=[True, True, False, False])) is None
+
+
+def test_a_modal_in_a_broken_off_comparison_reports_no_future(said_that: Doc):
+    """"higher ratings than their performance alone would merit", with "merit" hung on the main
+    verb as if it were a reported clause, is the standard of a comparison, not a future."""
+    compared = parse(
+        "units NNS NOUN nsubj 1 unit",
+        "benefit VBP VERB ROOT 1 benefit",
+        "by IN ADP prep 1 by",
+        "receiving VBG VERB pcomp 2 receive",
+        "higher JJR ADJ amod 5 high",
+        "ratings NNS NOUN dobj 3 rating",
+        "than IN ADP prep 5 than",
+        "their PRP$ PRON poss 8 their",
+        "performance NN NOUN pobj 6 performance",
+        "alone RB ADV advmod 8 alone",
+        "would MD AUX aux 11 would",
+        "merit VB VERB ccomp 1 merit",
+        ". . PUNCT punct 1 .",
+    )
+    assert modality._reports_future(compared[1]) is False
+    assert modality._reports_future(said_that[2]) is True  # "said that talks would resume"

@@ -874,9 +874,18 @@ def _reports_future(main: Token, ahead: bool = False) -> bool:
     believed = _lemma(main) in BELIEVING
     return (ahead or not _perfect(main)) and any(
         (_forward(c, FUTURE_MODALS) or believed and _forward(c, POSSIBLE) and _eventive(c)) and _modal(c)
-        and not _asks(c)
+        and not _asks(c) and not _compared_with(c)
         for c in main.children if c.dep_ == "ccomp"
     )
+
+
+def _compared_with(clause: Token) -> bool:
+    """Whether a clause is the standard of a comparison the parser broke off, with no subject of
+    its own: "higher ratings than their financial performance alone would merit"."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return False
+    start = clause.left_edge.i
+    return any(t.lower_ == "than" for t in clause.doc[max(0, start - 6) : start])
 
 
 def _eventive(verb: Token) -> bool:
