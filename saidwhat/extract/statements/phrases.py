@@ -22,6 +22,9 @@ LABEL_WORDS = {
 }
 POLLS = {"poll", "survey"}
 SPEAKING_NOUNS = {"poll", "survey", "study", "report", "source", "sources", "official", "officials"}
+# The tags of a verb that makes a clause of what a label introduces: one with a tense, or a bare
+# verb ("WALLACE: Let us start", "do not").
+CLAUSE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "VB"})
 
 
 def according_to(token: Token) -> Candidate | None:
@@ -151,9 +154,6 @@ def _no_speaker(label: Span) -> bool:
     return text.isupper() and len(text) > 3 and all(t.ent_type_ == "GPE" for t in label)
 
 
-TENSED = frozenset({"VBD", "VBZ", "VBP", "MD", "VB"})  # with "VB": "Let us start", "do not"
-
-
 def _listed(content: Span, label: Span) -> bool:
     """Whether what a label introduces is an entry of a list, not a statement: it opens with a link
     or a gerund ("Download: http://...", "Jon Tarvell: Dealing in cocaine, possession of ..."), or
@@ -167,7 +167,7 @@ def _listed(content: Span, label: Span) -> bool:
     words = [t for t in content if t.is_alpha]
     headline = sum(t.is_title or t.is_upper for t in words) * 2 > len(words)
     reported = label.root.lemma_.lower() in SPEAKING_NOUNS
-    return not (headline or reported) and not any(t.tag_ in TENSED for t in content)
+    return not (headline or reported) and not any(t.tag_ in CLAUSE_VERB_TAGS for t in content)
 
 
 def _named_colon(colon: Token) -> Candidate | None:
